@@ -1,0 +1,73 @@
+"""One error base for printkit; each error carries its facts and says what to do.
+
+Library code raises these; only the CLI turns them into a message and an exit code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class PrintkitError(Exception):
+    """Base of every error printkit reports to a user (never with a traceback)."""
+
+    exit_code = 1
+
+    def message(self) -> str:
+        return str(self)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in an input file something is: 1-based line and column."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class InputError(PrintkitError):
+    """Bad input: names the file, line, column and field, and what is wanted.
+
+    Prints as ``event.yaml:14:7: panelists[2].name: missing; every person needs a name``.
+    """
+
+    exit_code = 2
+
+    def __init__(self, where: Location, field: str, problem: str) -> None:
+        self.where = where
+        self.field = field
+        self.problem = problem
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.where}:{field} {self.problem}"
+
+
+class LayoutError(PrintkitError):
+    """The content cannot be set within the design's rules (it would overflow or clip)."""
+
+    exit_code = 3
+
+    def __init__(self, product: str, problem: str) -> None:
+        self.product = product
+        self.problem = problem
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        return f"{self.product}: {self.problem}"
+
+
+class OutputError(PrintkitError):
+    """A file could not be written."""
+
+    exit_code = 4

@@ -1,0 +1,258 @@
+"""Name badges: one per person, set by rule within the badge's safe area, then imposed N-up.
+
+Badge anatomy (from the top): a role band in the role's colour with the role in words; the
+name, as large as fits (shrinking to a minimum, then breaking onto two lines at a space or
+hyphen); title and organisations (wrapping to two lines, then shrinking); and a foot with the
+event's title and date beside the organiser's logo. Nothing is drawn outside the safe area
+except the band's colour, which runs to the badge edge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from printkit.errors import LayoutError
+from printkit.fonts import Typeface
+from printkit.geometry import PT, Rect, Size
+from printkit.layout.flow import fitted_lines
+from printkit.layout.items import Box, Document, Image, Item
+from printkit.layout.sheets import impose
+from printkit.layout.text import fit_block, wrap
+from printkit.layout.words import affiliation, date_line, role_label
+from printkit.model import Event, Person
+from printkit.theme import ROLE_COLOUR
+
+PRODUCT = "badges"
+SAFE = 3.0  # mm inside the badge edge that no glyph may cross
+
+
+@dataclass(frozen=True)
+class BadgeType:
+    """Design sizes for a badge of a given size, scaled from the 90 × 54 mm design."""
+
+    size: Size
+
+    @property
+    def k(self) -> float:
+        return min(self.size.width / 90.0, self.size.height / 54.0)
+
+    @property
+    def band(self) -> float:
+        return 10.0 * self.k
+
+    @property
+    def name_max(self) -> float:
+        return 22.0 * self.k
+
+    @property
+    def name_min(self) -> float:
+        return 11.0 * self.k
+
+    @property
+    def org_max(self) -> float:
+        return 8.5 * self.k
+
+    @property
+    def org_min(self) -> float:
+        return 6.5 * self.k
+
+    @property
+    def foot(self) -> float:
+        return 6.2 * self.k
+
+
+def layout_badges(event: Event, face: Typeface) -> Document:
+    sheet = event.sheet
+    design = BadgeType(sheet.label)
+    badges = [badge(event, person, face, design) for person in event.people]
+    pages = impose(sheet, badges)
+    return Document(
+        pages=tuple(pages),
+        title=f"{event.title} – {event.labels['badges']}",
+        author=event.organiser.name if event.organiser else "",
+        subject=f"{len(badges)} × {sheet.label.width:g} × {sheet.label.height:g} mm, {sheet.name}",
+    )
+
+
+def badge(event: Event, person: Person, face: Typeface, design: BadgeType) -> tuple[Item, ...]:
+    """One badge's items in its own coordinates: (0, 0) is its bottom-left corner."""
+    size = design.size
+    safe = Rect(0, 0, size.width, size.height).inset(SAFE)
+    items: list[Item] = []
+    colour = ROLE_COLOUR[person.role]
+
+    # role band, to the badge edge; the words inside the safe area
+    band_bottom = size.height - design.band
+    items.append(Box(Rect(0.0, band_bottom, size.width, design.band), fill=colour))
+    label_size = 8.5 * design.k
+    baseline = band_bottom + (design.band - face.cap_height("bold", label_size) * PT) / 2
+    baseline = min(baseline, safe.top - face.ascent("bold", label_size) * PT)
+    label = role_label(event, person.role)
+    items.append(_checked(face, person, label, "bold", label_size, safe.x + 1.0, baseline, "paper"))
+    if event.festival:
+        fest_size = 7.0 * design.k
+        fest_width = safe.width - 3.0 - face.width(label, "bold", label_size) * PT - 4.0
+        fitted = fit_block(
+            face, event.festival, "regular", fest_width, fest_size, 5.0 * design.k, 1
+        )
+        if fitted is not None:
+            items.append(
+                _checked(
+                    face,
+                    person,
+                    fitted.lines[0],
+                    "regular",
+                    fitted.size,
+                    safe.right - 1.0,
+                    baseline,
+                    "paper",
+                    "right",
+                )
+            )
+
+    # foot: event title and date beside the logo
+    foot_items, foot_top = _foot(event, person, face, design, safe)
+    items += foot_items
+
+    # name and affiliation, centred in the space between band and foot
+    zone_top = band_bottom - 2.0 * design.k
+    zone_bottom = foot_top + 2.0 * design.k
+    name = fit_block(
+        face,
+        person.name,
+        "bold",
+        safe.width,
+        design.name_max,
+        design.name_min,
+        2,
+        height=(zone_top - zone_bottom) * 0.72,
+        leading=1.08,
+    )
+    if name is None:
+        raise LayoutError(
+            PRODUCT,
+            f"the name {person.name!r} does not fit a {size.width:g} × {size.height:g} mm badge even at"
+            f" {design.name_min:g} pt on two lines; shorten it (e.g. a middle name) or use a larger badge",
+        )
+    org_text = affiliation(event, person)
+    org_lines, org_size = _affiliation_lines(face, org_text, safe.width, design)
+    name_height = (0.98 + 1.08 * (len(name.lines) - 1) + 0.3) * name.size * PT
+    org_height = (0.98 + 1.2 * (len(org_lines) - 1) + 0.3) * org_size * PT if org_lines else 0.0
+    gap = 1.6 * design.k if org_lines else 0.0
+    total = name_height + gap + org_height
+    if total > zone_top - zone_bottom:
+        raise LayoutError(
+            PRODUCT,
+            f"{person.name!r}: the name and affiliation do not fit the badge; shorten the title or organisations",
+        )
+    top = zone_bottom + (zone_top - zone_bottom + total) / 2
+    for line in name.lines:
+        face.require(line, "bold", PRODUCT, f"the name of {person.name!r}")
+    items += fitted_lines(
+        name.lines, "bold", name.size, size.width / 2, top, 1.08, "text", "center"
+    ).items
+    if org_lines:
+        for line in org_lines:
+            face.require(line, "regular", PRODUCT, f"the affiliation of {person.name!r}")
+        block = fitted_lines(
+            org_lines,
+            "regular",
+            org_size,
+            size.width / 2,
+            top - name_height - gap,
+            1.2,
+            "muted",
+            "center",
+        )
+        items += block.items
+    return tuple(items)
+
+
+def _affiliation_lines(
+    face: Typeface, text: str, width: float, design: BadgeType
+) -> tuple[tuple[str, ...], float]:
+    if not text:
+        return (), design.org_max
+    size = design.org_max
+    while size >= design.org_min - 1e-9:
+        lines = wrap(face, [(text, "regular")], width, size)
+        if len(lines) <= 2 and all(_line_width(face, ln, size) <= width + 1e-6 for ln in lines):
+            return tuple(
+                "".join(piece[1] if i == 0 else piece[1] for i, piece in enumerate(ln))
+                for ln in lines
+            ), size
+        size -= 0.25
+    # still too long at the smallest size: keep two lines and end the second with an ellipsis
+    lines = wrap(face, [(text, "regular")], width, design.org_min)
+    first = lines[0][0][1]
+    rest = " ".join(ln[0][1] for ln in lines[1:])
+    second = rest
+    while face.width(second + "…", "regular", design.org_min) * PT > width and " " in second:
+        second = second.rsplit(" ", 1)[0]
+    while face.width(second + "…", "regular", design.org_min) * PT > width and second:
+        second = second[:-1]
+    return (first, second.rstrip(" ,;") + "…"), design.org_min
+
+
+def _line_width(face: Typeface, line, size: float) -> float:
+    x, text, style = line[-1]
+    return x + face.width(text, style, size) * PT
+
+
+def _foot(
+    event: Event, person: Person, face: Typeface, design: BadgeType, safe: Rect
+) -> tuple[list[Item], float]:
+    items: list[Item] = []
+    x_right = safe.right
+    logo_height = 8.0 * design.k
+    organiser = event.organiser
+    if organiser is not None and organiser.logo is not None:
+        from printkit.images import aspect
+
+        width = min(logo_height * aspect(organiser.logo), 24.0 * design.k)
+        height = width / aspect(organiser.logo)
+        items.append(Image(Rect(safe.right - width, safe.y, width, height), organiser.logo))
+        x_right = safe.right - width - 2.5 * design.k
+    width = x_right - safe.x
+    size = design.foot
+    date = date_line(event, event.main)
+    date_fit = fit_block(face, date, "regular", width, size, 4.5 * design.k, 1)
+    title_fit = fit_block(face, event.title, "bold", width, size, 4.5 * design.k, 2)
+    if date_fit is None or title_fit is None:
+        raise LayoutError(
+            PRODUCT, "the event's title or date line does not fit the badge foot; shorten the title"
+        )
+    descent = -face.descent("regular", date_fit.size) * PT
+    baseline = safe.y + descent
+    items.append(
+        _checked(
+            face, person, date_fit.lines[0], "regular", date_fit.size, safe.x, baseline, "muted"
+        )
+    )
+    step = title_fit.size * 1.15 * PT
+    y = baseline + date_fit.size * 1.25 * PT
+    for line in reversed(title_fit.lines):
+        items.append(_checked(face, person, line, "bold", title_fit.size, safe.x, y, "text"))
+        y += step
+    top = max(
+        y - step + title_fit.size * 0.98 * PT,
+        safe.y + logo_height if organiser and organiser.logo else 0.0,
+    )
+    return items, top
+
+
+def _checked(
+    face: Typeface,
+    person: Person,
+    text: str,
+    style: str,
+    size: float,
+    x: float,
+    y: float,
+    colour: str,
+    align: str = "left",
+):
+    from printkit.layout.items import Text
+
+    face.require(text, style, PRODUCT, f"the badge of {person.name!r}")
+    return Text(x, y, text, style, size, colour, align)

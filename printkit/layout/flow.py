@@ -1,0 +1,67 @@
+"""Setting running text into a column: paragraphs of styled spans, top to bottom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from printkit.fonts import Typeface
+from printkit.geometry import PT
+from printkit.layout.items import Item, Text
+from printkit.layout.text import Span, wrap
+
+#: The first baseline sits this many font sizes below the top of a block: room for
+#: accented capitals (Å, Ø) above the cap height.
+FIRST_BASELINE = 0.98
+
+
+@dataclass(frozen=True)
+class Block:
+    items: tuple[Item, ...]
+    height: float  # mm, from the block's top to below its last line's descenders
+    lines: int
+
+
+def paragraph(
+    face: Typeface,
+    spans: list[Span],
+    x: float,
+    top: float,
+    width: float,
+    size: float,
+    leading: float = 1.4,
+    colour: str = "text",
+    align: str = "left",
+) -> Block:
+    """Wrap spans to ``width`` mm at ``size`` pt, first line's top at ``top``."""
+    lines = wrap(face, spans, width, size)
+    items: list[Item] = []
+    for i, line in enumerate(lines):
+        baseline = top - (FIRST_BASELINE + i * leading) * size * PT
+        if align == "center":
+            used = line[-1][0] + face.width(line[-1][1], line[-1][2], size) * PT
+            shift = (width - used) / 2
+        else:
+            shift = 0.0
+        for dx, text, style in line:
+            items.append(Text(x + shift + dx, baseline, text, style, size, colour))
+    height = ((len(lines) - 1) * leading + FIRST_BASELINE + 0.3) * size * PT if lines else 0.0
+    return Block(tuple(items), height, len(lines))
+
+
+def fitted_lines(
+    lines: tuple[str, ...],
+    style: str,
+    size: float,
+    x: float,
+    top: float,
+    leading: float = 1.15,
+    colour: str = "text",
+    align: str = "left",
+) -> Block:
+    """Pre-broken lines (from ``fit_block``) as a block."""
+    items = tuple(
+        Text(x, top - (FIRST_BASELINE + i * leading) * size * PT, line, style, size, colour, align)
+        for i, line in enumerate(lines)
+    )
+    height = ((len(lines) - 1) * leading + FIRST_BASELINE + 0.3) * size * PT
+    return Block(items, height, len(lines))

@@ -1,0 +1,89 @@
+"""The shared vocabulary of a laid-out page. Geometry in mm, type sizes in points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from printkit.geometry import Rect, Size
+from printkit.qr import Matrix
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of text. ``y`` is the baseline; ``x`` is the left, centre or right edge per align."""
+
+    x: float
+    y: float
+    text: str
+    style: str  # regular, bold, italic, bold_italic
+    size: float  # points
+    colour: str = "text"
+    align: str = "left"
+
+
+@dataclass(frozen=True)
+class Box:
+    rect: Rect
+    fill: str | None = None
+    stroke: str | None = None
+    stroke_width: float = 0.5  # points
+
+
+@dataclass(frozen=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    colour: str = "rule"
+    width: float = 0.5  # points
+    dash: tuple[float, ...] | None = None  # mm
+
+
+@dataclass(frozen=True)
+class Image:
+    rect: Rect
+    path: Path
+
+
+@dataclass(frozen=True)
+class QR:
+    """A QR code; ``rect`` includes the painted quiet zone."""
+
+    rect: Rect
+    matrix: Matrix
+
+    @property
+    def module(self) -> float:
+        return self.rect.width / self.matrix.modules_with_quiet_zone
+
+
+@dataclass(frozen=True)
+class Group:
+    """Items in their own coordinates, placed with their origin at ``offset`` on the page and
+    turned by ``rotate`` degrees about ``pivot`` (a point in the group's own coordinates)."""
+
+    items: tuple[Item, ...]
+    offset: tuple[float, float] = (0.0, 0.0)
+    rotate: float = 0.0
+    pivot: tuple[float, float] = (0.0, 0.0)
+
+
+Item = Text | Box | Line | Image | QR | Group
+
+
+@dataclass(frozen=True)
+class Page:
+    size: Size
+    items: tuple[Item, ...]
+    trim: Rect | None = None  # the finished size within the page, when it differs
+
+
+@dataclass(frozen=True)
+class Document:
+    pages: tuple[Page, ...]
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...] = field(default=())

@@ -1,0 +1,92 @@
+"""Imposition: badges placed N-up on sheets, with cut marks at every badge corner.
+
+Marks lie on the extensions of the badges' edges, outside every badge: a mark that would
+cross a neighbouring badge (badges that abut) is left out, so only marks in margins and
+gutters remain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from printkit.geometry import Rect
+from printkit.layout.items import Group, Item, Line, Page
+from printkit.model import SheetGeometry
+
+MARK_LENGTH = 5.0
+MARK_GAP = 2.0  # between a badge's corner and its mark
+MARK_WIDTH = 0.3  # points
+MIN_MARK = 1.5
+
+
+def slots(sheet: SheetGeometry) -> list[Rect]:
+    """Badge rectangles in reading order (row by row, left to right)."""
+    return [sheet.slot(col, row) for row in range(sheet.rows) for col in range(sheet.columns)]
+
+
+def cut_marks(sheet: SheetGeometry, used: Sequence[Rect], colour: str = "marks") -> list[Line]:
+    """Short lines continuing each badge edge beyond its corners, in the free space only."""
+    paper = Rect(0.0, 0.0, sheet.paper.width, sheet.paper.height)
+    everything = slots(sheet)
+    segments: set[tuple[float, float, float, float]] = set()
+    for rect in used:
+        for x in (rect.x, rect.right):
+            for y, direction in ((rect.top, 1), (rect.y, -1)):
+                start = y + direction * MARK_GAP
+                segments.add(_vertical(x, start, direction, paper, everything))
+        for y in (rect.y, rect.top):
+            for x, direction in ((rect.x, -1), (rect.right, 1)):
+                start = x + direction * MARK_GAP
+                segments.add(_horizontal(y, start, direction, paper, everything))
+    lines = []
+    for seg in sorted(s for s in segments if s is not None):
+        x1, y1, x2, y2 = seg
+        lines.append(Line(x1, y1, x2, y2, colour, MARK_WIDTH))
+    return lines
+
+
+def _vertical(x, start, direction, paper: Rect, badges: list[Rect]):
+    end = start + direction * MARK_LENGTH
+    end = min(max(end, paper.y + 0.5), paper.top - 0.5)
+    lo, hi = sorted((start, end))
+    for badge in badges:  # stop short of a badge the mark would run into
+        if badge.x < x < badge.right or abs(badge.x - x) < 1e-9 or abs(badge.right - x) < 1e-9:
+            if badge.y < hi and badge.top > lo:
+                if direction > 0:
+                    hi = min(hi, badge.y - 0.5)
+                else:
+                    lo = max(lo, badge.top + 0.5)
+    if hi - lo < MIN_MARK:
+        return None
+    return (round(x, 4), round(lo, 4), round(x, 4), round(hi, 4))
+
+
+def _horizontal(y, start, direction, paper: Rect, badges: list[Rect]):
+    end = start + direction * MARK_LENGTH
+    end = min(max(end, paper.x + 0.5), paper.right - 0.5)
+    lo, hi = sorted((start, end))
+    for badge in badges:
+        if badge.y < y < badge.top or abs(badge.y - y) < 1e-9 or abs(badge.top - y) < 1e-9:
+            if badge.x < hi and badge.right > lo:
+                if direction > 0:
+                    hi = min(hi, badge.x - 0.5)
+                else:
+                    lo = max(lo, badge.right + 0.5)
+    if hi - lo < MIN_MARK:
+        return None
+    return (round(lo, 4), round(y, 4), round(hi, 4), round(y, 4))
+
+
+def impose(sheet: SheetGeometry, badges: Sequence[tuple[Item, ...]]) -> list[Page]:
+    """Place badge item sets (in badge coordinates) into the sheet's slots, page by page."""
+    positions = slots(sheet)
+    pages = []
+    for first in range(0, len(badges), sheet.per_sheet):
+        chunk = badges[first : first + sheet.per_sheet]
+        used = positions[: len(chunk)]
+        items: list[Item] = [
+            Group(tuple(b), offset=(r.x, r.y)) for b, r in zip(chunk, used, strict=True)
+        ]
+        items += cut_marks(sheet, used)
+        pages.append(Page(sheet.paper, tuple(items)))
+    return pages

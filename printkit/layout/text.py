@@ -1,0 +1,166 @@
+"""Fitting and wrapping type by rule: measure, shrink within limits, break at spaces or hyphens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from printkit.fonts import Typeface
+from printkit.geometry import PT
+
+Span = tuple[str, str]  # (text, style)
+
+
+@dataclass(frozen=True)
+class Fitted:
+    lines: tuple[str, ...]
+    size: float  # points
+
+
+def width_mm(face: Typeface, text: str, style: str, size: float) -> float:
+    return face.width(text, style, size) * PT
+
+
+DASHES = "-\u2010\u2013\u2014"
+
+
+def break_points(text: str, hyphens: bool = True) -> list[tuple[str, str]]:
+    """Every way to split ``text`` in two: at a space (dropped) or after a hyphen (kept).
+
+    A line never starts with a dash: "A – B" breaks after the dash, not before it.
+    """
+    options = []
+    for i, char in enumerate(text):
+        if char == " ":
+            rest = text[i + 1 :]
+            if rest[:1] in DASHES and rest[1:2] in (" ", ""):
+                continue
+            options.append((text[:i], rest))
+        elif (
+            hyphens
+            and char in "-\u2010"
+            and 0 < i < len(text) - 1
+            and text[i - 1] != " "
+            and text[i + 1] != " "
+        ):
+            options.append((text[: i + 1], text[i + 1 :]))
+    return options
+
+
+def fit_block(
+    face: Typeface,
+    text: str,
+    style: str,
+    width: float,
+    max_size: float,
+    min_size: float,
+    max_lines: int,
+    height: float | None = None,
+    leading: float = 1.15,
+    prefer_large: bool = False,
+) -> Fitted | None:
+    """Set ``text`` in as few lines as possible, as large as possible, within ``width`` mm.
+
+    One line at the largest size that fits (down to ``min_size``); only if that fails, two
+    lines broken at a space or hyphen, and so on up to ``max_lines``. ``height`` (mm), when
+    given, also bounds the block. With ``prefer_large`` (signs read from afar) the split that
+    allows the largest type wins instead of the one with the fewest lines. None when nothing
+    fits.
+    """
+    best: Fitted | None = None
+    for lines in _candidates(text, max_lines):
+        widest = max(width_mm(face, line, style, 1.0) for line in lines)
+        size = min(max_size, width / widest) if widest > 0 else max_size
+        if height is not None:
+            size = min(size, height / (_block_height(len(lines), leading) * PT))
+        size = _floor(size)
+        if size < min_size:
+            continue
+        if not prefer_large:
+            return Fitted(tuple(lines), size)
+        if best is None or size > best.size * (1.0 if _spaces_only(text, lines) else 1.1):
+            best = Fitted(tuple(lines), size)
+    return best
+
+
+def _spaces_only(text: str, lines: list[str]) -> bool:
+    return " ".join(lines) == text
+
+
+def _block_height(lines: int, leading: float) -> float:
+    """Height of n lines in units of the font size (ascent+descent of the first, leading after)."""
+    return 1.2 + (lines - 1) * leading
+
+
+def _floor(size: float) -> float:
+    return int(size * 4) / 4  # quarter points: stable, reproducible sizes
+
+
+def _candidates(text: str, max_lines: int) -> list[list[str]]:
+    """Splits of ``text`` into 1..max_lines lines: fewer lines first; for each count, breaks
+    at spaces before breaks after hyphens, the most balanced first."""
+    result: list[list[str]] = [[text]]
+    for hyphens in (False, True):
+        if max_lines >= 2:
+            pairs = [list(p) for p in break_points(text, hyphens)]
+            if hyphens:
+                pairs = [p for p in pairs if p not in result]
+            result += sorted(pairs, key=lambda p: max(len(x) for x in p))
+    for hyphens in (False, True):
+        if max_lines >= 3:
+            triples = [
+                [a, b, c]
+                for a, rest in break_points(text, hyphens)
+                for b, c in break_points(rest, hyphens)
+            ]
+            triples = [t for t in triples if t not in result]
+            result += sorted(triples, key=lambda t: max(len(x) for x in t))[:60]
+    return result
+
+
+def wrap(
+    face: Typeface, spans: list[Span], width: float, size: float
+) -> list[list[tuple[float, str, str]]]:
+    """Greedy line breaking of styled spans into lines of (x offset mm, text, style) pieces."""
+    words: list[tuple[str, str, bool]] = []  # (word, style, space before)
+    for text, style in spans:
+        parts = text.split(" ")
+        for i, part in enumerate(parts):
+            if part == "":
+                continue
+            space_before = i > 0 or (text.startswith(" ") and bool(words))
+            words.append((part, style, space_before))
+    lines: list[list[tuple[float, str, str]]] = []
+    line: list[tuple[float, str, str]] = []
+    x = 0.0
+    for word, style, space_before in words:
+        space = width_mm(face, " ", style, size) if (space_before and line) else 0.0
+        w = width_mm(face, word, style, size)
+        if line and x + space + w > width + 1e-9:
+            lines.append(_merge(line))
+            line, x, space = [], 0.0, 0.0
+        line.append((x + space, word if not space else " " + word, style))
+        x += space + w
+    if line:
+        lines.append(_merge(line))
+    return lines
+
+
+def _merge(pieces: list[tuple[float, str, str]]) -> list[tuple[float, str, str]]:
+    """Join neighbouring pieces of one style into one run.
+
+    A piece's x is where its word starts; its text may begin with the space before it. That
+    space stays inside a merged run and is dropped where a new run starts (the x covers it).
+    """
+    merged: list[tuple[float, str, str]] = []
+    for x, text, style in pieces:
+        if merged and merged[-1][2] == style:
+            mx, mtext, _ = merged[-1]
+            merged[-1] = (mx, mtext + text, style)
+        else:
+            merged.append((x, text.lstrip(" "), style))
+    return merged
+
+
+def lines_width(face: Typeface, line: list[tuple[float, str, str]], size: float) -> float:
+    x, text, style = line[-1]
+    return x + width_mm(face, text, style, size)

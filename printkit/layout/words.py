@@ -1,0 +1,34 @@
+"""The phrases every product shares, made from the model and the locale."""
+
+from __future__ import annotations
+
+from printkit import i18n
+from printkit.model import Event, Person, Role, Session
+
+
+def date_line(event: Event, session: Session) -> str:
+    return i18n.date_line(
+        session.date, session.start, session.end, event.language, event.labels["datetime"]
+    )
+
+
+def time_range(event: Event, session: Session) -> str:
+    return i18n.time_range(session.start, session.end, event.language)
+
+
+def venue_line(session: Session, with_place: bool = True) -> str:
+    venue = session.venue
+    text = venue.name + (f" ({venue.area})" if venue.area else "")
+    if with_place and venue.place:
+        text += f" · {venue.place}"
+    return text
+
+
+def affiliation(event: Event, person: Person) -> str:
+    """ "Professor, CBS og medlem af …": title, then the organisations as the locale lists them."""
+    organisations = i18n.join(person.organisations, event.language)
+    return ", ".join(part for part in (person.title, organisations) if part)
+
+
+def role_label(event: Event, role: Role) -> str:
+    return event.labels[role.value]

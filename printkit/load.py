@@ -1,0 +1,401 @@
+"""event.yaml → a validated, frozen ``Event``.
+
+Every problem is an ``InputError`` naming file, line, column and field path. Paths to files
+(logo, fonts) resolve relative to the event file's folder.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from printkit import labels as label_catalogue
+from printkit.errors import InputError
+from printkit.fields import Fields, as_list, coerce, fail, scalar_text, suggest
+from printkit.geometry import PAPER, Size
+from printkit.i18n import is_known_locale
+from printkit.model import (
+    Event,
+    FontFamily,
+    Organiser,
+    Person,
+    Question,
+    Role,
+    Session,
+    SheetGeometry,
+    SignKind,
+    Venue,
+)
+from printkit.source import Node, load_file
+
+SESSION_KEYS = (
+    "title",
+    "subtitle",
+    "date",
+    "start",
+    "end",
+    "venue",
+    "text",
+    "questions",
+    "panelists",
+    "moderator",
+)
+EVENT_KEYS = SESSION_KEYS + (
+    "language",
+    "festival",
+    "url",
+    "organiser",
+    "labels",
+    "badges",
+    "sign",
+    "fonts",
+)
+PERSON_KEYS = ("name", "title", "organisations", "organisation")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+FONT_SUFFIXES = (".ttf",)
+
+#: Durable 1445-02: 90 × 54 mm badges, 2 × 5 on A4 (see PRINT.md).
+DEFAULT_SHEET = SheetGeometry(
+    name="Durable 1445-02",
+    paper=PAPER["A4"],
+    label=Size(90.0, 54.0),
+    columns=2,
+    rows=5,
+    left=15.0,
+    top=12.0,
+    pitch_x=90.0,
+    pitch_y=54.0,
+)
+
+_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", re.IGNORECASE)
+
+
+def load_event(path: Path, display: str | None = None) -> Event:
+    """Read and validate an event file."""
+    display = display if display is not None else str(path)
+    root = load_file(path, display)
+    return build_event(root, path.resolve().parent)
+
+
+def build_event(root: Node, base: Path) -> Event:
+    top = Fields(root, "", EVENT_KEYS, "the event")
+    language = _language(top)
+    session = _session(top, base, language)
+    url_node = top.need("url", "the QR codes need an address, e.g. https://example.org/event")
+    return Event(
+        source=base,
+        language=language,
+        title=session.title,
+        url=_url(url_node, "url"),
+        sessions=(session,),
+        labels=_labels(top, language),
+        festival=top.text("festival", max_length=200),
+        organiser=_organiser(top, base),
+        sheet=_sheet(top),
+        sign=_sign(top),
+        fonts=_fonts(top, base),
+    )
+
+
+def _language(top: Fields) -> str:
+    node = top.get("language")
+    if node is None:
+        return label_catalogue.FALLBACK
+    tag = scalar_text(node, "language", 35)
+    if not is_known_locale(tag):
+        raise fail(
+            node,
+            "language",
+            f"{tag!r} is not a language Babel knows; use a code such as da, en, de, sv or nb",
+        )
+    return tag.replace("-", "_")
+
+
+def _session(top: Fields, base: Path, language: str) -> Session:
+    start = top.time("start", 'give the start time as HH:MM, e.g. "14:00"')
+    end = top.time("end", 'give the end time as HH:MM, e.g. "15:00"')
+    if end <= start:
+        node = top.need("end", "")
+        raise fail(
+            node,
+            top.sub("end"),
+            f"the event ends ({end:%H:%M}) before it starts ({start:%H:%M}); check start and end",
+        )
+    panelists = _people(top, "panelists", Role.PANELIST)
+    moderator_node = top.get("moderator")
+    moderator = (
+        _person(moderator_node, top.sub("moderator"), Role.MODERATOR) if moderator_node else None
+    )
+    return Session(
+        title=top.text("title", "every event needs a title", max_length=300),
+        subtitle=top.text("subtitle", max_length=300),
+        date=top.date("date", "give the day as YYYY-MM-DD, e.g. 2017-06-15"),
+        start=start,
+        end=end,
+        venue=_venue(top),
+        text=_paragraphs(top),
+        questions=_questions(top),
+        panelists=panelists,
+        moderator=moderator,
+    )
+
+
+def _venue(top: Fields) -> Venue:
+    node = top.need("venue", "say where the event takes place (venue: name, area)")
+    if node.kind != "mapping":
+        return Venue(name=scalar_text(node, "venue", 200))
+    fields = Fields(node, "venue", ("name", "area", "place"), "venue")
+    return Venue(
+        name=fields.text("name", "the venue needs a name", max_length=200),
+        area=fields.text("area", max_length=40),
+        place=fields.text("place", max_length=200),
+    )
+
+
+def _paragraphs(top: Fields) -> tuple[str, ...]:
+    """``text`` is one block (paragraphs separated by a blank line) or a list of paragraphs."""
+    node = top.get("text")
+    if node is None:
+        return ()
+    blocks = top.texts("text", max_length=20_000)
+    paragraphs: list[str] = []
+    for block in blocks:
+        for para in re.split(r"\n\s*\n", block):
+            para = " ".join(para.split())
+            if para:
+                paragraphs.append(para)
+    return tuple(paragraphs)
+
+
+def _questions(top: Fields) -> tuple[Question, ...]:
+    node = top.get("questions")
+    if node is None:
+        return ()
+    result = []
+    for i, item in enumerate(as_list(node, "questions", "questions"), start=1):
+        path = f"questions[{i}]"
+        if item.kind != "mapping":
+            result.append(Question(lead="", text=scalar_text(item, path, 2000)))
+            continue
+        fields = Fields(item, path, ("lead", "text"), "a question")
+        result.append(
+            Question(
+                lead=fields.text("lead", max_length=120) or "",
+                text=fields.text("text", "every question needs its text", max_length=2000) or "",
+            )
+        )
+    return tuple(result)
+
+
+def _people(top: Fields, key: str, role: Role) -> tuple[Person, ...]:
+    node = top.get(key)
+    if node is None:
+        return ()
+    items = as_list(node, key, "people")
+    return tuple(_person(item, f"{key}[{i}]", role) for i, item in enumerate(items, start=1))
+
+
+def _person(node: Node, path: str, role: Role) -> Person:
+    if node.kind != "mapping":
+        return Person(name=_name(scalar_text(node, path, 200)), role=role)
+    fields = Fields(node, path, PERSON_KEYS, "a person")
+    if not fields.has("name"):
+        where = node.keys.get("name", node.where)
+        raise InputError(where, f"{path}.name", "missing; every person needs a name")
+    organisations = fields.texts("organisations", 300) + fields.texts("organisation", 300)
+    return Person(
+        name=_name(fields.text("name", max_length=200) or ""),
+        role=role,
+        title=fields.text("title", max_length=200),
+        organisations=organisations,
+    )
+
+
+def _name(text: str) -> str:
+    return " ".join(text.split())
+
+
+QR_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def _url(node: Node, path: str) -> str:
+    """An address a QR code may carry: http(s) with a host, mailto: or tel:."""
+    url = scalar_text(node, path, 1000)
+    scheme, colon, rest = url.partition(":")
+    scheme = scheme.lower()
+    if not colon or not re.fullmatch(r"[a-z][a-z0-9+.-]*", scheme):
+        raise fail(
+            node,
+            path,
+            f"{url!r} is not a full address; write it with its scheme, e.g. https://{url.strip('/')}",
+        )
+    if scheme not in QR_SCHEMES:
+        raise fail(
+            node,
+            path,
+            f"{url!r} uses the scheme {scheme}:, but a QR code may only carry http, https, mailto or tel addresses",
+        )
+    if scheme in ("http", "https") and not _URL.match(url):
+        raise fail(node, path, f"{url!r} is not a web address; write it as https://host/path")
+    if any(c.isspace() for c in url):
+        raise fail(node, path, f"{url!r} contains a space; encode it as %20")
+    return url
+
+
+def _labels(top: Fields, language: str) -> dict[str, str]:
+    node = top.get("labels")
+    overrides: dict[str, str] = {}
+    if node is not None:
+        fields = Fields(node, "labels", label_catalogue.KEYS, "labels")
+        for key in node.value:
+            value = fields.text(key, max_length=200)
+            if value is not None:
+                overrides[key] = value
+        if "datetime" in overrides:
+            _check_glue(fields.need("datetime", ""), overrides["datetime"])
+    return label_catalogue.labels_for(language, overrides)
+
+
+def _check_glue(node: Node, glue: str) -> None:
+    try:
+        glue.format(date="", time="")
+    except (KeyError, IndexError, ValueError):
+        raise fail(
+            node, "labels.datetime", "may only use the placeholders {date} and {time}"
+        ) from None
+
+
+def _organiser(top: Fields, base: Path) -> Organiser | None:
+    node = top.get("organiser")
+    if node is None:
+        return None
+    if node.kind != "mapping":
+        return Organiser(name=scalar_text(node, "organiser", 200))
+    fields = Fields(node, "organiser", ("name", "tagline", "logo"), "organiser")
+    logo_node = fields.get("logo")
+    return Organiser(
+        name=fields.text("name", "the organiser needs a name", max_length=200) or "",
+        tagline=fields.text("tagline", max_length=300),
+        logo=_file(logo_node, "organiser.logo", base, IMAGE_SUFFIXES, "logo")
+        if logo_node
+        else None,
+    )
+
+
+def _file(node: Node, path: str, base: Path, suffixes: tuple[str, ...], what: str) -> Path:
+    name = scalar_text(node, path, 1000)
+    file = (base / name).expanduser()
+    if file.suffix.lower() not in suffixes:
+        raise fail(
+            node,
+            path,
+            f"{name!r}: a {what} must be a {' or '.join(s.lstrip('.').upper() for s in suffixes)} file",
+        )
+    if not file.is_file():
+        raise fail(
+            node,
+            path,
+            f"{what} file {name!r} not found (looked in {file.parent}); check the path, relative to the event file",
+        )
+    try:
+        with file.open("rb") as handle:
+            handle.read(1)
+    except OSError as exc:
+        raise fail(node, path, f"cannot read {what} file {name!r} ({exc.strerror})") from None
+    return file
+
+
+def _fonts(top: Fields, base: Path) -> FontFamily | None:
+    node = top.get("fonts")
+    if node is None:
+        return None
+    styles = ("regular", "bold", "italic", "bold_italic")
+    fields = Fields(node, "fonts", styles, "fonts")
+    regular = _file(
+        fields.need("regular", "name the regular font file (.ttf)"),
+        "fonts.regular",
+        base,
+        FONT_SUFFIXES,
+        "font",
+    )
+    paths = {"regular": regular}
+    for style in styles[1:]:
+        sub = fields.get(style)
+        paths[style] = _file(sub, f"fonts.{style}", base, FONT_SUFFIXES, "font") if sub else regular
+    from printkit.fonts import (
+        check_font_file,  # fonts parse TrueType; keep load importable without it
+    )
+
+    for style, file in paths.items():
+        problem = check_font_file(file)
+        if problem:
+            raise fail(fields.need(style, ""), f"fonts.{style}", problem)
+    return FontFamily(**paths)
+
+
+def _sign(top: Fields) -> SignKind:
+    node = top.get("sign")
+    if node is None:
+        return SignKind.TENT
+    if node.kind == "mapping":
+        fields = Fields(node, "sign", ("kind",), "sign")
+        return fields.choice("kind", SignKind, SignKind.TENT)
+    return coerce(node, "sign", SignKind)
+
+
+def _sheet(top: Fields) -> SheetGeometry:
+    node = top.get("badges")
+    if node is None:
+        return DEFAULT_SHEET
+    fields = Fields(node, "badges", ("sheet",), "badges")
+    sheet_node = fields.get("sheet")
+    if sheet_node is None:
+        return DEFAULT_SHEET
+    keys = ("paper", "width", "height", "columns", "rows", "left", "top", "pitch_x", "pitch_y")
+    sheet = Fields(sheet_node, "badges.sheet", keys, "the badge sheet")
+    paper = DEFAULT_SHEET.paper
+    paper_node = sheet.get("paper")
+    if paper_node is not None:
+        name = scalar_text(paper_node, "badges.sheet.paper", 20)
+        match = {k.lower(): k for k in PAPER}.get(name.lower())
+        if match is None:
+            raise fail(
+                paper_node,
+                "badges.sheet.paper",
+                f"{name!r} is not one of {', '.join(PAPER)}{suggest(name, PAPER)}",
+            )
+        paper = PAPER[match]
+    d = DEFAULT_SHEET
+    width = sheet.length("width", d.label.width, 20, 400)
+    height = sheet.length("height", d.label.height, 20, 400)
+    geometry = SheetGeometry(
+        name="custom",
+        paper=paper,
+        label=Size(width, height),
+        columns=sheet.integer("columns", d.columns, 1, 20),
+        rows=sheet.integer("rows", d.rows, 1, 40),
+        left=sheet.length("left", d.left, 0, 500),
+        top=sheet.length("top", d.top, 0, 500),
+        pitch_x=sheet.length("pitch_x", width, 1, 500),
+        pitch_y=sheet.length("pitch_y", height, 1, 500),
+    )
+    _check_sheet(sheet_node, geometry)
+    return geometry
+
+
+def _check_sheet(node: Node, g: SheetGeometry) -> None:
+    if g.pitch_x < g.label.width or g.pitch_y < g.label.height:
+        raise fail(
+            node,
+            "badges.sheet",
+            "the pitch is smaller than the badge, so badges would overlap; pitch_x ≥ width and pitch_y ≥ height",
+        )
+    right = g.left + (g.columns - 1) * g.pitch_x + g.label.width
+    bottom = g.top + (g.rows - 1) * g.pitch_y + g.label.height
+    if right > g.paper.width + 1e-6 or bottom > g.paper.height + 1e-6:
+        raise fail(
+            node,
+            "badges.sheet",
+            f"the badges reach {right:g} × {bottom:g} mm but the paper is {g.paper.width:g} × {g.paper.height:g} mm;"
+            " reduce columns, rows, offsets or pitch",
+        )

@@ -1,0 +1,132 @@
+"""The typed, frozen model of an event: what load produces and layout consumes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from printkit.geometry import Rect, Size
+
+
+class Role(Enum):
+    PANELIST = "panelist"
+    MODERATOR = "moderator"
+
+
+class SignKind(Enum):
+    TENT = "tent"
+    POSTER = "poster"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: Role
+    title: str | None = None
+    organisations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    lead: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Venue:
+    name: str
+    area: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class Organiser:
+    name: str
+    tagline: str | None = None
+    logo: Path | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    """One programme item. A single-session event holds exactly one, built from the top level."""
+
+    title: str
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    venue: Venue
+    subtitle: str | None = None
+    text: tuple[str, ...] = ()
+    questions: tuple[Question, ...] = ()
+    panelists: tuple[Person, ...] = ()
+    moderator: Person | None = None
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        return self.panelists + ((self.moderator,) if self.moderator else ())
+
+
+@dataclass(frozen=True)
+class SheetGeometry:
+    """Label stock: where each badge sits on the sheet. Offsets are from the sheet's top-left."""
+
+    name: str
+    paper: Size
+    label: Size
+    columns: int
+    rows: int
+    left: float
+    top: float
+    pitch_x: float
+    pitch_y: float
+
+    @property
+    def per_sheet(self) -> int:
+        return self.columns * self.rows
+
+    def slot(self, column: int, row: int) -> Rect:
+        """The badge rectangle at (column, row), row 0 at the top, in page coordinates."""
+        x = self.left + column * self.pitch_x
+        top = self.paper.height - self.top - row * self.pitch_y
+        return Rect(x, top - self.label.height, self.label.width, self.label.height)
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+
+
+@dataclass(frozen=True)
+class Event:
+    source: Path
+    language: str
+    title: str
+    url: str
+    sessions: tuple[Session, ...]
+    labels: dict[str, str] = field(hash=False, compare=True)
+    festival: str | None = None
+    organiser: Organiser | None = None
+    sheet: SheetGeometry | None = None
+    sign: SignKind = SignKind.TENT
+    fonts: FontFamily | None = None
+
+    @property
+    def main(self) -> Session:
+        return self.sessions[0]
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """Everyone to badge, panelists before moderators, each person once."""
+        seen: set[str] = set()
+        result: list[Person] = []
+        for session in self.sessions:
+            for person in session.people:
+                if person.name not in seen:
+                    seen.add(person.name)
+                    result.append(person)
+        return tuple(result)

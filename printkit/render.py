@@ -1,0 +1,150 @@
+"""The only code that touches ReportLab's canvas: laid-out pages → PDF bytes.
+
+Millimetres become points here and nowhere else. Files are reproducible by construction
+(``invariant=1``: fixed dates and /ID), and no standard-14 font is ever referenced
+(``initialFontName`` is the registered TrueType regular).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+
+from reportlab.lib.colors import CMYKColor, CMYKColorSep
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from printkit import __version__
+from printkit.fonts import Typeface
+from printkit.layout.items import QR, Box, Document, Group, Image, Item, Line, Page, Text
+from printkit.qr import QUIET_ZONE
+from printkit.theme import COLOURS
+
+REGISTRATION = "marks"
+
+
+def colour(name: str) -> CMYKColor:
+    c, m, y, k = COLOURS[name]
+    if name == REGISTRATION:
+        return CMYKColorSep(c, m, y, k, spotName="All", density=1)
+    return CMYKColor(c, m, y, k)
+
+
+def render(document: Document, face: Typeface) -> bytes:
+    buffer = io.BytesIO()
+    first = document.pages[0].size
+    canvas = Canvas(
+        buffer,
+        pagesize=(first.width * mm, first.height * mm),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=face.name("regular"),
+        initialFontSize=10,
+    )
+    canvas.setTitle(document.title)
+    canvas.setAuthor(document.author)
+    canvas.setSubject(document.subject)
+    canvas.setCreator(f"printkit {__version__}")
+    if document.keywords:
+        canvas.setKeywords(", ".join(document.keywords))
+    for page in document.pages:
+        _page(canvas, page, face)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _page(canvas: Canvas, page: Page, face: Typeface) -> None:
+    canvas.setPageSize((page.size.width * mm, page.size.height * mm))
+    if page.trim is not None:
+        t = page.trim
+        canvas.setTrimBox((t.x * mm, t.y * mm, t.right * mm, t.top * mm))
+    _draw(canvas, page.items, face)
+    canvas.showPage()
+
+
+def _draw(canvas: Canvas, items: Iterable[Item], face: Typeface) -> None:
+    for item in items:
+        if isinstance(item, Text):
+            _text(canvas, item, face)
+        elif isinstance(item, Box):
+            _box(canvas, item)
+        elif isinstance(item, Line):
+            _line(canvas, item)
+        elif isinstance(item, QR):
+            _qr(canvas, item)
+        elif isinstance(item, Image):
+            canvas.drawImage(
+                ImageReader(str(item.path)),
+                item.rect.x * mm,
+                item.rect.y * mm,
+                item.rect.width * mm,
+                item.rect.height * mm,
+                mask="auto",
+            )
+        elif isinstance(item, Group):
+            canvas.saveState()
+            canvas.translate(item.offset[0] * mm, item.offset[1] * mm)
+            if item.rotate:
+                px, py = item.pivot
+                canvas.translate(px * mm, py * mm)
+                canvas.rotate(item.rotate)
+                canvas.translate(-px * mm, -py * mm)
+            _draw(canvas, item.items, face)
+            canvas.restoreState()
+        else:  # pragma: no cover - the vocabulary is closed
+            raise TypeError(f"cannot render {item!r}")
+
+
+def _text(canvas: Canvas, item: Text, face: Typeface) -> None:
+    canvas.setFont(face.name(item.style), item.size)
+    canvas.setFillColor(colour(item.colour))
+    x, y = item.x * mm, item.y * mm
+    if item.align == "center":
+        canvas.drawCentredString(x, y, item.text)
+    elif item.align == "right":
+        canvas.drawRightString(x, y, item.text)
+    else:
+        canvas.drawString(x, y, item.text)
+
+
+def _box(canvas: Canvas, item: Box) -> None:
+    r = item.rect
+    if item.fill:
+        canvas.setFillColor(colour(item.fill))
+    if item.stroke:
+        canvas.setStrokeColor(colour(item.stroke))
+        canvas.setLineWidth(item.stroke_width)
+    canvas.rect(
+        r.x * mm,
+        r.y * mm,
+        r.width * mm,
+        r.height * mm,
+        stroke=int(bool(item.stroke)),
+        fill=int(bool(item.fill)),
+    )
+
+
+def _line(canvas: Canvas, item: Line) -> None:
+    canvas.setStrokeColor(colour(item.colour))
+    canvas.setLineWidth(item.width)
+    canvas.setDash([d * mm for d in item.dash] if item.dash else [])
+    canvas.line(item.x1 * mm, item.y1 * mm, item.x2 * mm, item.y2 * mm)
+    if item.dash:
+        canvas.setDash([])
+
+
+def _qr(canvas: Canvas, item: QR) -> None:
+    """The quiet zone painted light, then every dark module in one vector path (one fill)."""
+    r = item.rect
+    module = item.module * mm
+    canvas.setFillColor(colour("paper"))
+    canvas.rect(r.x * mm, r.y * mm, r.width * mm, r.height * mm, stroke=0, fill=1)
+
+    left = r.x * mm + QUIET_ZONE * module
+    top = r.top * mm - QUIET_ZONE * module
+    path = canvas.beginPath()
+    for row, col, run in item.matrix.runs():
+        path.rect(left + col * module, top - (row + 1) * module, run * module, module)
+    canvas.setFillColor(colour("text"))
+    canvas.drawPath(path, stroke=0, fill=1)

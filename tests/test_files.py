@@ -1,0 +1,86 @@
+"""The files themselves: fonts, colour, metadata, reproducibility, atomic writes."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import SEED, run
+from tests.pdfread import RGB_OPERATOR, STANDARD_14, content_streams, fonts
+
+PRODUCTS = ["programme.pdf", "badges.pdf", "tent.pdf"]
+
+
+@pytest.mark.parametrize("name", PRODUCTS)
+def test_every_font_is_embedded_and_none_is_standard_14(seed_out, name):
+    found = fonts(seed_out / name)
+    assert found, "no fonts found at all"
+    for font in found:
+        assert font["embedded"], font
+        base = font["name"].split("+")[-1]
+        assert base not in STANDARD_14, font
+    assert any("NotoSans" in f["name"] for f in found)
+
+
+@pytest.mark.parametrize("name", PRODUCTS)
+def test_colour_is_cmyk_only(seed_out, name):
+    for stream in content_streams(seed_out / name):
+        assert not RGB_OPERATOR.search(stream), RGB_OPERATOR.search(stream).group(0)
+        assert b" k" in stream or b" K" in stream  # CMYK fills and strokes are used
+
+
+def test_body_text_is_100_percent_black(seed_out):
+    """The programme's running text is set in pure K (0 0 0 1 k) just before it is shown."""
+    stream = content_streams(seed_out / "programme.pdf")[0]
+    assert b"0 0 0 1 k" in stream
+
+
+@pytest.mark.parametrize("name", PRODUCTS)
+def test_metadata_names_the_event(seed_out, name):
+    info = PdfReader(seed_out / name).metadata
+    assert info.title.startswith(
+        "Disruption i kommunerne – it-monstre eller nuttede robotsæler? – "
+    )
+    assert info.author == "Bestyrelsesforeningen"
+    assert info.creator.startswith("printkit ")
+
+
+def test_same_input_same_bytes(tmp_path, seed_out):
+    result = run("build", SEED, "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    for name in PRODUCTS:
+        assert (tmp_path / name).read_bytes() == (seed_out / name).read_bytes(), name
+
+
+def test_build_prints_the_paths_it_wrote(tmp_path):
+    result = run("build", SEED, "-o", tmp_path / "kit")
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [str(tmp_path / "kit" / n) for n in PRODUCTS]
+    assert sorted(p.name for p in (tmp_path / "kit").iterdir()) == sorted(PRODUCTS)  # no temp files
+
+
+@pytest.mark.parametrize(
+    "command, name",
+    [("programme", "programme.pdf"), ("badges", "badges.pdf"), ("tent", "tent.pdf")],
+)
+def test_single_product_commands(tmp_path, command, name):
+    result = run(command, SEED, "-o", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+def test_help_and_version():
+    from printkit import __version__
+
+    assert run("--version").output == f"printkit, version {__version__}\n"
+    for command in ("build", "programme", "badges", "tent"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "EVENT_YAML" in result.output
+
+
+def test_unwritable_output_folder(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("build", SEED, "-o", blocker / "out")
+    assert result.exit_code == 4
+    assert result.output.startswith(f"error: {blocker / 'out'}: cannot write there")
