@@ -135,7 +135,7 @@ def badge(event: Event, person: Person, face: Typeface, design: BadgeType) -> tu
             f" {design.name_min:g} pt on two lines; shorten it (e.g. a middle name) or use a larger badge",
         )
     org_text = affiliation(event, person)
-    org_lines, org_size = _affiliation_lines(face, org_text, safe.width, design)
+    org_lines, org_size = _affiliation_lines(face, person, org_text, safe.width, design)
     name_height = (0.98 + 1.08 * (len(name.lines) - 1) + 0.3) * name.size * PT
     org_height = (0.98 + 1.2 * (len(org_lines) - 1) + 0.3) * org_size * PT if org_lines else 0.0
     gap = 1.6 * design.k if org_lines else 0.0
@@ -169,29 +169,22 @@ def badge(event: Event, person: Person, face: Typeface, design: BadgeType) -> tu
 
 
 def _affiliation_lines(
-    face: Typeface, text: str, width: float, design: BadgeType
+    face: Typeface, person: Person, text: str, width: float, design: BadgeType
 ) -> tuple[tuple[str, ...], float]:
+    """Title and organisations: wrapped onto at most two lines, shrinking to the minimum size."""
     if not text:
         return (), design.org_max
     size = design.org_max
     while size >= design.org_min - 1e-9:
         lines = wrap(face, [(text, "regular")], width, size)
         if len(lines) <= 2 and all(_line_width(face, ln, size) <= width + 1e-6 for ln in lines):
-            return tuple(
-                "".join(piece[1] if i == 0 else piece[1] for i, piece in enumerate(ln))
-                for ln in lines
-            ), size
+            return tuple(ln[0][1] for ln in lines), size
         size -= 0.25
-    # still too long at the smallest size: keep two lines and end the second with an ellipsis
-    lines = wrap(face, [(text, "regular")], width, design.org_min)
-    first = lines[0][0][1]
-    rest = " ".join(ln[0][1] for ln in lines[1:])
-    second = rest
-    while face.width(second + "…", "regular", design.org_min) * PT > width and " " in second:
-        second = second.rsplit(" ", 1)[0]
-    while face.width(second + "…", "regular", design.org_min) * PT > width and second:
-        second = second[:-1]
-    return (first, second.rstrip(" ,;") + "…"), design.org_min
+    raise LayoutError(
+        PRODUCT,
+        f"the title and organisations of {person.name!r} ({text!r}) do not fit two lines of a"
+        f" {design.size.width:g} mm badge even at {design.org_min:g} pt; shorten them",
+    )
 
 
 def _line_width(face: Typeface, line, size: float) -> float:

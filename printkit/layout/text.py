@@ -9,6 +9,10 @@ from printkit.geometry import PT
 
 Span = tuple[str, str]  # (text, style)
 
+#: How far (in em) a glyph's ink may reach beyond its advance box at either end of a line:
+#: a bold J or an italic f hangs left or right of where the pen started or stopped.
+OVERHANG = 0.08
+
 
 @dataclass(frozen=True)
 class Fitted:
@@ -57,6 +61,7 @@ def fit_block(
     height: float | None = None,
     leading: float = 1.15,
     prefer_large: bool = False,
+    overhang: float = OVERHANG,
 ) -> Fitted | None:
     """Set ``text`` in as few lines as possible, as large as possible, within ``width`` mm.
 
@@ -68,8 +73,9 @@ def fit_block(
     """
     best: Fitted | None = None
     for lines in _candidates(text, max_lines):
-        widest = max(width_mm(face, line, style, 1.0) for line in lines)
-        size = min(max_size, width / widest) if widest > 0 else max_size
+        # per point of size: the widest line's advance plus the ink that may stick out each side
+        widest = max(width_mm(face, line, style, 1.0) for line in lines) + 2 * overhang * PT
+        size = min(max_size, width / widest)
         if height is not None:
             size = min(size, height / (_block_height(len(lines), leading) * PT))
         size = _floor(size)
