@@ -3,43 +3,71 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from printkit.errors import LayoutError
-from printkit.fonts import typeface
+from printkit.fonts import Typeface, typeface
 from printkit.layout.badges import layout_badges
 from printkit.layout.items import Document
+from printkit.layout.press import finish
 from printkit.layout.programme import layout_programme
 from printkit.layout.tent import layout_sign
 from printkit.load import load_event
-from printkit.model import Event, SignKind
+from printkit.model import Event, Press, SignKind
 from printkit.output import write_all
 from printkit.render import render
 
 PRODUCTS = ("programme", "badges", "tent")
 
 
-def _layouts(sign: SignKind | None) -> dict[str, Callable]:
-    return {
-        "programme": layout_programme,
-        "badges": layout_badges,
-        "tent": lambda event, face: layout_sign(event, face, sign),
-    }
+LAYOUTS: dict[str, Callable[[Event, Typeface], Document]] = {
+    "programme": layout_programme,
+    "badges": layout_badges,
+    "tent": layout_sign,
+}
 
 
-def file_name(product: str, event: Event, sign: SignKind | None) -> str:
+def file_name(product: str, event: Event) -> str:
     if product == "tent":
-        return f"{(sign or event.sign).value}.pdf"
+        return f"{event.sign.value}.pdf"
     return f"{product}.pdf"
 
 
-def make(event: Event, products: Sequence[str], sign: SignKind | None = None) -> dict[str, bytes]:
+def make(event: Event, products: Sequence[str]) -> dict[str, bytes]:
     """Lay out and render products in memory."""
     face = typeface(event.fonts)
-    layouts = _layouts(sign)
-    documents: dict[str, Document] = {name: layouts[name](event, face) for name in products}
+    layouts = LAYOUTS
+    documents: dict[str, Document] = {}
+    for name in products:
+        document = layouts[name](event, face)
+        if name != "badges":  # badges finish their own sheets (bleed per badge)
+            pages = tuple(finish(page, event.press) for page in document.pages)
+            document = replace(document, pages=pages)
+        documents[name] = document
     return {name: render(doc, face) for name, doc in documents.items()}
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Settings from the command line, which win over event.yaml's."""
+
+    sign: SignKind | None = None
+    press: bool | None = None  # True: press mode, False: office mode, None: as event.yaml says
+    bleed: float | None = None
+    marks: bool | None = None
+
+    def apply(self, event: Event) -> Event:
+        press = event.press
+        if self.press is False:
+            press = None
+        elif self.press or (press is not None and (self.bleed is not None or self.marks is not None)):
+            press = press or Press()
+            press = Press(
+                bleed=self.bleed if self.bleed is not None else press.bleed,
+                marks=self.marks if self.marks is not None else press.marks,
+            )
+        return replace(event, sign=self.sign or event.sign, press=press)
 
 
 @dataclass(frozen=True)
@@ -52,7 +80,7 @@ def build(
     event_file: Path,
     out_dir: Path,
     products: Sequence[str] = PRODUCTS,
-    sign: SignKind | None = None,
+    overrides: Overrides | None = None,
     display: str | None = None,
 ) -> Report:
     """Build the products and write them; nothing is written unless every product succeeded.
@@ -60,7 +88,7 @@ def build(
     Asked for everything (``products`` is all of them), an event with nobody to badge gets
     no badges.pdf and a warning; asked for badges alone, that is an error.
     """
-    event = load_event(event_file, display)
+    event = (overrides or Overrides()).apply(load_event(event_file, display))
     warnings = []
     if not event.people and "badges" in products:
         if tuple(products) != PRODUCTS:
@@ -71,8 +99,8 @@ def build(
         warnings.append(
             "badges: the event names no people (panelists, moderator); no badges.pdf was made"
         )
-    rendered = make(event, products, sign)
+    rendered = make(event, products)
     written = write_all(
-        {out_dir / file_name(name, event, sign): data for name, data in rendered.items()}
+        {out_dir / file_name(name, event): data for name, data in rendered.items()}
     )
     return Report(written, warnings)

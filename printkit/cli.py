@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from printkit import __version__
-from printkit.build import PRODUCTS, build
+from printkit.build import PRODUCTS, Overrides, build
 from printkit.errors import PrintkitError
 from printkit.model import SignKind
 
@@ -56,11 +56,38 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-def _run(ctx: click.Context, event_yaml: Path, out_dir: Path, products, sign: str | None) -> None:
+def _press_options(f):
+    f = click.option(
+        "--marks/--no-marks",
+        default=None,
+        help="Press mode: crop, cut and fold marks outside the bleed (default: on).",
+    )(f)
+    f = click.option(
+        "--bleed",
+        type=click.FloatRange(0, 20),
+        default=None,
+        metavar="MM",
+        help="Press mode: bleed in mm (default 3; 3.175 is the US 1/8 in).",
+    )(f)
+    return click.option(
+        "--press/--office",
+        "press",
+        default=None,
+        help="Press mode (bleed, page boxes, registration marks) or office mode (a desktop"
+        " printer). Default: as event.yaml says, else office.",
+    )(f)
+
+
+def _run(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **options) -> None:
+    sign = options.get("sign")
+    overrides = Overrides(
+        sign=SignKind(sign) if sign else None,
+        press=options.get("press"),
+        bleed=options.get("bleed"),
+        marks=options.get("marks"),
+    )
     try:
-        report = build(
-            event_yaml, out_dir, products, SignKind(sign) if sign else None, display=str(event_yaml)
-        )
+        report = build(event_yaml, out_dir, products, overrides, display=str(event_yaml))
     except PrintkitError as exc:
         click.echo(f"error: {exc.message()}", err=True)
         sys.exit(exc.exit_code)
@@ -87,18 +114,20 @@ def _run(ctx: click.Context, event_yaml: Path, out_dir: Path, products, sign: st
 @_event_argument
 @_out_option
 @_sign_option
+@_press_options
 @click.pass_context
-def build_command(ctx: click.Context, event_yaml: Path, out_dir: Path, sign: str | None) -> None:
+def build_command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
     """Build the programme, the badges and the sign from EVENT_YAML (default ./event.yaml)."""
-    _run(ctx, event_yaml, out_dir, PRODUCTS, sign)
+    _run(ctx, event_yaml, out_dir, PRODUCTS, **options)
 
 
 def _single(product: str, doc: str):
     @_event_argument
     @_out_option
+    @_press_options
     @click.pass_context
     def command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
-        _run(ctx, event_yaml, out_dir, (product,), options.get("sign"))
+        _run(ctx, event_yaml, out_dir, (product,), **options)
 
     command.__doc__ = doc
     if product == "tent":

@@ -166,11 +166,23 @@ class Fields:
             )
         return value
 
+    def flag(self, key: str, default: bool) -> bool:
+        node = self.get(key)
+        if node is None:
+            return default
+        return as_flag(node, self.sub(key))
+
     def choice(self, key: str, enum: type[E], default: E) -> E:
         node = self.get(key)
         if node is None:
             return default
         return coerce(node, self.sub(key), enum)
+
+
+def as_flag(node: Node, path: str) -> bool:
+    if isinstance(node.value, bool):
+        return node.value
+    raise fail(node, path, f"must be true or false, not {_kind(node)}")
 
 
 def coerce(node: Node, path: str, enum: type[E]) -> E:

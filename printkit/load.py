@@ -11,7 +11,7 @@ from pathlib import Path
 
 from printkit import labels as label_catalogue
 from printkit.errors import InputError
-from printkit.fields import Fields, as_list, coerce, fail, scalar_text, suggest
+from printkit.fields import Fields, as_flag, as_list, coerce, fail, scalar_text, suggest
 from printkit.geometry import PAPER, Size
 from printkit.i18n import is_known_locale
 from printkit.model import (
@@ -19,6 +19,7 @@ from printkit.model import (
     FontFamily,
     Organiser,
     Person,
+    Press,
     Question,
     Role,
     Session,
@@ -49,6 +50,7 @@ EVENT_KEYS = SESSION_KEYS + (
     "badges",
     "sign",
     "fonts",
+    "press",
 )
 PERSON_KEYS = ("name", "title", "organisations", "organisation")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -94,6 +96,7 @@ def build_event(root: Node, base: Path) -> Event:
         sheet=_sheet(top),
         sign=_sign(top),
         fonts=_fonts(top, base),
+        press=_press(top),
     )
 
 
@@ -331,6 +334,17 @@ def _fonts(top: Fields, base: Path) -> FontFamily | None:
         if problem:
             raise fail(fields.need(style, ""), f"fonts.{style}", problem)
     return FontFamily(**paths)
+
+
+def _press(top: Fields) -> Press | None:
+    """``press: true`` (3 mm bleed and marks), ``false``, or ``{bleed: "0.125 in", marks: false}``."""
+    node = top.get("press")
+    if node is None:
+        return None
+    if node.kind != "mapping":
+        return Press() if as_flag(node, "press") else None
+    fields = Fields(node, "press", ("bleed", "marks"), "press")
+    return Press(bleed=fields.length("bleed", 3.0, 0.0, 20.0), marks=fields.flag("marks", True))
 
 
 def _sign(top: Fields) -> SignKind:

@@ -94,6 +94,14 @@ class SheetGeometry:
 
 
 @dataclass(frozen=True)
+class Press:
+    """Press mode: the products get bleed, crop marks and page boxes for a print shop."""
+
+    bleed: float = 3.0  # mm beyond the trim that backgrounds run to
+    marks: bool = True  # crop, cut and fold marks outside the bleed
+
+
+@dataclass(frozen=True)
 class FontFamily:
     regular: Path
     bold: Path
@@ -114,6 +122,7 @@ class Event:
     sheet: SheetGeometry | None = None
     sign: SignKind = SignKind.TENT
     fonts: FontFamily | None = None
+    press: Press | None = None  # None: office mode, for a desktop printer
 
     @property
     def main(self) -> Session:

@@ -56,11 +56,16 @@ def render(document: Document, face: Typeface) -> bytes:
 
 def _page(canvas: Canvas, page: Page, face: Typeface) -> None:
     canvas.setPageSize((page.size.width * mm, page.size.height * mm))
+    if page.bleed is not None:
+        canvas.setBleedBox(_box_points(page.bleed))
     if page.trim is not None:
-        t = page.trim
-        canvas.setTrimBox((t.x * mm, t.y * mm, t.right * mm, t.top * mm))
+        canvas.setTrimBox(_box_points(page.trim))
     _draw(canvas, page.items, face)
     canvas.showPage()
+
+
+def _box_points(rect) -> tuple[float, float, float, float]:
+    return (rect.x * mm, rect.y * mm, rect.right * mm, rect.top * mm)
 
 
 def _draw(canvas: Canvas, items: Iterable[Item], face: Typeface) -> None:

@@ -18,7 +18,8 @@ COLOURS: dict[str, CMYK] = {
     "accent_light": (0.12, 0.05, 0.0, 0.0),  # a pale blue panel
     "panelist": (1.0, 0.55, 0.0, 0.35),
     "moderator": (0.0, 0.62, 1.0, 0.0),  # orange
-    "marks": (1.0, 1.0, 1.0, 1.0),  # registration: printed on every plate
+    "cut": (0.0, 0.0, 0.0, 1.0),  # cut and fold marks for a desktop printer: 100 % K
+    "marks": (1.0, 1.0, 1.0, 1.0),  # press marks, in registration: printed on every plate
 }
 
 ROLE_COLOUR = {Role.PANELIST: "panelist", Role.MODERATOR: "moderator"}

@@ -143,3 +143,85 @@ def content_streams(pdf: Path) -> list[bytes]:
 
 
 RGB_OPERATOR = re.compile(rb"(?<![\w.])(?:-?[\d.]+\s+){3}(rg|RG)\b")
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """A stroked straight segment in page mm, with the colour space and width it was drawn in."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    colour_space: str
+    width_pt: float
+    dashed: bool
+
+
+def _mul(a, b):
+    """Compose PDF matrices [a b c d e f]: a then b."""
+    return [
+        a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+
+
+def strokes(pdf: Path, page: int = 0) -> list[Stroke]:
+    """Every stroked line segment of a page's content stream (through q/Q/cm)."""
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(pdf)
+    pdf_page = reader.pages[page]
+    ops = ContentStream(pdf_page.get_contents(), reader).operations
+    ctm = [1, 0, 0, 1, 0, 0]
+    stack = []
+    space, width, dashed = "DeviceGray", 1.0, False
+    path: list[tuple[float, float]] = []
+    segments: list[tuple] = []
+    result = []
+    for operands, op in ops:
+        if op == b"q":
+            stack.append((ctm, space, width, dashed))
+        elif op == b"Q":
+            ctm, space, width, dashed = stack.pop()
+        elif op == b"cm":
+            ctm = _mul([float(v) for v in operands], ctm)
+        elif op == b"CS":
+            space = str(operands[0]).lstrip("/")
+        elif op == b"K":
+            space = "DeviceCMYK"
+        elif op == b"RG":
+            space = "DeviceRGB"
+        elif op == b"G":
+            space = "DeviceGray"
+        elif op == b"w":
+            width = float(operands[0])
+        elif op == b"d":
+            dashed = len(operands[0]) > 0
+        elif op == b"m":
+            path = [(float(operands[0]), float(operands[1]))]
+        elif op == b"l":
+            point = (float(operands[0]), float(operands[1]))
+            segments.append((path[-1], point))
+            path.append(point)
+        elif op in (b"S", b"s"):
+            for (x1, y1), (x2, y2) in segments:
+                a = (x1 * ctm[0] + y1 * ctm[2] + ctm[4], x1 * ctm[1] + y1 * ctm[3] + ctm[5])
+                b = (x2 * ctm[0] + y2 * ctm[2] + ctm[4], x2 * ctm[1] + y2 * ctm[3] + ctm[5])
+                result.append(Stroke(a[0] / MM, a[1] / MM, b[0] / MM, b[1] / MM, space, width, dashed))
+            segments, path = [], []
+        elif op in (b"n", b"f", b"f*", b"B", b"b", b"re"):
+            if op != b"re":
+                segments, path = [], []
+    return result
+
+
+def boxes_mm(pdf: Path, page: int = 0) -> dict[str, tuple[float, float, float, float] | None]:
+    """The page boxes actually present in the page dictionary, in mm (x0, y0, x1, y1)."""
+    pdf_page = PdfReader(pdf).pages[page]
+    result = {}
+    for name in ("/MediaBox", "/BleedBox", "/TrimBox", "/ArtBox", "/CropBox"):
+        box = pdf_page.get(name)
+        result[name.lstrip("/")] = None if box is None else tuple(round(float(v) / MM, 3) for v in box)
+    return result

@@ -16,6 +16,7 @@ from printkit.fonts import Typeface
 from printkit.geometry import PT, Rect, Size
 from printkit.layout.flow import fitted_lines
 from printkit.layout.items import Box, Document, Image, Item
+from printkit.layout.press import impose_press, press_sheet
 from printkit.layout.sheets import impose
 from printkit.layout.text import fit_block, wrap
 from printkit.layout.words import affiliation, date_line, role_label
@@ -65,7 +66,11 @@ def layout_badges(event: Event, face: Typeface) -> Document:
     sheet = event.sheet
     design = BadgeType(sheet.label)
     badges = [badge(event, person, face, design) for person in event.people]
-    pages = impose(sheet, badges)
+    if event.press is not None:
+        sheet = press_sheet(sheet, event.press)
+        pages = impose_press(sheet, badges, event.press)
+    else:
+        pages = impose(sheet, badges)
     return Document(
         pages=tuple(pages),
         title=f"{event.title} – {event.labels['badges']}",

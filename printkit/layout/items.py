@@ -74,10 +74,23 @@ Item = Text | Box | Line | Image | QR | Group
 
 
 @dataclass(frozen=True)
+class Fold:
+    """A fold line across the whole finished piece, at ``at`` mm from its bottom or left edge."""
+
+    horizontal: bool
+    at: float
+
+
+@dataclass(frozen=True)
 class Page:
+    """A page as laid out: ``size`` is the finished (trim) size until ``press.finish`` adds
+    bleed and marks and sets ``trim`` and ``bleed`` (rectangles within the final page)."""
+
     size: Size
     items: tuple[Item, ...]
-    trim: Rect | None = None  # the finished size within the page, when it differs
+    trim: Rect | None = None
+    bleed: Rect | None = None
+    folds: tuple[Fold, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -24,29 +24,41 @@ def slots(sheet: SheetGeometry) -> list[Rect]:
     return [sheet.slot(col, row) for row in range(sheet.rows) for col in range(sheet.columns)]
 
 
-def cut_marks(sheet: SheetGeometry, used: Sequence[Rect], colour: str = "marks") -> list[Line]:
-    """Short lines continuing each badge edge beyond its corners, in the free space only."""
+def cut_marks(
+    sheet: SheetGeometry,
+    used: Sequence[Rect],
+    colour: str = "cut",
+    obstacles: Sequence[Rect] | None = None,
+    gap: float = MARK_GAP,
+    length: float = MARK_LENGTH,
+    width: float = MARK_WIDTH,
+) -> list[Line]:
+    """Short lines continuing each badge edge beyond its corners, in the free space only.
+
+    ``obstacles`` (default: every slot) are the areas no mark may enter: in press mode, each
+    badge's bleed. ``gap`` is the distance from the badge's corner to the mark.
+    """
     paper = Rect(0.0, 0.0, sheet.paper.width, sheet.paper.height)
-    everything = slots(sheet)
+    everything = list(obstacles) if obstacles is not None else slots(sheet)
     segments: set[tuple[float, float, float, float]] = set()
     for rect in used:
         for x in (rect.x, rect.right):
             for y, direction in ((rect.top, 1), (rect.y, -1)):
-                start = y + direction * MARK_GAP
-                segments.add(_vertical(x, start, direction, paper, everything))
+                start = y + direction * gap
+                segments.add(_vertical(x, start, direction, paper, everything, length))
         for y in (rect.y, rect.top):
             for x, direction in ((rect.x, -1), (rect.right, 1)):
-                start = x + direction * MARK_GAP
-                segments.add(_horizontal(y, start, direction, paper, everything))
+                start = x + direction * gap
+                segments.add(_horizontal(y, start, direction, paper, everything, length))
     lines = []
     for seg in sorted(s for s in segments if s is not None):
         x1, y1, x2, y2 = seg
-        lines.append(Line(x1, y1, x2, y2, colour, MARK_WIDTH))
+        lines.append(Line(x1, y1, x2, y2, colour, width))
     return lines
 
 
-def _vertical(x, start, direction, paper: Rect, badges: list[Rect]):
-    end = start + direction * MARK_LENGTH
+def _vertical(x, start, direction, paper: Rect, badges: list[Rect], length: float):
+    end = start + direction * length
     end = min(max(end, paper.y + 0.5), paper.top - 0.5)
     lo, hi = sorted((start, end))
     for badge in badges:  # stop short of a badge the mark would run into
@@ -61,8 +73,8 @@ def _vertical(x, start, direction, paper: Rect, badges: list[Rect]):
     return (round(x, 4), round(lo, 4), round(x, 4), round(hi, 4))
 
 
-def _horizontal(y, start, direction, paper: Rect, badges: list[Rect]):
-    end = start + direction * MARK_LENGTH
+def _horizontal(y, start, direction, paper: Rect, badges: list[Rect], length: float):
+    end = start + direction * length
     end = min(max(end, paper.x + 0.5), paper.right - 0.5)
     lo, hi = sorted((start, end))
     for badge in badges:

@@ -11,7 +11,7 @@ from printkit.errors import LayoutError
 from printkit.fonts import Typeface
 from printkit.geometry import PAPER, PT, Rect, Size
 from printkit.layout.flow import fitted_lines, paragraph
-from printkit.layout.items import QR, Box, Document, Group, Image, Item, Line, Page, Text
+from printkit.layout.items import QR, Box, Document, Fold, Group, Image, Item, Line, Page, Text
 from printkit.layout.text import fit_block
 from printkit.layout.words import date_line, venue_line
 from printkit.model import Event, SignKind
@@ -22,18 +22,13 @@ TENT = PAPER["A4"].landscape
 FACE = Size(TENT.width, TENT.height / 2)
 FACE_MARGIN = 12.0
 FOLD_MARGIN = 9.0  # keep content this far from the fold
-FOLD_MARK = 7.0  # dashed fold marks run this far in from each side edge
 TENT_QR_MIN = 60.0  # symbol width for reading at about 1 m
 POSTER = PAPER["A3"]
 POSTER_QR_MIN = 150.0  # symbol width for reading at 2–3 m
 
 
-def layout_sign(event: Event, face: Typeface, kind: SignKind | None = None) -> Document:
-    kind = kind or event.sign
-    if kind is SignKind.POSTER:
-        page = _poster(event, face)
-    else:
-        page = _tent(event, face)
+def layout_sign(event: Event, face: Typeface) -> Document:
+    page = _poster(event, face) if event.sign is SignKind.POSTER else _tent(event, face)
     return Document(
         pages=(page,),
         title=f"{event.title} – {event.labels['sign']}",
@@ -48,13 +43,7 @@ def _tent(event: Event, face: Typeface) -> Page:
     upper = Group(
         content, offset=(0.0, FACE.height), rotate=180.0, pivot=(FACE.width / 2, FACE.height / 2)
     )
-    fold = FACE.height
-    dash = (2.0, 1.5)
-    marks = [
-        Line(0.0, fold, FOLD_MARK, fold, "marks", 0.4, dash),
-        Line(TENT.width - FOLD_MARK, fold, TENT.width, fold, "marks", 0.4, dash),
-    ]
-    return Page(TENT, (lower, upper, *marks))
+    return Page(TENT, (lower, upper), folds=(Fold(horizontal=True, at=FACE.height),))
 
 
 def _face(event: Event, face: Typeface) -> tuple[Item, ...]:
