@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from printkit.errors import LayoutError
 from printkit.fonts import Typeface, typeface
 from printkit.layout.badges import layout_badges
-from printkit.layout.items import Document
+from printkit.images import check_placements
+from printkit.layout.items import Document, Group, Image
 from printkit.layout.press import finish
 from printkit.layout.programme import layout_programme
 from printkit.layout.tent import layout_sign
@@ -37,6 +38,28 @@ def file_name(product: str, event: Event) -> str:
 def make(event: Event, products: Sequence[str]) -> dict[str, bytes]:
     """Lay out and render products in memory."""
     face = typeface(event.fonts)
+    return {name: render(doc, face) for name, doc in lay_out(event, products).items()}
+
+
+def _placements(documents: Iterable[Document]) -> list[tuple[Path, float]]:
+    """Every placed image file with its placed width (mm)."""
+    found: list[tuple[Path, float]] = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, Image):
+                found.append((item.path, item.rect.width))
+            elif isinstance(item, Group):
+                walk(item.items)
+
+    for document in documents:
+        for page in document.pages:
+            walk(page.items)
+    return found
+
+
+def lay_out(event: Event, products: Sequence[str]) -> dict[str, Document]:
+    face = typeface(event.fonts)
     layouts = LAYOUTS
     documents: dict[str, Document] = {}
     for name in products:
@@ -45,7 +68,7 @@ def make(event: Event, products: Sequence[str]) -> dict[str, bytes]:
             pages = tuple(finish(page, event.press) for page in document.pages)
             document = replace(document, pages=pages)
         documents[name] = document
-    return {name: render(doc, face) for name, doc in documents.items()}
+    return documents
 
 
 @dataclass(frozen=True)
@@ -99,7 +122,9 @@ def build(
         warnings.append(
             "badges: the event names no people (panelists, moderator); no badges.pdf was made"
         )
-    rendered = make(event, products)
+    documents = lay_out(event, products)
+    warnings += check_placements(_placements(documents.values()), press=event.press is not None)
+    rendered = {name: render(doc, typeface(event.fonts)) for name, doc in documents.items()}
     written = write_all(
         {out_dir / file_name(name, event): data for name, data in rendered.items()}
     )

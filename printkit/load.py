@@ -53,7 +53,7 @@ EVENT_KEYS = SESSION_KEYS + (
     "press",
 )
 PERSON_KEYS = ("name", "title", "organisations", "organisation")
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 FONT_SUFFIXES = (".ttf",)
 
 #: Durable 1445-02: 90 × 54 mm badges, 2 × 5 on A4 (see PRINT.md).
@@ -292,7 +292,7 @@ def _file(node: Node, path: str, base: Path, suffixes: tuple[str, ...], what: st
         raise fail(
             node,
             path,
-            f"{name!r}: a {what} must be a {' or '.join(s.lstrip('.').upper() for s in suffixes)} file",
+            f"{name!r}: a {what} must be a {_kinds(suffixes)} file",
         )
     if not file.is_file():
         raise fail(
@@ -306,6 +306,11 @@ def _file(node: Node, path: str, base: Path, suffixes: tuple[str, ...], what: st
     except OSError as exc:
         raise fail(node, path, f"cannot read {what} file {name!r} ({exc.strerror})") from None
     return file
+
+
+def _kinds(suffixes: tuple[str, ...]) -> str:
+    names = [s.lstrip(".").upper() for s in suffixes]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def _fonts(top: Fields, base: Path) -> FontFamily | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 
+from reportlab.graphics import renderPDF
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -17,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from printkit import __version__
 from printkit.fonts import Typeface
+from printkit.images import is_vector, svg_drawing
 from printkit.layout.items import QR, Box, Document, Group, Image, Item, Line, Page, Text
 from printkit.qr import QUIET_ZONE
 from printkit.theme import COLOURS
@@ -38,6 +40,7 @@ def render(document: Document, face: Typeface) -> bytes:
         buffer,
         pagesize=(first.width * mm, first.height * mm),
         invariant=1,
+        enforceColorSpace="sep_cmyk",  # any RGB left would raise; RGB greys become K
         pageCompression=1,
         initialFontName=face.name("regular"),
         initialFontSize=10,
@@ -79,14 +82,7 @@ def _draw(canvas: Canvas, items: Iterable[Item], face: Typeface) -> None:
         elif isinstance(item, QR):
             _qr(canvas, item)
         elif isinstance(item, Image):
-            canvas.drawImage(
-                ImageReader(str(item.path)),
-                item.rect.x * mm,
-                item.rect.y * mm,
-                item.rect.width * mm,
-                item.rect.height * mm,
-                mask="auto",
-            )
+            _image(canvas, item, face)
         elif isinstance(item, Group):
             canvas.saveState()
             canvas.translate(item.offset[0] * mm, item.offset[1] * mm)
@@ -99,6 +95,22 @@ def _draw(canvas: Canvas, items: Iterable[Item], face: Typeface) -> None:
             canvas.restoreState()
         else:  # pragma: no cover - the vocabulary is closed
             raise TypeError(f"cannot render {item!r}")
+
+
+def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
+    r = item.rect
+    if is_vector(item.path):
+        drawing = svg_drawing(item.path)
+        # ReportLab's drawing renderer starts from Helvetica; start it from our embedded font
+        drawing.initialFontName = face.name("regular")
+        canvas.saveState()
+        canvas.translate(r.x * mm, r.y * mm)
+        canvas.scale(r.width * mm / drawing.width, r.height * mm / drawing.height)
+        renderPDF.draw(drawing, canvas, 0, 0)
+        canvas.restoreState()
+        return
+    reader = ImageReader(str(item.path))
+    canvas.drawImage(reader, r.x * mm, r.y * mm, r.width * mm, r.height * mm, mask="auto")
 
 
 def _text(canvas: Canvas, item: Text, face: Typeface) -> None:

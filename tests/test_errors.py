@@ -60,7 +60,7 @@ CASES = [
     (
         "logo-not-an-image",
         ("logo: assets/bestyrelsesforeningen-mark.png", "logo: assets/make_logo.py"),
-        "event.yaml:{line}:9: organiser.logo: 'assets/make_logo.py': a logo must be a PNG or JPG or JPEG file",
+        "event.yaml:{line}:9: organiser.logo: 'assets/make_logo.py': a logo must be a PNG, JPG, JPEG or SVG file",
     ),
     (
         "font-missing",

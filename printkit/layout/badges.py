@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from printkit.errors import LayoutError
 from printkit.fonts import Typeface
 from printkit.geometry import PT, Rect, Size
+from printkit.images import aspect
 from printkit.layout.flow import fitted_lines
 from printkit.layout.items import Box, Document, Image, Item
 from printkit.layout.press import impose_press, press_sheet
@@ -205,8 +206,6 @@ def _foot(
     logo_height = 8.0 * design.k
     organiser = event.organiser
     if organiser is not None and organiser.logo is not None:
-        from printkit.images import aspect
-
         width = min(logo_height * aspect(organiser.logo), 24.0 * design.k)
         height = width / aspect(organiser.logo)
         items.append(Image(Rect(safe.right - width, safe.y, width, height), organiser.logo))

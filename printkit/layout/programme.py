@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from printkit.errors import LayoutError
 from printkit.fonts import Typeface
 from printkit.geometry import PAPER, PT, Rect
+from printkit.images import aspect
 from printkit.layout.flow import Block, fitted_lines, paragraph
 from printkit.layout.items import QR, Box, Document, Image, Item, Line, Page, Text
 from printkit.layout.text import fit_block
@@ -228,8 +229,6 @@ def _footer(event: Event, face: Typeface) -> list[Item]:
     x = MARGIN
     logo_height = FOOTER - 6.0
     if organiser.logo is not None:
-        from printkit.images import aspect  # image files are read once, where they are placed
-
         width = min(logo_height * aspect(organiser.logo), 60.0)
         height = width / aspect(organiser.logo)
         items.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from printkit.errors import LayoutError
 from printkit.fonts import Typeface
 from printkit.geometry import PAPER, PT, Rect, Size
+from printkit.images import aspect
 from printkit.layout.flow import fitted_lines, paragraph
 from printkit.layout.items import QR, Box, Document, Fold, Group, Image, Item, Line, Page, Text
 from printkit.layout.text import fit_block
@@ -188,8 +189,6 @@ def _poster(event: Event, face: Typeface) -> Page:
         items.append(Line(margin, foot - 4.0, page.width - margin, foot - 4.0, "rule", 0.6))
         x = margin
         if organiser.logo is not None:
-            from printkit.images import aspect
-
             h = 18.0
             w = h * aspect(organiser.logo)
             items.append(Image(Rect(x, 12.0, w, h), organiser.logo))

@@ -1,0 +1,74 @@
+"""Logos: SVG as CMYK vectors, RGB refused and low resolution warned in press mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+
+from tests.conftest import run
+from tests.pdfread import RGB_OPERATOR, content_streams, fonts
+
+SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">
+  <rect x="0" y="0" width="40" height="40" rx="6" fill="#1f4e8c"/>
+  <circle cx="80" cy="20" r="18" fill="rgb(230, 90, 20)" stroke="#333333" stroke-width="2"/>
+</svg>
+"""
+
+
+def _with_logo(event_dir: Path, name: str) -> Path:
+    event = event_dir / "event.yaml"
+    text = event.read_text(encoding="utf-8").replace("assets/bestyrelsesforeningen-mark.png", f"assets/{name}")
+    event.write_text(text, encoding="utf-8")
+    return event
+
+
+def test_svg_logo_is_drawn_as_cmyk_vectors(event_dir):
+    (event_dir / "assets" / "logo.svg").write_text(SVG, encoding="utf-8")
+    event = _with_logo(event_dir, "logo.svg")
+    result = run("programme", event, "-o", event_dir / "out", "--press")
+    assert result.exit_code == 0, result.output
+    pdf = event_dir / "out" / "programme.pdf"
+    data = pdf.read_bytes()
+    assert b"/DeviceRGB" not in data and b"/Image" not in data.replace(b"/ImageB", b"").replace(b"/ImageC", b"").replace(b"/ImageI", b"")
+    streams = b"".join(content_streams(pdf))
+    assert not RGB_OPERATOR.search(streams)
+    # the blue square: #1f4e8c as CMYK, drawn as a fill
+    assert b".7786 .4429 0 .451 k" in streams or b"0.7786 0.4429 0 0.451 k" in streams
+    assert all(f["embedded"] for f in fonts(pdf))
+
+
+def test_svg_with_text_is_refused(event_dir):
+    (event_dir / "assets" / "logo.svg").write_text(SVG.replace("</svg>", '<text x="0" y="30">Logo</text></svg>'), encoding="utf-8")
+    event = _with_logo(event_dir, "logo.svg")
+    result = run("programme", event, "-o", event_dir / "out")
+    assert result.exit_code == 2
+    assert result.output == (
+        f"error: {event_dir / 'assets' / 'logo.svg'}: the SVG contains text, whose font cannot be embedded;"
+        " convert the text to outlines (paths)\n"
+    )
+
+
+def test_rgb_logo_is_refused_in_press_mode_only(event_dir):
+    Image.new("RGB", (600, 600), (200, 30, 30)).save(event_dir / "assets" / "red.png")
+    event = _with_logo(event_dir, "red.png")
+    office = run("programme", event, "-o", event_dir / "office")
+    assert office.exit_code == 0
+    press = run("programme", event, "-o", event_dir / "press", "--press")
+    assert press.exit_code == 2
+    assert press.output == (
+        f"error: {event_dir / 'assets' / 'red.png'}: the image is RGB (RGB colour); a press job needs CMYK"
+        " or greyscale. Save it as a CMYK JPEG or a greyscale PNG, or use an SVG\n"
+    )
+    assert not (event_dir / "press").exists()
+
+
+def test_low_resolution_logo_gets_a_warning_with_its_figure(event_dir):
+    Image.new("L", (60, 60), 40).save(event_dir / "assets" / "small.png")
+    event = _with_logo(event_dir, "small.png")
+    result = run("build", event, "-o", event_dir / "out", "--press")
+    assert result.exit_code == 0
+    path = event_dir / "assets" / "small.png"
+    # placed 18 mm wide on the programme, 8 mm on badges: the smallest figure is reported
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert warnings == [f"warning: {path}: 85 ppi at its placed size; print wants 300 ppi or more"]
