@@ -17,6 +17,7 @@ from printkit.layout.tent import layout_sign
 from printkit.load import load_event
 from printkit.model import Event, Press, SignKind
 from printkit.output import write_all
+from printkit.pdfx import make_pdfx
 from printkit.render import render
 
 PRODUCTS = ("programme", "badges", "tent")
@@ -86,7 +87,8 @@ class Overrides:
             press = None
         elif self.press or (press is not None and (self.bleed is not None or self.marks is not None)):
             press = press or Press()
-            press = Press(
+            press = replace(
+                press,
                 bleed=self.bleed if self.bleed is not None else press.bleed,
                 marks=self.marks if self.marks is not None else press.marks,
             )
@@ -124,7 +126,10 @@ def build(
         )
     documents = lay_out(event, products)
     warnings += check_placements(_placements(documents.values()), press=event.press is not None)
-    rendered = {name: render(doc, typeface(event.fonts)) for name, doc in documents.items()}
+    face = typeface(event.fonts)
+    rendered = {name: render(doc, face) for name, doc in documents.items()}
+    if event.press is not None and event.press.pdfx is not None:
+        rendered = {name: make_pdfx(data, event.press.pdfx) for name, data in rendered.items()}
     written = write_all(
         {out_dir / file_name(name, event): data for name, data in rendered.items()}
     )

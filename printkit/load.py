@@ -18,6 +18,7 @@ from printkit.model import (
     Event,
     FontFamily,
     Organiser,
+    PdfX,
     Person,
     Press,
     Question,
@@ -96,7 +97,7 @@ def build_event(root: Node, base: Path) -> Event:
         sheet=_sheet(top),
         sign=_sign(top),
         fonts=_fonts(top, base),
-        press=_press(top),
+        press=_press(top, base),
     )
 
 
@@ -341,15 +342,30 @@ def _fonts(top: Fields, base: Path) -> FontFamily | None:
     return FontFamily(**paths)
 
 
-def _press(top: Fields) -> Press | None:
+def _press(top: Fields, base: Path) -> Press | None:
     """``press: true`` (3 mm bleed and marks), ``false``, or ``{bleed: "0.125 in", marks: false}``."""
     node = top.get("press")
     if node is None:
         return None
     if node.kind != "mapping":
         return Press() if as_flag(node, "press") else None
-    fields = Fields(node, "press", ("bleed", "marks"), "press")
-    return Press(bleed=fields.length("bleed", 3.0, 0.0, 20.0), marks=fields.flag("marks", True))
+    fields = Fields(node, "press", ("bleed", "marks", "pdfx"), "press")
+    pdfx_node = fields.get("pdfx")
+    return Press(
+        bleed=fields.length("bleed", 3.0, 0.0, 20.0),
+        marks=fields.flag("marks", True),
+        pdfx=_pdfx(pdfx_node, base) if pdfx_node else None,
+    )
+
+
+def _pdfx(node: Node, base: Path) -> PdfX:
+    fields = Fields(node, "press.pdfx", ("profile", "condition", "info"), "press.pdfx")
+    profile = fields.need("profile", "name the printing condition's CMYK ICC profile (.icc)")
+    return PdfX(
+        profile=_file(profile, "press.pdfx.profile", base, (".icc", ".icm"), "ICC profile"),
+        condition=fields.text("condition", "give the condition identifier, e.g. FOGRA39", 100) or "",
+        info=fields.text("info", max_length=200),
+    )
 
 
 def _sign(top: Fields) -> SignKind:

@@ -94,11 +94,21 @@ class SheetGeometry:
 
 
 @dataclass(frozen=True)
+class PdfX:
+    """PDF/X-4 output: the printing condition's CMYK ICC profile and its identifier."""
+
+    profile: Path
+    condition: str  # OutputConditionIdentifier, e.g. FOGRA39
+    info: str | None = None  # a human-readable description of the condition
+
+
+@dataclass(frozen=True)
 class Press:
     """Press mode: the products get bleed, crop marks and page boxes for a print shop."""
 
     bleed: float = 3.0  # mm beyond the trim that backgrounds run to
     marks: bool = True  # crop, cut and fold marks outside the bleed
+    pdfx: PdfX | None = None
 
 
 @dataclass(frozen=True)
