@@ -15,6 +15,8 @@ from printkit.fields import Fields, as_flag, as_list, coerce, fail, scalar_text,
 from printkit.geometry import PAPER, Size
 from printkit.i18n import is_known_locale
 from printkit.model import (
+    BadgeBack,
+    Duplex,
     Event,
     FontFamily,
     Organiser,
@@ -84,6 +86,7 @@ def build_event(root: Node, base: Path) -> Event:
     top = Fields(root, "", EVENT_KEYS, "the event")
     language = _language(top)
     session = _session(top, base, language)
+    sides = _badge_sides(top)
     url_node = top.need("url", "the QR codes need an address, e.g. https://example.org/event")
     return Event(
         source=base,
@@ -98,6 +101,8 @@ def build_event(root: Node, base: Path) -> Event:
         sign=_sign(top),
         fonts=_fonts(top, base),
         press=_press(top, base),
+        badge_back=sides[0],
+        duplex=sides[1],
     )
 
 
@@ -378,11 +383,26 @@ def _sign(top: Fields) -> SignKind:
     return coerce(node, "sign", SignKind)
 
 
+BADGE_KEYS = ("sheet", "back", "duplex")
+
+
+def _badge_sides(top: Fields) -> tuple[BadgeBack, Duplex]:
+    node = top.get("badges")
+    if node is None:
+        return BadgeBack.NONE, Duplex.LONG_EDGE
+    fields = Fields(node, "badges", BADGE_KEYS, "badges")
+    back = fields.choice("back", BadgeBack, BadgeBack.NONE)
+    duplex = fields.choice("duplex", Duplex, Duplex.LONG_EDGE)
+    if duplex is Duplex.FOLD and back is BadgeBack.NONE:
+        back = BadgeBack.INFO
+    return back, duplex
+
+
 def _sheet(top: Fields) -> SheetGeometry:
     node = top.get("badges")
     if node is None:
         return DEFAULT_SHEET
-    fields = Fields(node, "badges", ("sheet",), "badges")
+    fields = Fields(node, "badges", BADGE_KEYS, "badges")
     sheet_node = fields.get("sheet")
     if sheet_node is None:
         return DEFAULT_SHEET

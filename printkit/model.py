@@ -15,6 +15,23 @@ class Role(Enum):
     MODERATOR = "moderator"
 
 
+class BadgeBack(Enum):
+    """What the back of a badge carries, for lanyards that turn."""
+
+    NONE = "none"
+    INFO = "info"  # the name again, the event's title, date and venue, a QR code
+    QR = "qr"  # the name again and a large QR code
+
+
+class Duplex(Enum):
+    """How the backs are printed: on the next page, flipped on the long or the short edge,
+    or on the same piece, folded."""
+
+    LONG_EDGE = "long-edge"
+    SHORT_EDGE = "short-edge"
+    FOLD = "fold"
+
+
 class SignKind(Enum):
     TENT = "tent"
     POSTER = "poster"
@@ -133,6 +150,8 @@ class Event:
     sign: SignKind = SignKind.TENT
     fonts: FontFamily | None = None
     press: Press | None = None  # None: office mode, for a desktop printer
+    badge_back: BadgeBack = BadgeBack.NONE
+    duplex: Duplex = Duplex.LONG_EDGE
 
     @property
     def main(self) -> Session:

@@ -225,3 +225,25 @@ def boxes_mm(pdf: Path, page: int = 0) -> dict[str, tuple[float, float, float, f
         box = pdf_page.get(name)
         result[name.lstrip("/")] = None if box is None else tuple(round(float(v) / MM, 3) for v in box)
     return result
+
+
+def find_text(pdf: Path, text_to_find: str, page: int = 0) -> list[tuple[float, float, float, float]]:
+    """Boxes (mm: left, bottom, right, top) of every occurrence of a string on a page."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        textpage = doc[page].get_textpage()
+        searcher = textpage.search(text_to_find, match_case=True)
+        found = []
+        while (hit := searcher.get_next()) is not None:
+            start, count = hit
+            boxes = [textpage.get_charbox(i) for i in range(start, start + count)]
+            boxes = [b for b in boxes if b[2] > b[0]]
+            found.append(
+                (
+                    min(b[0] for b in boxes) / MM, min(b[1] for b in boxes) / MM,
+                    max(b[2] for b in boxes) / MM, max(b[3] for b in boxes) / MM,
+                )
+            )
+        return found
+    finally:
+        doc.close()

@@ -17,11 +17,9 @@ from printkit.geometry import PT, Rect, Size
 from printkit.images import aspect
 from printkit.layout.flow import fitted_lines
 from printkit.layout.items import Box, Document, Image, Item
-from printkit.layout.press import impose_press, press_sheet
-from printkit.layout.sheets import impose
 from printkit.layout.text import fit_block, wrap
 from printkit.layout.words import affiliation, date_line, role_label
-from printkit.model import Event, Person
+from printkit.model import BadgeBack, Event, Person
 from printkit.theme import ROLE_COLOUR
 
 PRODUCT = "badges"
@@ -64,75 +62,67 @@ class BadgeType:
 
 
 def layout_badges(event: Event, face: Typeface) -> Document:
-    sheet = event.sheet
-    design = BadgeType(sheet.label)
-    badges = [badge(event, person, face, design) for person in event.people]
-    if event.press is not None:
-        sheet = press_sheet(sheet, event.press)
-        pages = impose_press(sheet, badges, event.press)
-    else:
-        pages = impose(sheet, badges)
+    from printkit.layout.badge_back import badge_back
+    from printkit.layout.duplex import impose_sides, piece_size
+
+    design = BadgeType(piece_size(event.sheet.label, event.duplex, event.badge_back))
+    people = event.people
+    fronts = [badge(event, person, face, design) for person in people]
+    backs = None
+    if event.badge_back is not BadgeBack.NONE:
+        backs = [badge_back(event, person, face, design) for person in people]
+    pages, sheet = impose_sides(event, fronts, backs)
     return Document(
         pages=tuple(pages),
         title=f"{event.title} – {event.labels['badges']}",
         author=event.organiser.name if event.organiser else "",
-        subject=f"{len(badges)} × {sheet.label.width:g} × {sheet.label.height:g} mm, {sheet.name}",
+        subject=f"{len(fronts)} × {sheet.label.width:g} × {sheet.label.height:g} mm, {sheet.name}",
     )
 
 
 def badge(event: Event, person: Person, face: Typeface, design: BadgeType) -> tuple[Item, ...]:
     """One badge's items in its own coordinates: (0, 0) is its bottom-left corner."""
-    size = design.size
-    safe = Rect(0, 0, size.width, size.height).inset(SAFE)
-    items: list[Item] = []
-    colour = ROLE_COLOUR[person.role]
+    safe = Rect(0, 0, design.size.width, design.size.height).inset(SAFE)
+    items, band_bottom = band(event, person, face, design, safe)
+    foot_items, foot_top = _foot(event, person, face, design, safe)
+    items += foot_items
+    zone = Rect(safe.x, foot_top + 2.0 * design.k, safe.width, band_bottom - foot_top - 4.0 * design.k)
+    items += name_block(event, person, face, design, zone, affiliation(event, person))
+    return tuple(items)
 
-    # role band, to the badge edge; the words inside the safe area
+
+def band(event: Event, person: Person, face: Typeface, design: BadgeType, safe: Rect) -> tuple[list[Item], float]:
+    """The role band along the top edge, its colour marking the role, its words inside the
+    safe area; the festival's name at its right when there is room. Returns its bottom."""
+    size = design.size
+    items: list[Item] = []
     band_bottom = size.height - design.band
-    items.append(Box(Rect(0.0, band_bottom, size.width, design.band), fill=colour))
+    items.append(Box(Rect(0.0, band_bottom, size.width, design.band), fill=ROLE_COLOUR[person.role]))
     label_size = 8.5 * design.k
     baseline = band_bottom + (design.band - face.cap_height("bold", label_size) * PT) / 2
     baseline = min(baseline, safe.top - face.ascent("bold", label_size) * PT)
     label = role_label(event, person.role)
     items.append(_checked(face, person, label, "bold", label_size, safe.x + 1.0, baseline, "paper"))
     if event.festival:
-        fest_size = 7.0 * design.k
         fest_width = safe.width - 3.0 - face.width(label, "bold", label_size) * PT - 4.0
-        fitted = fit_block(
-            face, event.festival, "regular", fest_width, fest_size, 5.0 * design.k, 1
-        )
+        fitted = fit_block(face, event.festival, "regular", fest_width, 7.0 * design.k, 5.0 * design.k, 1)
         if fitted is not None:
             items.append(
-                _checked(
-                    face,
-                    person,
-                    fitted.lines[0],
-                    "regular",
-                    fitted.size,
-                    safe.right - 1.0,
-                    baseline,
-                    "paper",
-                    "right",
-                )
+                _checked(face, person, fitted.lines[0], "regular", fitted.size, safe.right - 1.0, baseline, "paper", "right")
             )
+    return items, band_bottom
 
-    # foot: event title and date beside the logo
-    foot_items, foot_top = _foot(event, person, face, design, safe)
-    items += foot_items
 
-    # name and affiliation, centred in the space between band and foot
-    zone_top = band_bottom - 2.0 * design.k
-    zone_bottom = foot_top + 2.0 * design.k
+def name_block(
+    event: Event, person: Person, face: Typeface, design: BadgeType, zone: Rect, second: str, scale: float = 1.0
+) -> list[Item]:
+    """The name, as large as fits, with a second text (the affiliation) under it, centred in
+    ``zone``. The name shrinks to its minimum, then breaks onto two lines; if it still does not
+    fit, the build fails naming the person."""
+    size = design.size
     name = fit_block(
-        face,
-        person.name,
-        "bold",
-        safe.width,
-        design.name_max,
-        design.name_min,
-        2,
-        height=(zone_top - zone_bottom) * 0.72,
-        leading=1.08,
+        face, person.name, "bold", zone.width, design.name_max * scale, design.name_min * min(scale, 1.0),
+        2, height=zone.height * 0.72, leading=1.08,
     )
     if name is None:
         raise LayoutError(
@@ -140,38 +130,27 @@ def badge(event: Event, person: Person, face: Typeface, design: BadgeType) -> tu
             f"the name {person.name!r} does not fit a {size.width:g} × {size.height:g} mm badge even at"
             f" {design.name_min:g} pt on two lines; shorten it (e.g. a middle name) or use a larger badge",
         )
-    org_text = affiliation(event, person)
-    org_lines, org_size = _affiliation_lines(face, person, org_text, safe.width, design)
+    org_lines, org_size = _affiliation_lines(face, person, second, zone.width, design)
     name_height = (0.98 + 1.08 * (len(name.lines) - 1) + 0.3) * name.size * PT
     org_height = (0.98 + 1.2 * (len(org_lines) - 1) + 0.3) * org_size * PT if org_lines else 0.0
     gap = 1.6 * design.k if org_lines else 0.0
     total = name_height + gap + org_height
-    if total > zone_top - zone_bottom:
+    if total > zone.height:
         raise LayoutError(
             PRODUCT,
             f"{person.name!r}: the name and affiliation do not fit the badge; shorten the title or organisations",
         )
-    top = zone_bottom + (zone_top - zone_bottom + total) / 2
+    top = zone.y + (zone.height + total) / 2
+    centre = zone.x + zone.width / 2
     for line in name.lines:
         face.require(line, "bold", PRODUCT, f"the name of {person.name!r}")
-    items += fitted_lines(
-        name.lines, "bold", name.size, size.width / 2, top, 1.08, "text", "center"
-    ).items
+    items: list[Item] = list(fitted_lines(name.lines, "bold", name.size, centre, top, 1.08, "text", "center").items)
     if org_lines:
         for line in org_lines:
             face.require(line, "regular", PRODUCT, f"the affiliation of {person.name!r}")
-        block = fitted_lines(
-            org_lines,
-            "regular",
-            org_size,
-            size.width / 2,
-            top - name_height - gap,
-            1.2,
-            "muted",
-            "center",
-        )
+        block = fitted_lines(org_lines, "regular", org_size, centre, top - name_height - gap, 1.2, "muted", "center")
         items += block.items
-    return tuple(items)
+    return items
 
 
 def _affiliation_lines(

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from printkit.errors import LayoutError
 from printkit.geometry import Rect, Size
 from printkit.layout.items import Box, Fold, Group, Item, Line, Page
-from printkit.layout.sheets import cut_marks, slots
 from printkit.model import Press, SheetGeometry
 
 MARK_LENGTH = 6.0  # mm
@@ -178,34 +177,3 @@ def press_sheet(stock: SheetGeometry, press: Press) -> SheetGeometry:
         pitch_x=label.width + gutter,
         pitch_y=label.height + gutter,
     )
-
-
-def impose_press(sheet: SheetGeometry, badges: Sequence[Sequence[Item]], press: Press) -> list[Page]:
-    """Badges N-up with their own bleed, cut marks on every cut line outside all bleeds."""
-    positions = slots(sheet)
-    bleeds = [r.inset(-press.bleed) for r in positions]
-    local = Rect(0.0, 0.0, sheet.label.width, sheet.label.height)
-    pages = []
-    for first in range(0, len(badges), sheet.per_sheet):
-        chunk = badges[first : first + sheet.per_sheet]
-        used = positions[: len(chunk)]
-        items: list[Item] = [
-            Group(tuple(bleed_items(b, local, press.bleed)), offset=(r.x, r.y))
-            for b, r in zip(chunk, used, strict=True)
-        ]
-        if press.marks:
-            items += cut_marks(
-                sheet, used, "marks", obstacles=bleeds, gap=mark_offset(press), length=MARK_LENGTH,
-                width=MARK_WIDTH,
-            )
-        trim = _union(used)
-        pages.append(Page(sheet.paper, tuple(items), trim=trim, bleed=trim.inset(-press.bleed)))
-    return pages
-
-
-def _union(rects: Sequence[Rect]) -> Rect:
-    x0 = min(r.x for r in rects)
-    y0 = min(r.y for r in rects)
-    x1 = max(r.right for r in rects)
-    y1 = max(r.top for r in rects)
-    return Rect(x0, y0, x1 - x0, y1 - y0)
