@@ -44,8 +44,11 @@ def make(event: Event, products: Sequence[str], sign: SignKind | None = None) ->
 
 @dataclass(frozen=True)
 class Report:
+    """What a command did: the files it wrote, what the user should know, the event it read."""
+
     written: list[Path]
     warnings: list[str] = field(default_factory=list)
+    event: Event | None = None
 
 
 def build(
@@ -75,4 +78,4 @@ def build(
     written = write_all(
         {out_dir / file_name(name, event, sign): data for name, data in rendered.items()}
     )
-    return Report(written, warnings)
+    return Report(written, warnings, event)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from printkit import __version__
-from printkit.build import PRODUCTS, build
+from printkit.build import PRODUCTS, Report, build
 from printkit.errors import PrintkitError
 from printkit.model import SignKind
+from printkit.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
 
 ISSUES_URL = "https://github.com/printkit/printkit/issues"
 INTERNAL_ERROR = 70
@@ -43,7 +45,8 @@ def _sign_option(f):
         "--sign",
         type=click.Choice([k.value for k in SignKind]),
         default=None,
-        help="Sign variant: a folded table tent (A4) or a door poster (A3). Default: event.yaml's sign, else tent.",
+        help="Sign variant: a folded table tent (A4) or a door poster (A3)."
+        " Default: event.yaml's sign, else tent.",
     )(f)
 
 
@@ -56,11 +59,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-def _run(ctx: click.Context, event_yaml: Path, out_dir: Path, products, sign: str | None) -> None:
+def _run(ctx: click.Context, action: Callable[[], Report]) -> None:
+    """The one boundary where errors become a message and an exit code; then report."""
     try:
-        report = build(
-            event_yaml, out_dir, products, SignKind(sign) if sign else None, display=str(event_yaml)
-        )
+        report = action()
     except PrintkitError as exc:
         click.echo(f"error: {exc.message()}", err=True)
         sys.exit(exc.exit_code)
@@ -83,6 +85,11 @@ def _run(ctx: click.Context, event_yaml: Path, out_dir: Path, products, sign: st
         click.echo(str(path))
 
 
+def _build(ctx: click.Context, event_yaml: Path, out_dir: Path, products, sign: str | None) -> None:
+    kind = SignKind(sign) if sign else None
+    _run(ctx, lambda: build(event_yaml, out_dir, products, kind, display=str(event_yaml)))
+
+
 @cli.command("build")
 @_event_argument
 @_out_option
@@ -90,7 +97,7 @@ def _run(ctx: click.Context, event_yaml: Path, out_dir: Path, products, sign: st
 @click.pass_context
 def build_command(ctx: click.Context, event_yaml: Path, out_dir: Path, sign: str | None) -> None:
     """Build the programme, the badges and the sign from EVENT_YAML (default ./event.yaml)."""
-    _run(ctx, event_yaml, out_dir, PRODUCTS, sign)
+    _build(ctx, event_yaml, out_dir, PRODUCTS, sign)
 
 
 def _single(product: str, doc: str):
@@ -98,7 +105,7 @@ def _single(product: str, doc: str):
     @_out_option
     @click.pass_context
     def command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
-        _run(ctx, event_yaml, out_dir, (product,), options.get("sign"))
+        _build(ctx, event_yaml, out_dir, (product,), options.get("sign"))
 
     command.__doc__ = doc
     if product == "tent":
@@ -112,6 +119,43 @@ _single(
     "tent",
     "Build only the sign: the table tent (tent.pdf) or, with --sign poster, the door poster.",
 )
+
+
+@cli.command("proof")
+@_event_argument
+@_out_option
+@_sign_option
+@click.option(
+    "--dpi",
+    type=click.IntRange(MIN_DPI, MAX_DPI),
+    default=DEFAULT_DPI,
+    show_default=True,
+    help="Resolution of the page previews (the badge contact sheet keeps its own).",
+)
+@click.option(
+    "--only",
+    type=click.Choice(PRODUCTS),
+    multiple=True,
+    help="Build and proof only this product; repeat for more. Default: the whole kit.",
+)
+@click.pass_context
+def proof_command(
+    ctx: click.Context,
+    event_yaml: Path,
+    out_dir: Path,
+    sign: str | None,
+    dpi: int,
+    only: tuple[str, ...],
+) -> None:
+    """Build the kit, then write PNG proofs into OUTDIR/proof: every page, and all badges.
+
+    Each page of each PDF becomes NAME-PAGE.png (programme-1.png, badges-1.png, …) and the
+    badges are cut from their sheets onto badges-contact.png, in print order (32 a page:
+    badges-contact-1.png, -2.png, … for more).
+    """
+    kind = SignKind(sign) if sign else None
+    products = tuple(p for p in PRODUCTS if p in only) or PRODUCTS
+    _run(ctx, lambda: proof(event_yaml, out_dir, products, kind, dpi, display=str(event_yaml)))
 
 
 def main() -> None:
