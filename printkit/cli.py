@@ -12,8 +12,10 @@ import click
 from printkit import __version__
 from printkit.build import PRODUCTS, Report, build
 from printkit.errors import PrintkitError
+from printkit.i18n import is_known_locale
 from printkit.model import SignKind
 from printkit.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
+from printkit.starter import Answers, init
 
 ISSUES_URL = "https://github.com/printkit/printkit/issues"
 INTERNAL_ERROR = 70
@@ -147,15 +149,58 @@ def proof_command(
     dpi: int,
     only: tuple[str, ...],
 ) -> None:
-    """Build the kit, then write PNG proofs into OUTDIR/proof: every page, and all badges.
+    """Build the kit into OUT (as build does), then write PNG proofs into OUT/proof.
 
-    Each page of each PDF becomes NAME-PAGE.png (programme-1.png, badges-1.png, …) and the
-    badges are cut from their sheets onto badges-contact.png, in print order (32 a page:
-    badges-contact-1.png, -2.png, … for more).
+    Every page of every PDF becomes NAME-PAGE.png (programme-1.png, badges-1.png, …), and the
+    badges are cut from their sheets onto one contact sheet, badges-contact.png, in print
+    order; past 32 badges it runs on over badges-contact-1.png, -2.png, …
     """
     kind = SignKind(sign) if sign else None
     products = tuple(p for p in PRODUCTS if p in only) or PRODUCTS
     _run(ctx, lambda: proof(event_yaml, out_dir, products, kind, dpi, display=str(event_yaml)))
+
+
+@cli.command("init")
+@click.argument(
+    "folder",
+    metavar="[DIR]",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=".",
+    required=False,
+)
+@click.option("--force", is_flag=True, help="Replace an existing event.yaml.")
+@click.pass_context
+def init_command(ctx: click.Context, folder: Path, force: bool) -> None:
+    """Write a commented starter event.yaml into DIR (default: the current folder).
+
+    On a terminal it asks for the title, the date and the language first; otherwise it
+    writes the example as it is.
+    """
+    _run(ctx, lambda: init(folder, force, _ask if _interactive() else None))
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask(defaults: Answers) -> Answers:
+    return Answers(
+        title=click.prompt("Title of the event", default=defaults.title).strip(),
+        date=click.prompt(
+            "Date (YYYY-MM-DD)",
+            default=defaults.date.isoformat(),
+            type=click.DateTime(["%Y-%m-%d"]),
+        ).date(),
+        language=click.prompt(
+            "Language (da, en, de, sv, nb, …)", default=defaults.language, value_proc=_language
+        ),
+    )
+
+
+def _language(value: str) -> str:
+    if not is_known_locale(value.strip()):
+        raise click.BadParameter(f"{value!r} is not a language code Babel knows, e.g. en or da")
+    return value.strip()
 
 
 def main() -> None:
