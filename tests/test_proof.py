@@ -28,7 +28,8 @@ def seed_proof(tmp_path_factory) -> Path:
     result = run("proof", SEED, "-o", out)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [str(out / n) for n in PDFS] + [
-        str(out / "proof" / n) for n in ["programme-1.png", "badges-1.png", "badges-contact.png", "tent-1.png"]
+        str(out / "proof" / n)
+        for n in ["programme-1.png", "badges-1.png", "badges-contact.png", "tent-1.png"]
     ]
     return out
 
