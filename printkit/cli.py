@@ -71,6 +71,8 @@ def _run(ctx: click.Context, action: Callable[[], Report]) -> None:
     except KeyboardInterrupt:
         click.echo("interrupted; earlier files are untouched", err=True)
         sys.exit(130)
+    except (click.Abort, click.ClickException):
+        raise  # click's own: a question answered with Ctrl-C or Ctrl-D ("Aborted!")
     except Exception as exc:  # the last line of defence: a bug, not a user's mistake
         if ctx.obj and ctx.obj.get("debug"):
             traceback.print_exc()

@@ -133,6 +133,15 @@ def test_a_refusal_comes_before_the_questions(tmp_path, monkeypatch):
     assert "Title" not in result.output
 
 
+def test_leaving_the_questions_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(cli_module, "_interactive", lambda: True)
+    result = run_with_input(["init", str(tmp_path)], "")  # Ctrl-D at the first question
+    assert result.exit_code == 1
+    assert result.stderr == "Aborted!\n"
+    assert "internal error" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def run_with_input(args: list[str], text: str):
     """The CLI with typed answers (CliRunner's stdin is no terminal: _interactive is patched)."""
     return CliRunner().invoke(cli_module.cli, args, input=text, catch_exceptions=False)
