@@ -97,8 +97,11 @@ class Overrides:
 
 @dataclass(frozen=True)
 class Report:
+    """What a command did: the files it wrote, what the user should know, the event it read."""
+
     written: list[Path]
     warnings: list[str] = field(default_factory=list)
+    event: Event | None = None
 
 
 def build(
@@ -133,4 +136,4 @@ def build(
     written = write_all(
         {out_dir / file_name(name, event): data for name, data in rendered.items()}
     )
-    return Report(written, warnings)
+    return Report(written, warnings, event)

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from printkit import __version__
-from printkit.build import PRODUCTS, Overrides, build
+from printkit.build import PRODUCTS, Overrides, Report, build
 from printkit.errors import PrintkitError
+from printkit.i18n import is_known_locale
 from printkit.model import SignKind
+from printkit.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
+from printkit.starter import Answers, init
 
 ISSUES_URL = "https://github.com/printkit/printkit/issues"
 INTERNAL_ERROR = 70
@@ -43,7 +47,8 @@ def _sign_option(f):
         "--sign",
         type=click.Choice([k.value for k in SignKind]),
         default=None,
-        help="Sign variant: a folded table tent (A4) or a door poster (A3). Default: event.yaml's sign, else tent.",
+        help="Sign variant: a folded table tent (A4) or a door poster (A3)."
+        " Default: event.yaml's sign, else tent.",
     )(f)
 
 
@@ -78,22 +83,18 @@ def _press_options(f):
     )(f)
 
 
-def _run(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **options) -> None:
-    sign = options.get("sign")
-    overrides = Overrides(
-        sign=SignKind(sign) if sign else None,
-        press=options.get("press"),
-        bleed=options.get("bleed"),
-        marks=options.get("marks"),
-    )
+def _run(ctx: click.Context, action: Callable[[], Report]) -> None:
+    """The one boundary where errors become a message and an exit code; then report."""
     try:
-        report = build(event_yaml, out_dir, products, overrides, display=str(event_yaml))
+        report = action()
     except PrintkitError as exc:
         click.echo(f"error: {exc.message()}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("interrupted; earlier files are untouched", err=True)
         sys.exit(130)
+    except (click.Abort, click.ClickException):
+        raise  # click's own: a question answered with Ctrl-C or Ctrl-D ("Aborted!")
     except Exception as exc:  # the last line of defence: a bug, not a user's mistake
         if ctx.obj and ctx.obj.get("debug"):
             traceback.print_exc()
@@ -110,6 +111,21 @@ def _run(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **option
         click.echo(str(path))
 
 
+def _overrides(options: dict) -> Overrides:
+    sign = options.get("sign")
+    return Overrides(
+        sign=SignKind(sign) if sign else None,
+        press=options.get("press"),
+        bleed=options.get("bleed"),
+        marks=options.get("marks"),
+    )
+
+
+def _build(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **options) -> None:
+    overrides = _overrides(options)
+    _run(ctx, lambda: build(event_yaml, out_dir, products, overrides, display=str(event_yaml)))
+
+
 @cli.command("build")
 @_event_argument
 @_out_option
@@ -118,7 +134,7 @@ def _run(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **option
 @click.pass_context
 def build_command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
     """Build the programme, the badges and the sign from EVENT_YAML (default ./event.yaml)."""
-    _run(ctx, event_yaml, out_dir, PRODUCTS, **options)
+    _build(ctx, event_yaml, out_dir, PRODUCTS, **options)
 
 
 def _single(product: str, doc: str):
@@ -127,7 +143,7 @@ def _single(product: str, doc: str):
     @_press_options
     @click.pass_context
     def command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
-        _run(ctx, event_yaml, out_dir, (product,), **options)
+        _build(ctx, event_yaml, out_dir, (product,), **options)
 
     command.__doc__ = doc
     if product == "tent":
@@ -141,6 +157,86 @@ _single(
     "tent",
     "Build only the sign: the table tent (tent.pdf) or, with --sign poster, the door poster.",
 )
+
+
+@cli.command("proof")
+@_event_argument
+@_out_option
+@_sign_option
+@click.option(
+    "--dpi",
+    type=click.IntRange(MIN_DPI, MAX_DPI),
+    default=DEFAULT_DPI,
+    show_default=True,
+    help="Resolution of the page previews (the badge contact sheet keeps its own).",
+)
+@click.option(
+    "--only",
+    type=click.Choice(PRODUCTS),
+    multiple=True,
+    help="Build and proof only this product; repeat for more. Default: the whole kit.",
+)
+@click.pass_context
+def proof_command(
+    ctx: click.Context,
+    event_yaml: Path,
+    out_dir: Path,
+    sign: str | None,
+    dpi: int,
+    only: tuple[str, ...],
+) -> None:
+    """Build the kit into OUT (as build does), then write PNG proofs into OUT/proof.
+
+    Every page of every PDF becomes NAME-PAGE.png (programme-1.png, badges-1.png, …), and the
+    badges are cut from their sheets onto one contact sheet, badges-contact.png, in print
+    order; past 32 badges it runs on over badges-contact-1.png, -2.png, …
+    """
+    overrides = _overrides({"sign": sign})
+    products = tuple(p for p in PRODUCTS if p in only) or PRODUCTS
+    _run(ctx, lambda: proof(event_yaml, out_dir, products, overrides, dpi, display=str(event_yaml)))
+
+
+@cli.command("init")
+@click.argument(
+    "folder",
+    metavar="[DIR]",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=".",
+    required=False,
+)
+@click.option("--force", is_flag=True, help="Replace an existing event.yaml.")
+@click.pass_context
+def init_command(ctx: click.Context, folder: Path, force: bool) -> None:
+    """Write a commented starter event.yaml into DIR (default: the current folder).
+
+    On a terminal it asks for the title, the date and the language first; otherwise it
+    writes the example as it is.
+    """
+    _run(ctx, lambda: init(folder, force, _ask if _interactive() else None))
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask(defaults: Answers) -> Answers:
+    return Answers(
+        title=click.prompt("Title of the event", default=defaults.title).strip(),
+        date=click.prompt(
+            "Date (YYYY-MM-DD)",
+            default=defaults.date.isoformat(),
+            type=click.DateTime(["%Y-%m-%d"]),
+        ).date(),
+        language=click.prompt(
+            "Language (da, en, de, sv, nb, …)", default=defaults.language, value_proc=_language
+        ),
+    )
+
+
+def _language(value: str) -> str:
+    if not is_known_locale(value.strip()):
+        raise click.BadParameter(f"{value!r} is not a language code Babel knows, e.g. en or da")
+    return value.strip()
 
 
 def main() -> None:

@@ -37,10 +37,18 @@ def turned(items: Sequence[Item], size: Size) -> tuple[Item, ...]:
     return (Group(tuple(items), rotate=180.0, pivot=(size.width / 2, size.height / 2)),)
 
 
+def imposed_sheet(event: Event) -> tuple[SheetGeometry, int]:
+    """The sheet the badges are really placed on, and how many pages one sheet of badges
+    takes (2 when backs follow on their own page)."""
+    sheet = event.sheet if event.press is None else press_sheet(event.sheet, event.press)
+    backs = event.badge_back is not BadgeBack.NONE and event.duplex is not Duplex.FOLD
+    return sheet, 2 if backs else 1
+
+
 def impose_sides(
     event: Event, fronts: Sequence[Sequence[Item]], backs: Sequence[Sequence[Item]] | None
 ) -> tuple[list[Page], SheetGeometry]:
-    sheet = event.sheet if event.press is None else press_sheet(event.sheet, event.press)
+    sheet, _ = imposed_sheet(event)
     face = piece_size(sheet.label, event.duplex, event.badge_back)
     pieces = list(fronts)
     if backs is not None and event.duplex is Duplex.FOLD:
