@@ -13,9 +13,9 @@ from tests.test_seed_kit import PEOPLE, URL
 
 def _event(event_dir, back: str, duplex: str):
     path = event_dir / "event.yaml"
-    text = path.read_text(encoding="utf-8").replace(
-        "    pitch_y: 54          # … and down", f"    pitch_y: 54          # … and down\n  back: {back}\n  duplex: {duplex}"
-    )
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  back: none ", f"  back: {back} ").replace("  duplex: long-edge ", f"  duplex: {duplex} ")
+    assert f"back: {back}" in text and f"duplex: {duplex}" in text
     path.write_text(text, encoding="utf-8")
     return path
 
