@@ -65,7 +65,7 @@ def layout_badges(event: Event, face: Typeface) -> Document:
     sheet = event.sheet
     design = BadgeType(sheet.label)
     badges = [badge(event, person, face, design) for person in event.people]
-    pages = impose(sheet, badges)
+    pages = impose(sheet, badges, event.offset)
     return Document(
         pages=tuple(pages),
         title=f"{event.title} – {event.labels['badges']}",
