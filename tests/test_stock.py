@@ -10,7 +10,7 @@ import yaml
 
 from printkit.load import DEFAULT_SHEET, load_event
 from printkit.stock import PRESETS, find, slug
-from tests.conftest import run
+from tests.conftest import SEED, run
 from tests.pdfread import (
     RGB_OPERATOR,
     STANDARD_14,
@@ -276,9 +276,7 @@ def test_the_offset_moves_every_badge_and_mark(event_dir):
 
 
 def test_build_takes_the_offset_too(tmp_path, seed_out):
-    result = run(
-        "build", Path(__file__).parent.parent / "event.yaml", "-o", tmp_path, "--offset-y", "3"
-    )
+    result = run("build", SEED, "-o", tmp_path, "--offset-y", "3")
     assert result.exit_code == 0, result.output
     _moved(seed_out / "badges.pdf", tmp_path / "badges.pdf", 0.0, -3.0)
     # only the badges move: the programme and the sign are not printed on label stock
