@@ -10,15 +10,17 @@ from printkit.errors import LayoutError
 from printkit.fonts import Typeface, typeface
 from printkit.layout.badges import layout_badges
 from printkit.images import check_placements
+from printkit.layout.calibrate import layout_calibration
 from printkit.layout.items import Document, Group, Image
 from printkit.layout.press import finish
 from printkit.layout.programme import layout_programme
 from printkit.layout.tent import layout_sign
 from printkit.load import load_event
-from printkit.model import Event, Press, SignKind
+from printkit.model import Event, Press, PrinterOffset, SignKind
 from printkit.output import write_all
 from printkit.pdfx import make_pdfx
 from printkit.render import render
+from printkit.stock import find, slug
 
 PRODUCTS = ("programme", "badges", "tent")
 
@@ -80,6 +82,8 @@ class Overrides:
     press: bool | None = None  # True: press mode, False: office mode, None: as event.yaml says
     bleed: float | None = None
     marks: bool | None = None
+    offset_x: float | None = None  # mm, replacing event.yaml's badges.offset x
+    offset_y: float | None = None
 
     def apply(self, event: Event) -> Event:
         press = event.press
@@ -92,7 +96,8 @@ class Overrides:
                 bleed=self.bleed if self.bleed is not None else press.bleed,
                 marks=self.marks if self.marks is not None else press.marks,
             )
-        return replace(event, sign=self.sign or event.sign, press=press)
+        offset = event.offset.override(self.offset_x, self.offset_y)
+        return replace(event, sign=self.sign or event.sign, press=press, offset=offset)
 
 
 @dataclass(frozen=True)
@@ -137,3 +142,22 @@ def build(
         {out_dir / file_name(name, event): data for name, data in rendered.items()}
     )
     return Report(written, warnings, event)
+
+
+def calibrate(
+    sheet: str,
+    out_dir: Path,
+    offset_x: float | None = None,
+    offset_y: float | None = None,
+) -> Report:
+    """Write ``calibrate-<sheet>.pdf`` for a preset's name, or for the badge sheet and printer
+    offset of an event file (a name ending in .yaml or .yml); the offsets given win."""
+    if sheet.lower().endswith((".yaml", ".yml")):
+        event = load_event(Path(sheet), sheet)
+        geometry, offset = event.sheet, event.offset
+    else:
+        geometry, offset = find(sheet).sheet, PrinterOffset()
+    offset = offset.override(offset_x, offset_y)
+    face = typeface()
+    data = render(layout_calibration(geometry, offset, face), face)
+    return Report(write_all({out_dir / f"calibrate-{slug(geometry.name)}.pdf": data}))

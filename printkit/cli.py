@@ -10,12 +10,13 @@ from pathlib import Path
 import click
 
 from printkit import __version__
-from printkit.build import PRODUCTS, Overrides, Report, build
+from printkit.build import PRODUCTS, Overrides, Report, build, calibrate
 from printkit.errors import PrintkitError
 from printkit.i18n import is_known_locale
-from printkit.model import SignKind
+from printkit.model import MAX_OFFSET, SignKind
 from printkit.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
 from printkit.starter import Answers, init
+from printkit.stock import listing
 
 ISSUES_URL = "https://github.com/printkit/printkit/issues"
 INTERNAL_ERROR = 70
@@ -49,6 +50,25 @@ def _sign_option(f):
         default=None,
         help="Sign variant: a folded table tent (A4) or a door poster (A3)."
         " Default: event.yaml's sign, else tent.",
+    )(f)
+
+
+def _offset_options(f):
+    f = click.option(
+        "--offset-y",
+        type=click.FloatRange(-MAX_OFFSET, MAX_OFFSET),
+        default=None,
+        metavar="MM",
+        help="Move everything on the sheet DOWN by MM (negative: up). Wins over event.yaml's"
+        " badges.offset.y.",
+    )(f)
+    return click.option(
+        "--offset-x",
+        type=click.FloatRange(-MAX_OFFSET, MAX_OFFSET),
+        default=None,
+        metavar="MM",
+        help="Move everything on the sheet RIGHT by MM (negative: left). Wins over event.yaml's"
+        " badges.offset.x.",
     )(f)
 
 
@@ -118,6 +138,8 @@ def _overrides(options: dict) -> Overrides:
         press=options.get("press"),
         bleed=options.get("bleed"),
         marks=options.get("marks"),
+        offset_x=options.get("offset_x"),
+        offset_y=options.get("offset_y"),
     )
 
 
@@ -131,6 +153,7 @@ def _build(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **opti
 @_out_option
 @_sign_option
 @_press_options
+@_offset_options
 @click.pass_context
 def build_command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
     """Build the programme, the badges and the sign from EVENT_YAML (default ./event.yaml)."""
@@ -148,6 +171,8 @@ def _single(product: str, doc: str):
     command.__doc__ = doc
     if product == "tent":
         command = _sign_option(command)
+    if product == "badges":
+        command = _offset_options(command)
     return cli.command(product)(command)
 
 
@@ -237,6 +262,37 @@ def _language(value: str) -> str:
     if not is_known_locale(value.strip()):
         raise click.BadParameter(f"{value!r} is not a language code Babel knows, e.g. en or da")
     return value.strip()
+
+
+@cli.command("calibrate")
+@click.argument("sheet")
+@_out_option
+@_offset_options
+@click.pass_context
+def calibrate_command(
+    ctx: click.Context,
+    sheet: str,
+    out_dir: Path,
+    offset_x: float | None,
+    offset_y: float | None,
+) -> None:
+    """Write calibrate-<SHEET>.pdf: the label outlines of SHEET with rulers and crosshairs, to
+    print at 100 % and hold against the stock.
+
+    SHEET is a preset's name (see printkit sheets), or an event file whose badge sheet and
+    printer offset are used.
+    """
+    _run(ctx, lambda: calibrate(sheet, out_dir, offset_x, offset_y))
+
+
+@cli.command("sheets")
+def sheets_command() -> None:
+    """List the badge sheets printkit knows by name (badges: sheet: NAME in event.yaml)."""
+    rows = listing()
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        click.echo("  ".join([*cells, row[-1]]))
 
 
 def main() -> None:

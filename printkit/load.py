@@ -15,6 +15,7 @@ from printkit.fields import Fields, as_flag, as_list, coerce, fail, scalar_text,
 from printkit.geometry import PAPER, Size
 from printkit.i18n import is_known_locale
 from printkit.model import (
+    MAX_OFFSET,
     BadgeBack,
     Duplex,
     Event,
@@ -23,6 +24,7 @@ from printkit.model import (
     PdfX,
     Person,
     Press,
+    PrinterOffset,
     Question,
     Role,
     Session,
@@ -31,6 +33,9 @@ from printkit.model import (
     Venue,
 )
 from printkit.source import Node, load_file
+from printkit.stock import DEFAULT_SHEET, UnknownSheetError, find
+
+__all__ = ["DEFAULT_SHEET", "build_event", "load_event"]
 
 SESSION_KEYS = (
     "title",
@@ -59,19 +64,6 @@ PERSON_KEYS = ("name", "title", "organisations", "organisation")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 FONT_SUFFIXES = (".ttf",)
 
-#: Durable 1445-02: 90 × 54 mm badges, 2 × 5 on A4 (see PRINT.md).
-DEFAULT_SHEET = SheetGeometry(
-    name="Durable 1445-02",
-    paper=PAPER["A4"],
-    label=Size(90.0, 54.0),
-    columns=2,
-    rows=5,
-    left=15.0,
-    top=12.0,
-    pitch_x=90.0,
-    pitch_y=54.0,
-)
-
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", re.IGNORECASE)
 
 
@@ -98,6 +90,7 @@ def build_event(root: Node, base: Path) -> Event:
         festival=top.text("festival", max_length=200),
         organiser=_organiser(top, base),
         sheet=_sheet(top),
+        offset=_offset(top),
         sign=_sign(top),
         fonts=_fonts(top, base),
         press=_press(top, base),
@@ -383,59 +376,109 @@ def _sign(top: Fields) -> SignKind:
     return coerce(node, "sign", SignKind)
 
 
-BADGE_KEYS = ("sheet", "back", "duplex")
+BADGE_KEYS = ("sheet", "offset", "back", "duplex")
+SHEET_KEYS = (
+    "preset",
+    "paper",
+    "width",
+    "height",
+    "columns",
+    "rows",
+    "left",
+    "top",
+    "pitch_x",
+    "pitch_y",
+    "radius",
+)
+
+
+def _badges(top: Fields) -> Fields | None:
+    node = top.get("badges")
+    return None if node is None else Fields(node, "badges", BADGE_KEYS, "badges")
 
 
 def _badge_sides(top: Fields) -> tuple[BadgeBack, Duplex]:
-    node = top.get("badges")
-    if node is None:
+    """``badges.back`` and ``badges.duplex``; a foldable badge always has a back."""
+    badges = _badges(top)
+    if badges is None:
         return BadgeBack.NONE, Duplex.LONG_EDGE
-    fields = Fields(node, "badges", BADGE_KEYS, "badges")
-    back = fields.choice("back", BadgeBack, BadgeBack.NONE)
-    duplex = fields.choice("duplex", Duplex, Duplex.LONG_EDGE)
+    back = badges.choice("back", BadgeBack, BadgeBack.NONE)
+    duplex = badges.choice("duplex", Duplex, Duplex.LONG_EDGE)
     if duplex is Duplex.FOLD and back is BadgeBack.NONE:
         back = BadgeBack.INFO
     return back, duplex
 
 
 def _sheet(top: Fields) -> SheetGeometry:
-    node = top.get("badges")
+    """``badges.sheet``: a preset's name, or a mapping of geometry that may start from one."""
+    badges = _badges(top)
+    node = badges.get("sheet") if badges else None
     if node is None:
         return DEFAULT_SHEET
-    fields = Fields(node, "badges", BADGE_KEYS, "badges")
-    sheet_node = fields.get("sheet")
-    if sheet_node is None:
-        return DEFAULT_SHEET
-    keys = ("paper", "width", "height", "columns", "rows", "left", "top", "pitch_x", "pitch_y")
-    sheet = Fields(sheet_node, "badges.sheet", keys, "the badge sheet")
-    paper = DEFAULT_SHEET.paper
-    paper_node = sheet.get("paper")
-    if paper_node is not None:
-        name = scalar_text(paper_node, "badges.sheet.paper", 20)
-        match = {k.lower(): k for k in PAPER}.get(name.lower())
-        if match is None:
-            raise fail(
-                paper_node,
-                "badges.sheet.paper",
-                f"{name!r} is not one of {', '.join(PAPER)}{suggest(name, PAPER)}",
-            )
-        paper = PAPER[match]
-    d = DEFAULT_SHEET
+    if node.kind != "mapping":
+        return _preset(node, "badges.sheet")
+    sheet = Fields(node, "badges.sheet", SHEET_KEYS, "the badge sheet")
+    preset_node = sheet.get("preset")
+    base = _preset(preset_node, "badges.sheet.preset") if preset_node else None
+    d = base or DEFAULT_SHEET
     width = sheet.length("width", d.label.width, 20, 400)
     height = sheet.length("height", d.label.height, 20, 400)
+    changed = [key for key in SHEET_KEYS[1:] if sheet.has(key)]
+    if base is None:
+        name = "custom"
+    else:
+        name = f"{base.name} (adjusted: {', '.join(changed)})" if changed else base.name
     geometry = SheetGeometry(
-        name="custom",
-        paper=paper,
+        name=name,
+        paper=_paper(sheet, d.paper),
         label=Size(width, height),
         columns=sheet.integer("columns", d.columns, 1, 20),
         rows=sheet.integer("rows", d.rows, 1, 40),
         left=sheet.length("left", d.left, 0, 500),
         top=sheet.length("top", d.top, 0, 500),
-        pitch_x=sheet.length("pitch_x", width, 1, 500),
-        pitch_y=sheet.length("pitch_y", height, 1, 500),
+        # a preset's labels stay where the stock has them; a sheet from scratch abuts
+        pitch_x=sheet.length("pitch_x", base.pitch_x if base else width, 1, 500),
+        pitch_y=sheet.length("pitch_y", base.pitch_y if base else height, 1, 500),
+        corner_radius=sheet.length("radius", d.corner_radius, 0, min(width, height) / 2),
     )
-    _check_sheet(sheet_node, geometry)
+    _check_sheet(node, geometry)
     return geometry
+
+
+def _preset(node: Node, path: str) -> SheetGeometry:
+    name = scalar_text(node, path, 100)
+    try:
+        return find(name).sheet
+    except UnknownSheetError as exc:
+        raise fail(node, path, exc.message()) from None
+
+
+def _paper(sheet: Fields, default: Size) -> Size:
+    node = sheet.get("paper")
+    if node is None:
+        return default
+    name = scalar_text(node, "badges.sheet.paper", 20)
+    match = {k.lower(): k for k in PAPER}.get(name.lower())
+    if match is None:
+        raise fail(
+            node,
+            "badges.sheet.paper",
+            f"{name!r} is not one of {', '.join(PAPER)}{suggest(name, PAPER)}",
+        )
+    return PAPER[match]
+
+
+def _offset(top: Fields) -> PrinterOffset:
+    """``badges.offset``: the printer's correction in mm, x to the right and y down the sheet."""
+    badges = _badges(top)
+    node = badges.get("offset") if badges else None
+    if node is None:
+        return PrinterOffset()
+    offset = Fields(node, "badges.offset", ("x", "y"), "the printer offset")
+    return PrinterOffset(
+        x=offset.length("x", 0.0, -MAX_OFFSET, MAX_OFFSET),
+        y=offset.length("y", 0.0, -MAX_OFFSET, MAX_OFFSET),
+    )
 
 
 def _check_sheet(node: Node, g: SheetGeometry) -> None:

@@ -87,7 +87,10 @@ class Session:
 
 @dataclass(frozen=True)
 class SheetGeometry:
-    """Label stock: where each badge sits on the sheet. Offsets are from the sheet's top-left."""
+    """Label stock: where each badge sits on the sheet. Offsets are from the sheet's top-left.
+
+    ``corner_radius`` is the die-cut labels' corner radius in mm, None where no source states it.
+    """
 
     name: str
     paper: Size
@@ -98,6 +101,7 @@ class SheetGeometry:
     top: float
     pitch_x: float
     pitch_y: float
+    corner_radius: float | None = None
 
     @property
     def per_sheet(self) -> int:
@@ -108,6 +112,33 @@ class SheetGeometry:
         x = self.left + column * self.pitch_x
         top = self.paper.height - self.top - row * self.pitch_y
         return Rect(x, top - self.label.height, self.label.width, self.label.height)
+
+
+#: mm; a printer further off than this needs repair, not a correction.
+MAX_OFFSET = 20.0
+
+
+@dataclass(frozen=True)
+class PrinterOffset:
+    """A printer's correction in mm, moving everything on a sheet: ``x`` to the right and
+    ``y`` DOWN the sheet, as the calibration page's rulers read (printers feed top-first).
+
+    In PDF coordinates (y up) that is a shift of (x, -y): see ``page_shift``.
+    """
+
+    x: float = 0.0
+    y: float = 0.0
+
+    def __bool__(self) -> bool:
+        return bool(self.x or self.y)
+
+    @property
+    def page_shift(self) -> tuple[float, float]:
+        return (self.x, -self.y)
+
+    def override(self, x: float | None = None, y: float | None = None) -> PrinterOffset:
+        """This offset with the axes given on the command line replaced (the command line wins)."""
+        return PrinterOffset(self.x if x is None else x, self.y if y is None else y)
 
 
 @dataclass(frozen=True)
@@ -147,6 +178,7 @@ class Event:
     festival: str | None = None
     organiser: Organiser | None = None
     sheet: SheetGeometry | None = None
+    offset: PrinterOffset = PrinterOffset()
     sign: SignKind = SignKind.TENT
     fonts: FontFamily | None = None
     press: Press | None = None  # None: office mode, for a desktop printer

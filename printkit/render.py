@@ -132,14 +132,12 @@ def _box(canvas: Canvas, item: Box) -> None:
     if item.stroke:
         canvas.setStrokeColor(colour(item.stroke))
         canvas.setLineWidth(item.stroke_width)
-    canvas.rect(
-        r.x * mm,
-        r.y * mm,
-        r.width * mm,
-        r.height * mm,
-        stroke=int(bool(item.stroke)),
-        fill=int(bool(item.fill)),
-    )
+    x, y, w, h = r.x * mm, r.y * mm, r.width * mm, r.height * mm
+    stroke, fill = int(bool(item.stroke)), int(bool(item.fill))
+    if item.radius > 0:
+        canvas.roundRect(x, y, w, h, item.radius * mm, stroke=stroke, fill=fill)
+    else:
+        canvas.rect(x, y, w, h, stroke=stroke, fill=fill)
 
 
 def _line(canvas: Canvas, item: Line) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import zxingcpp
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
@@ -245,5 +247,76 @@ def find_text(pdf: Path, text_to_find: str, page: int = 0) -> list[tuple[float, 
                 )
             )
         return found
+    finally:
+        doc.close()
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A path object's geometry in mm, page coordinates (y up): its points (on the curve
+    and control points) and the box around them, without the stroke's width."""
+
+    points: tuple[tuple[float, float], ...]
+    curved: bool  # has Bézier segments
+
+    @property
+    def left(self) -> float:
+        return min(x for x, _ in self.points)
+
+    @property
+    def right(self) -> float:
+        return max(x for x, _ in self.points)
+
+    @property
+    def bottom(self) -> float:
+        return min(y for _, y in self.points)
+
+    @property
+    def top(self) -> float:
+        return max(y for _, y in self.points)
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+
+def paths(pdf: Path | bytes, page: int = 0) -> list[Shape]:
+    """Every path object on the page, in drawing order, read from its segments (pdfium)."""
+    doc = pdfium.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
+    try:
+        result = []
+        for obj in doc[page].get_objects(max_depth=5):
+            if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
+                continue
+            matrix = obj.get_matrix()
+            points, curved = [], False
+            for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+                segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+                x, y = ctypes.c_float(), ctypes.c_float()
+                pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+                curved |= (
+                    pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_BEZIERTO
+                )
+                px, py = matrix.on_point(x.value, y.value)
+                points.append((px / MM, py / MM))
+            if points:
+                result.append(Shape(tuple(points), curved))
+        return result
+    finally:
+        doc.close()
+
+
+def object_boxes(pdf: Path | bytes, page: int = 0) -> list[tuple[int, tuple[float, ...]]]:
+    """(type, (left, bottom, right, top) in mm) of every page object, in drawing order."""
+    doc = pdfium.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
+    try:
+        return [
+            (obj.type, tuple(v / MM for v in obj.get_bounds()))
+            for obj in doc[page].get_objects(max_depth=5)
+        ]
     finally:
         doc.close()

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from printkit.geometry import Rect, Size
 from printkit.layout.items import Group, Item, Line, Page
 from printkit.layout.press import MARK_LENGTH, MARK_WIDTH, bleed_items, mark_offset, press_sheet
-from printkit.layout.sheets import cut_marks, slots
-from printkit.model import BadgeBack, Duplex, Event, Press, SheetGeometry
+from printkit.layout.sheets import NO_OFFSET, cut_marks, shifted, slots
+from printkit.model import BadgeBack, Duplex, Event, PrinterOffset, Press, SheetGeometry
 
 FOLD_DASH = (1.5, 1.5)
 
@@ -59,13 +59,14 @@ def impose_sides(
     for first in range(0, len(pieces), sheet.per_sheet):
         count = min(sheet.per_sheet, len(pieces) - first)
         used = positions[:count]
-        pages.append(place(sheet, pieces[first : first + count], used, positions, event.press))
+        pages.append(place(sheet, pieces[first : first + count], used, positions, event.press, event.offset))
         if backs is not None:
             mirrored = [back_rect(r, sheet.paper, event.duplex) for r in positions]
             chunk = backs[first : first + count]
             if event.duplex is Duplex.SHORT_EDGE:
                 chunk = [turned(b, sheet.label) for b in chunk]
-            pages.append(place(sheet, chunk, mirrored[:count], mirrored, event.press))
+            # the back page's offset: the printer feeds it the same way, so the same correction
+            pages.append(place(sheet, chunk, mirrored[:count], mirrored, event.press, event.offset))
     return pages, sheet
 
 
@@ -81,14 +82,16 @@ def place(
     rects: Sequence[Rect],
     every: Sequence[Rect],
     press: Press | None,
+    offset: PrinterOffset = NO_OFFSET,
 ) -> Page:
     """One sheet: each badge at its rectangle, with cut marks on every cut line, outside every
     badge (``every``: all the sheet's positions, used or not) — or, in press mode, outside
-    every badge's bleed, with the bleed drawn and the page boxes set."""
+    every badge's bleed, with the bleed drawn and the page boxes set. The printer ``offset``
+    moves everything on the sheet, page boxes included."""
     if press is None:
         items: list[Item] = [Group(tuple(b), offset=(r.x, r.y)) for b, r in zip(badges, rects, strict=True)]
         items += cut_marks(sheet, rects, obstacles=every)
-        return Page(sheet.paper, tuple(items))
+        return Page(sheet.paper, shifted(items, offset))
     local = Rect(0.0, 0.0, sheet.label.width, sheet.label.height)
     items = [
         Group(tuple(bleed_items(b, local, press.bleed)), offset=(r.x, r.y))
@@ -99,8 +102,10 @@ def place(
             sheet, rects, "marks", obstacles=[r.inset(-press.bleed) for r in every],
             gap=mark_offset(press), length=MARK_LENGTH, width=MARK_WIDTH,
         )
+    dx, dy = offset.page_shift
     trim = _union(rects)
-    return Page(sheet.paper, tuple(items), trim=trim, bleed=trim.inset(-press.bleed))
+    trim = Rect(trim.x + dx, trim.y + dy, trim.width, trim.height)
+    return Page(sheet.paper, shifted(items, offset), trim=trim, bleed=trim.inset(-press.bleed))
 
 
 def _union(rects: Sequence[Rect]) -> Rect:

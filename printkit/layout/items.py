@@ -24,10 +24,13 @@ class Text:
 
 @dataclass(frozen=True)
 class Box:
+    """A rectangle, filled and/or stroked; ``radius`` (mm) rounds its corners."""
+
     rect: Rect
     fill: str | None = None
     stroke: str | None = None
     stroke_width: float = 0.5  # points
+    radius: float = 0.0
 
 
 @dataclass(frozen=True)

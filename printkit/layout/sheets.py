@@ -7,16 +7,17 @@ gutters remain.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from printkit.geometry import Rect
 from printkit.layout.items import Group, Item, Line, Page
-from printkit.model import SheetGeometry
+from printkit.model import PrinterOffset, SheetGeometry
 
 MARK_LENGTH = 5.0
 MARK_GAP = 2.0  # between a badge's corner and its mark
 MARK_WIDTH = 0.3  # points
 MIN_MARK = 1.5
+NO_OFFSET = PrinterOffset()
 
 
 def slots(sheet: SheetGeometry) -> list[Rect]:
@@ -89,8 +90,21 @@ def _horizontal(y, start, direction, paper: Rect, badges: list[Rect], length: fl
     return (round(lo, 4), round(y, 4), round(hi, 4), round(y, 4))
 
 
-def impose(sheet: SheetGeometry, badges: Sequence[tuple[Item, ...]]) -> list[Page]:
-    """Place badge item sets (in badge coordinates) into the sheet's slots, page by page."""
+def shifted(items: Iterable[Item], offset: PrinterOffset) -> tuple[Item, ...]:
+    """Everything on a sheet moved by the printer offset: right by x, down the sheet by y."""
+    items = tuple(items)
+    if not offset:
+        return items
+    return (Group(items, offset=offset.page_shift),)
+
+
+def impose(
+    sheet: SheetGeometry,
+    badges: Sequence[tuple[Item, ...]],
+    offset: PrinterOffset = NO_OFFSET,
+) -> list[Page]:
+    """Place badge item sets (in badge coordinates) into the sheet's slots, page by page,
+    then move each page's content by the printer offset."""
     positions = slots(sheet)
     pages = []
     for first in range(0, len(badges), sheet.per_sheet):
@@ -100,5 +114,5 @@ def impose(sheet: SheetGeometry, badges: Sequence[tuple[Item, ...]]) -> list[Pag
             Group(tuple(b), offset=(r.x, r.y)) for b, r in zip(chunk, used, strict=True)
         ]
         items += cut_marks(sheet, used)
-        pages.append(Page(sheet.paper, tuple(items)))
+        pages.append(Page(sheet.paper, shifted(items, offset)))
     return pages
