@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from pathlib import Path
@@ -124,6 +125,8 @@ def check_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
     Prints a summary of each page, then one line per problem. Exit 0: no problems found;
     1: problems; 2: a file is not a readable PDF.
     """
+    # pypdf logs what it repairs in a damaged file; the report says what matters, once.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     worst = 0
     for path in files:
         try:

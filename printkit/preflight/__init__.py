@@ -105,13 +105,15 @@ def _check_page(
     boxes = page_boxes(page)
     fonts = page_fonts(page)
     colours, images = page_content(page, reader)
+    rotate = int(page.get("/Rotate", 0) or 0)
     rendered = document[number - 1]
     try:
         codes, dpis = find_qr_codes(rendered, fine_dpi)
         frame_name = (
             "trim" if boxes.get("TrimBox") else "art box" if boxes.get("ArtBox") else "page"
         )
-        near = text_near_edge(rendered, boxes.finished, rules.SAFE_MM, user_unit(page))
+        unit = user_unit(page)
+        near = text_near_edge(rendered, boxes.finished, rules.SAFE_MM, unit, rotate)
     finally:
         rendered.close()
     findings = [
@@ -125,7 +127,7 @@ def _check_page(
     return PageReport(
         number=number,
         boxes=boxes,
-        rotate=int(page.get("/Rotate", 0) or 0),
+        rotate=rotate,
         fonts=fonts,
         colours=colours,
         images=images,

@@ -146,12 +146,13 @@ def _same(a: QRCode, b: QRCode) -> bool:
 
 
 def text_near_edge(
-    page: pdfium.PdfPage, frame: Rect, limit_mm: float, mm_per_unit: float
+    page: pdfium.PdfPage, frame: Rect, limit_mm: float, mm_per_unit: float, rotate: int = 0
 ) -> list[TextNearEdge]:
     """Runs of visible characters closer than ``limit_mm`` to the frame's edge (or across it).
 
     Characters wholly outside the frame (a slug line beyond the trim) are not counted. Each
-    run is widened to whole words so the excerpt can be found on the page.
+    run is widened to whole words so the excerpt can be found on the page. Edges are named
+    as the page is displayed (after its /Rotate).
     """
     textpage = page.get_textpage()
     try:
@@ -177,9 +178,18 @@ def text_near_edge(
         while end + 1 < len(chars) and chars[end + 1][1] is not None:
             end += 1
         excerpt = "".join(c for c, _ in chars[start : end + 1]).strip()
-        runs.append(TextNearEdge(excerpt, nearest[0], nearest[1]))
+        runs.append(TextNearEdge(excerpt, nearest[0], _displayed(nearest[1], rotate)))
         i = end + 1
     return runs
+
+
+_CLOCKWISE = ("left", "top", "right", "bottom")  # each edge, a quarter turn later
+
+
+def _displayed(edge: str, rotate: int) -> str:
+    """The edge's name once the page is turned clockwise by ``rotate`` degrees."""
+    turns = (rotate // 90) % 4
+    return _CLOCKWISE[(_CLOCKWISE.index(edge) + turns) % 4]
 
 
 def _chars(textpage: pdfium.PdfTextPage, mm_per_unit: float) -> Iterator[tuple[str, Rect | None]]:

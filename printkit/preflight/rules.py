@@ -134,8 +134,8 @@ def qr_findings(page: int, codes: list[QRCode], coarse_dpi: int) -> list[Finding
             found.append(
                 Finding(
                     page,
-                    f"{name} has no clear quiet zone: {code.quiet_zone_dark:.0%} of the"
-                    f" {margin} modules around it is not light ({where})",
+                    f"{name} has no clear quiet zone: {code.quiet_zone_dark:.0%} of its"
+                    f" {margin}-module margin is not light ({where})",
                 )
             )
     return found
