@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from PIL import Image as PILImage
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -30,7 +31,7 @@ from printkit.preflight import check_pdf
 from printkit.preflight.content import describe_space
 from printkit.preflight.report import ColourKind
 from printkit.qr import encode
-from tests.conftest import run
+from tests.conftest import SEED, run
 
 TRIM_W, TRIM_H, BLEED = 90.0, 54.0, 3.0  # a badge, mm
 URL = "https://example.org/preflight"
@@ -153,6 +154,28 @@ def test_rgb_image_at_low_resolution(tmp_path):
         f"{pdf}: page 1: image {name} ({width_px} × {height_px} px) is {ppi:.0f} ppi"
         f" at {width_mm:.1f} × {height_mm:.1f} mm; 300 ppi needed",
     ]
+
+
+def test_inline_rgb_image(tmp_path):
+    pdf = tmp_path / "inline.pdf"
+    canvas = sheet(pdf)
+    size_px, size_mm = 8, 0.5  # 406 ppi: sharp enough, but RGB
+    canvas.drawInlineImage(
+        PILImage.new("RGB", (size_px, size_px), (0, 90, 200)),
+        20 * mm,
+        20 * mm,
+        size_mm * mm,
+        size_mm * mm,
+    )
+    finish(canvas)
+    result = run("check", pdf)
+    assert problem_lines(result, pdf) == [
+        f"{pdf}: page 1: RGB colour (DeviceRGB) in inline image 1"
+    ]
+    assert (
+        f"inline image 1 {size_px} × {size_px} px DeviceRGB at {size_mm:.1f} × {size_mm:.1f} mm, {size_px / size_mm * 25.4:.0f} ppi"
+        in result.output
+    )
 
 
 def test_resolution_follows_the_matrix_into_a_form(tmp_path):
@@ -406,6 +429,7 @@ def test_colour_spaces_are_named_and_classed(space, label, kind):
 
 def test_seed_kit_is_flagged_only_for_its_missing_trim_box(seed_out):
     """Office mode today: no TrimBox; but fonts embedded, CMYK only, QR codes that decode."""
+    url = yaml.safe_load(SEED.read_text(encoding="utf-8"))["url"]
     pdfs = [seed_out / name for name in ("programme.pdf", "badges.pdf", "tent.pdf")]
     result = run("check", *pdfs)
     assert result.exit_code == 1
@@ -427,11 +451,28 @@ def test_seed_kit_is_flagged_only_for_its_missing_trim_box(seed_out):
         assert all(image.lowest.ppi >= 300 for image in page.images)
     codes = {name: [c.text for c in report.pages[0].qr_codes] for name, report in reports.items()}
     assert codes == {
-        "programme.pdf": ["https://folkemoedet.dk/"],
+        "programme.pdf": [url],
         "badges.pdf": [],
-        "tent.pdf": ["https://folkemoedet.dk/"] * 2,
+        "tent.pdf": [url] * 2,
     }
-    assert result.output.count('"https://folkemoedet.dk/"') == 3
+    assert result.output.count(f'"{url}"') == 3
+
+
+def test_unreadable_content_is_a_problem_not_the_end(tmp_path):
+    """An inline image without its end: the page's other checks still run."""
+    pdf = tmp_path / "cut.pdf"
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=200, height=200)
+    content = DecodedStreamObject()
+    content.set_data(b"q 10 0 0 10 50 50 cm BI /W 2 /H 2 /BPC 8 /CS /G /F /AHx ID 00ff")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    writer.write(pdf)
+    result = run("check", pdf)
+    assert result.exit_code == 1
+    (first, second) = problem_lines(result, pdf)
+    assert first.startswith(f"{pdf}: page 1: the content cannot be read (")
+    assert first.endswith("); its colours and images are unchecked")
+    assert second == f"{pdf}: page 1: {NO_TRIM}"
 
 
 def test_not_a_pdf_is_one_clear_line(tmp_path):

@@ -37,6 +37,8 @@ from printkit.preflight.report import (
 from printkit.preflight.structure import page_boxes, page_fonts, user_unit
 
 __all__ = [
+    "COARSE_DPI",
+    "FINE_DPI",
     "ColourKind",
     "ColourUse",
     "FileReport",
@@ -66,6 +68,11 @@ def check_pdf(path: Path, display: str | None = None, fine_dpi: int = FINE_DPI) 
         document = pdfium.PdfDocument(str(path))
     except (PyPdfError, pdfium.PdfiumError, OSError, ValueError) as exc:
         raise PdfReadError(name, f"cannot be read as a PDF ({_reason(exc)})") from None
+    if len(document) != len(reader.pages):
+        document.close()
+        raise PdfReadError(
+            name, f"has a damaged page tree ({len(reader.pages)} or {len(document)} pages?)"
+        )
     try:
         pages = tuple(
             _check_page(number, reader, document, fine_dpi)
@@ -104,7 +111,12 @@ def _check_page(
     page = reader.pages[number - 1]
     boxes = page_boxes(page)
     fonts = page_fonts(page)
-    colours, images = page_content(page, reader)
+    try:
+        colours, images = page_content(page, reader)
+        unreadable = []
+    except PyPdfError as exc:  # one page's content: report it, check the rest
+        colours, images = (), ()
+        unreadable = [rules.unreadable_content(number, _reason(exc))]
     rotate = int(page.get("/Rotate", 0) or 0)
     rendered = document[number - 1]
     try:
@@ -117,6 +129,7 @@ def _check_page(
     finally:
         rendered.close()
     findings = [
+        *unreadable,
         *rules.box_findings(number, boxes),
         *rules.font_findings(number, fonts),
         *rules.colour_findings(number, colours),
@@ -136,6 +149,3 @@ def _check_page(
         near_edge=tuple(near),
         findings=tuple(findings),
     )
-
-
-__all__ += ["COARSE_DPI", "FINE_DPI"]

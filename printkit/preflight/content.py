@@ -14,7 +14,7 @@ from pypdf import PageObject, PdfReader
 from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NameObject
 
 from printkit.preflight.report import ColourKind, ColourUse, ImageUse, Placement
-from printkit.preflight.structure import MAX_DEPTH, _dict, _key, user_unit
+from printkit.preflight.structure import MAX_DEPTH, as_dict, object_key, user_unit
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -59,7 +59,7 @@ def describe_space(
     if isinstance(space, NameObject):
         if space in _DEVICE:
             return _DEVICE[space]
-        named = _dict(resources.get("/ColorSpace")).get(space)
+        named = as_dict(resources.get("/ColorSpace")).get(space)
         if named is None:
             return (f"undefined {space.lstrip('/')}", ColourKind.UNKNOWN)
         return describe_space(named, resources, depth + 1)
@@ -69,7 +69,7 @@ def describe_space(
     if len(space) == 1:
         return describe_space(space[0], resources, depth + 1)
     if family == "/ICCBased":
-        components = int(_dict(space[1]).get("/N", 0))
+        components = int(as_dict(space[1]).get("/N", 0))
         label, kind = _ICC.get(components, (f"{components} channels", ColourKind.UNKNOWN))
         return (f"ICCBased {label}", kind)
     if family in _CAL:
@@ -109,9 +109,9 @@ class _Scope:
 
     def resource(self, category: str, name: object) -> tuple[object, DictionaryObject]:
         """The raw entry (for its object number) and the resolved dictionary."""
-        entries = _dict(self.resources.get(category))
+        entries = as_dict(self.resources.get(category))
         ref = entries.raw_get(name) if name in entries else None
-        return ref, _dict(ref)
+        return ref, as_dict(ref)
 
     def enter(
         self, key: object, resources: DictionaryObject, base: Matrix, kind: str, name: str
@@ -132,7 +132,7 @@ def page_content(
     walker = _Walker(reader, user_unit(page))
     contents = page.get_contents()
     if contents is not None:
-        walker.walk(contents, _Scope(_dict(page.get("/Resources")), IDENTITY, "content stream"))
+        walker.walk(contents, _Scope(as_dict(page.get("/Resources")), IDENTITY, "content stream"))
     return tuple(walker.found.colours.values()), tuple(walker.found.images.values())
 
 
@@ -174,33 +174,33 @@ class _Walker:
             elif operator == b"INLINE IMAGE" and isinstance(operands, dict):
                 self.found.inline += 1
                 where = f"inline image {self.found.inline}{scope.inside}"
-                settings = _dict(operands.get("settings"))
+                settings = as_dict(operands.get("settings"))
                 self.image(("inline", self.found.inline), where, settings, ctm, scope)
 
     def xobject(self, name: object, ctm: Matrix, scope: _Scope) -> None:
         ref, xobject = scope.resource("/XObject", name)
-        key = _key(ref, _name(name))
+        key = object_key(ref, _name(name))
         if xobject.get("/Subtype") == "/Image":
             self.image(key, f"image {_name(name)}{scope.inside}", xobject, ctm, scope)
         elif xobject.get("/Subtype") == "/Form":
             matrix = tuple(float(x) for x in xobject.get("/Matrix", IDENTITY))
-            resources = _dict(xobject.get("/Resources")) or scope.resources
+            resources = as_dict(xobject.get("/Resources")) or scope.resources
             inner = scope.enter(key, resources, multiply(matrix, ctm), "form", _name(name))
             if inner is not None:
                 self.walk(ContentStream(xobject, self.reader), inner)
 
     def pattern(self, name: object, scope: _Scope) -> None:
         ref, pattern = scope.resource("/Pattern", name)
-        key = _key(ref, _name(name))
+        key = object_key(ref, _name(name))
         if key in self.found.patterns:
             return  # a pattern's content is the same wherever it is used
         self.found.patterns.add(key)
         if pattern.get("/PatternType") == 2:
-            shading = _dict(pattern.get("/Shading"))
+            shading = as_dict(pattern.get("/Shading"))
             self.colour(shading.get("/ColorSpace"), scope, f"pattern {_name(name)}{scope.inside}")
         elif pattern.get("/PatternType") == 1:
             matrix = tuple(float(x) for x in pattern.get("/Matrix", IDENTITY))
-            resources = _dict(pattern.get("/Resources"))
+            resources = as_dict(pattern.get("/Resources"))
             inner = scope.enter(
                 key, resources, multiply(matrix, scope.base), "pattern", _name(name)
             )

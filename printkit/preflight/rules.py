@@ -69,6 +69,12 @@ def _overhang(box: Rect, parent: Rect) -> tuple[str, float] | None:
     return (side, sides[side]) if sides[side] > TOLERANCE_MM else None
 
 
+def unreadable_content(page: int, reason: str) -> Finding:
+    return Finding(
+        page, f"the content cannot be read ({reason}); its colours and images are unchecked"
+    )
+
+
 def font_findings(page: int, fonts: tuple[Font, ...]) -> list[Finding]:
     return [Finding(page, f"font {f.name} is not embedded") for f in fonts if not f.embedded]
 

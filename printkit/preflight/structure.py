@@ -40,7 +40,7 @@ def page_boxes(page: PageObject) -> PageBoxes:
 def page_fonts(page: PageObject) -> tuple[Font, ...]:
     """Every font in the page's resources and, recursively, in its forms' and patterns'."""
     found: dict[int | str, Font] = {}
-    for key, font in _fonts_in(_dict(page.get("/Resources")), set(), 0):
+    for key, font in _fonts_in(as_dict(page.get("/Resources")), set(), 0):
         found.setdefault(key, describe_font(font))
     return tuple(sorted(found.values(), key=lambda f: (f.name, f.subtype)))
 
@@ -55,8 +55,8 @@ def describe_font(font: DictionaryObject) -> Font:
     if subtype == "Type0":
         descendants = font.get("/DescendantFonts")
         descendants = descendants.get_object() if descendants is not None else None
-        descriptor_of = _dict(descendants[0]) if descendants else DictionaryObject()
-    descriptor = _dict(descriptor_of.get("/FontDescriptor"))
+        descriptor_of = as_dict(descendants[0]) if descendants else DictionaryObject()
+    descriptor = as_dict(descriptor_of.get("/FontDescriptor"))
     embedded = any(key in descriptor for key in _FONT_FILES)
     return Font(name, subtype, embedded, subset=bool(_SUBSET.match(base)))
 
@@ -66,32 +66,32 @@ def _fonts_in(
 ) -> Iterator[tuple[int | str, DictionaryObject]]:
     if depth > MAX_DEPTH:
         return
-    for name, ref in _dict(resources.get("/Font")).items():
-        font = _dict(ref)
-        yield _key(ref, name), font
+    for name, ref in as_dict(resources.get("/Font")).items():
+        font = as_dict(ref)
+        yield object_key(ref, name), font
         if font.get("/Subtype") == "/Type3":
-            yield from _fonts_in(_dict(font.get("/Resources")), seen, depth + 1)
-    children = list(_dict(resources.get("/XObject")).values())
-    children += list(_dict(resources.get("/Pattern")).values())
+            yield from _fonts_in(as_dict(font.get("/Resources")), seen, depth + 1)
+    children = list(as_dict(resources.get("/XObject")).values())
+    children += list(as_dict(resources.get("/Pattern")).values())
     for ref in children:
-        child = _dict(ref)
-        key = _key(ref, "")
+        child = as_dict(ref)
+        key = object_key(ref, "")
         if isinstance(key, int):
             if key in seen:
                 continue
             seen.add(key)
         if "/Resources" in child:
-            yield from _fonts_in(_dict(child["/Resources"]), seen, depth + 1)
+            yield from _fonts_in(as_dict(child["/Resources"]), seen, depth + 1)
 
 
-def _key(ref: object, fallback: str) -> int | str:
+def object_key(ref: object, fallback: str) -> int | str:
     """The object number of an indirect object; direct objects get a key of their own."""
     if isinstance(ref, IndirectObject):
         return ref.idnum
     return f"{fallback}@{id(ref)}"
 
 
-def _dict(obj: object) -> DictionaryObject:
+def as_dict(obj: object) -> DictionaryObject:
     """The object as a dictionary, resolving references; an empty one for anything else."""
     if obj is None:
         return DictionaryObject()
