@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from printkit.model import MAX_OFFSET, SignKind
 from printkit.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
 from printkit.starter import Answers, init
 from printkit.stock import listing
+from printkit.preflight import check_pdf
 
 ISSUES_URL = "https://github.com/printkit/printkit/issues"
 INTERNAL_ERROR = 70
@@ -293,6 +295,40 @@ def sheets_command() -> None:
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         click.echo("  ".join([*cells, row[-1]]))
+@cli.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+def check_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
+    """Preflight PDF FILES for print: boxes, fonts, colour, images, QR codes, text by the edge.
+
+    Prints a summary of each page, then one line per problem. Exit 0: no problems found;
+    1: problems; 2: a file is not a readable PDF.
+    """
+    # pypdf logs what it repairs in a damaged file; the report says what matters, once.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    worst = 0
+    for path in files:
+        try:
+            report = check_pdf(path, display=str(path))
+        except PrintkitError as exc:
+            click.echo(f"error: {exc.message()}", err=True)
+            worst = max(worst, exc.exit_code)
+            continue
+        except Exception as exc:  # a bug, not the file's fault
+            if ctx.obj and ctx.obj.get("debug"):
+                traceback.print_exc()
+            click.echo(
+                f"printkit: internal error checking {path} ({type(exc).__name__}: {exc})."
+                f" This is a bug in printkit; please report it at {ISSUES_URL} with the file."
+                " Run again with --debug for the traceback.",
+                err=True,
+            )
+            sys.exit(INTERNAL_ERROR)
+        for line in [*report.summary(), *report.finding_lines(), report.verdict()]:
+            click.echo(line)
+        if not report.fit_to_print:
+            worst = max(worst, 1)
+    sys.exit(worst)
 
 
 def main() -> None:

@@ -71,3 +71,17 @@ class OutputError(PrintkitError):
     """A file could not be written."""
 
     exit_code = 4
+
+
+class PdfReadError(PrintkitError):
+    """A file given to ``printkit check`` is not a PDF, or cannot be read as one."""
+
+    exit_code = 2
+
+    def __init__(self, file: str, problem: str) -> None:
+        self.file = file
+        self.problem = problem
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        return f"{self.file}: {self.problem}"
