@@ -105,7 +105,7 @@ def _press_options(f):
     )(f)
 
 
-def _run(ctx: click.Context, action: Callable[[], Report]) -> None:
+def _run(ctx: click.Context, action: Callable[[], Report]) -> Report:
     """The one boundary where errors become a message and an exit code; then report."""
     try:
         report = action()
@@ -131,6 +131,7 @@ def _run(ctx: click.Context, action: Callable[[], Report]) -> None:
         click.echo(f"warning: {warning}", err=True)
     for path in report.written:
         click.echo(str(path))
+    return report
 
 
 def _overrides(options: dict) -> Overrides:
@@ -147,7 +148,9 @@ def _overrides(options: dict) -> Overrides:
 
 def _build(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **options) -> None:
     overrides = _overrides(options)
-    _run(ctx, lambda: build(event_yaml, out_dir, products, overrides, display=str(event_yaml)))
+    report = _run(ctx, lambda: build(event_yaml, out_dir, products, overrides, display=str(event_yaml)))
+    if options.get("check"):
+        sys.exit(_check_files(ctx, [p for p in report.written if p.suffix == ".pdf"]))
 
 
 @cli.command("build")
@@ -156,6 +159,10 @@ def _build(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **opti
 @_sign_option
 @_press_options
 @_offset_options
+@click.option(
+    "--check", is_flag=True,
+    help="Preflight every PDF written (as printkit check does); exit 1 if one is not fit to print.",
+)
 @click.pass_context
 def build_command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
     """Build the programme, the badges and the sign from EVENT_YAML (default ./event.yaml)."""
@@ -304,6 +311,11 @@ def check_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
     Prints a summary of each page, then one line per problem. Exit 0: no problems found;
     1: problems; 2: a file is not a readable PDF.
     """
+    sys.exit(_check_files(ctx, files))
+
+
+def _check_files(ctx: click.Context, files) -> int:
+    """Preflight each file, print its report; the worst exit code of them all."""
     # pypdf logs what it repairs in a damaged file; the report says what matters, once.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     worst = 0
@@ -328,7 +340,7 @@ def check_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
             click.echo(line)
         if not report.fit_to_print:
             worst = max(worst, 1)
-    sys.exit(worst)
+    return worst
 
 
 def main() -> None:

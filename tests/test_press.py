@@ -153,3 +153,22 @@ def test_press_settings_from_event_yaml(event_dir):
 
 def test_qr_codes_still_decode_in_press_mode(press_out):
     assert [c.text for c in qr_codes(press_out / "programme.pdf")] == ["https://folkemoedet.dk/"]
+
+
+def test_press_output_passes_its_own_preflight(press_out):
+    """Every PDF printkit builds in press mode is fit to print by printkit check."""
+    files = sorted(press_out.glob("*.pdf"))
+    assert [f.name for f in files] == ["badges.pdf", "poster.pdf", "programme.pdf", "tent.pdf"]
+    result = run("check", *files)
+    assert result.exit_code == 0, result.output
+    for f in files:
+        assert f"{f}: no problems found" in result.output
+
+
+def test_build_check_runs_the_preflight(tmp_path):
+    press = run("build", SEED, "-o", tmp_path / "press", "--press", "--check")
+    assert press.exit_code == 0, press.output
+    assert press.output.count("no problems found") == 3
+    office = run("build", SEED, "-o", tmp_path / "office", "--check")
+    assert office.exit_code == 1  # office files have no TrimBox: not for a print shop
+    assert "no TrimBox or ArtBox: the finished size is not set" in office.output
