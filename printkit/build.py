@@ -16,8 +16,9 @@ from printkit.layout.press import finish
 from printkit.layout.programme import layout_programme
 from printkit.layout.tent import layout_sign
 from printkit.load import load_event
-from printkit.model import Event, Press, PrinterOffset, SignKind
+from printkit.model import Event, Press, PrinterOffset, SignKind, SortOrder
 from printkit.output import write_all
+from printkit.people import badge_people, key, merged_count, payload_or_none
 from printkit.pdfx import make_pdfx
 from printkit.render import render
 from printkit.stock import find, slug
@@ -84,6 +85,8 @@ class Overrides:
     marks: bool | None = None
     offset_x: float | None = None  # mm, replacing event.yaml's badges.offset x
     offset_y: float | None = None
+    sort: SortOrder | None = None
+    only: tuple[tuple[str, str], ...] = ()  # badge filters: ("role", "staff"), …
 
     def apply(self, event: Event) -> Event:
         press = event.press
@@ -97,7 +100,10 @@ class Overrides:
                 marks=self.marks if self.marks is not None else press.marks,
             )
         offset = event.offset.override(self.offset_x, self.offset_y)
-        return replace(event, sign=self.sign or event.sign, press=press, offset=offset)
+        badge = replace(event.badge, sort=self.sort) if self.sort else event.badge
+        return replace(
+            event, sign=self.sign or event.sign, press=press, offset=offset, badge=badge, only=self.only
+        )
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,12 @@ class Report:
     written: list[Path]
     warnings: list[str] = field(default_factory=list)
     event: Event | None = None
+    notes: list[str] = field(default_factory=list)  # what the user may like to know
+
+
+#: A progress reporter: called with a label and a total, returns what to call after each step.
+Progress = Callable[[str, int], Callable[[int], None]]
+PROGRESS_FROM = 300  # badges: below this a run is quick enough to need no progress bar
 
 
 def build(
@@ -115,6 +127,7 @@ def build(
     products: Sequence[str] = PRODUCTS,
     overrides: Overrides | None = None,
     display: str | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """Build the products and write them; nothing is written unless every product succeeded.
 
@@ -135,13 +148,46 @@ def build(
     documents = lay_out(event, products)
     warnings += check_placements(_placements(documents.values()), press=event.press is not None)
     face = typeface(event.fonts)
-    rendered = {name: render(doc, face) for name, doc in documents.items()}
+    rendered = {}
+    for name, doc in documents.items():
+        step = None
+        if progress is not None and name == "badges" and len(badge_people(event)) >= PROGRESS_FROM:
+            step = progress(f"{name}.pdf", len(doc.pages))
+        rendered[name] = render(doc, face, step)
+    notes = [badge_note(event, documents["badges"])] if "badges" in documents else []
+    if "badges" in documents and event.badge.qr is not None:
+        warnings += _without_code(event)
     if event.press is not None and event.press.pdfx is not None:
         rendered = {name: make_pdfx(data, event.press.pdfx) for name, data in rendered.items()}
     written = write_all(
         {out_dir / file_name(name, event): data for name, data in rendered.items()}
     )
-    return Report(written, warnings, event)
+    return Report(written, warnings, event, notes)
+
+
+def _without_code(event: Event) -> list[str]:
+    qr = event.badge.qr
+    missing = [p.name for p in badge_people(event) if payload_or_none(p, qr.template, qr.vcard) is None]
+    if not missing:
+        return []
+    shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+    return [f"badges: {len(missing)} badge(s) without a personal QR code (the event file gives no value for the template): {shown}"]
+
+
+def badge_note(event: Event, document: Document) -> str:
+    """How many badges were made, and from where."""
+    count = len(badge_people(event))
+    sheets = len(document.pages)
+    parts = [f"{count} badge{'s' if count != 1 else ''} on {sheets} page{'s' if sheets != 1 else ''}"]
+    if event.attendee_summary:
+        own = len({key(p.name) for s in event.sessions for p in s.people})
+        parts.append(f"{own} from the event file, {event.attendee_summary}")
+        merged = merged_count(event)
+        if merged:
+            parts.append(f"{merged} listed people merged with the event's")
+    if event.only:
+        parts.append("filtered by " + ", ".join(f"{k}={v}" for k, v in event.only))
+    return "badges: " + "; ".join(parts)
 
 
 def calibrate(

@@ -14,7 +14,8 @@ from printkit import __version__
 from printkit.build import PRODUCTS, Overrides, Report, build, calibrate
 from printkit.errors import PrintkitError
 from printkit.i18n import is_known_locale
-from printkit.model import MAX_OFFSET, SignKind
+from printkit.model import MAX_OFFSET, SignKind, SortOrder
+from printkit.people import FILTER_KEYS, parse_filters
 from printkit.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
 from printkit.starter import Answers, init
 from printkit.stock import listing
@@ -127,6 +128,8 @@ def _run(ctx: click.Context, action: Callable[[], Report]) -> Report:
             err=True,
         )
         sys.exit(INTERNAL_ERROR)
+    for note in report.notes:
+        click.echo(note, err=True)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     for path in report.written:
@@ -134,9 +137,17 @@ def _run(ctx: click.Context, action: Callable[[], Report]) -> Report:
     return report
 
 
-def _overrides(options: dict) -> Overrides:
+def _overrides(ctx: click.Context, options: dict) -> Overrides:
     sign = options.get("sign")
+    sort = options.get("sort")
+    try:
+        only = parse_filters(tuple(options.get("only_people") or ()))
+    except PrintkitError as exc:
+        click.echo(f"error: {exc.message()}", err=True)
+        sys.exit(exc.exit_code)
     return Overrides(
+        sort=SortOrder(sort) if sort else None,
+        only=only,
         sign=SignKind(sign) if sign else None,
         press=options.get("press"),
         bleed=options.get("bleed"),
@@ -146,9 +157,41 @@ def _overrides(options: dict) -> Overrides:
     )
 
 
+def _progress(label: str, total: int) -> Callable[[int], None]:
+    """A progress bar on stderr, only on a terminal (a log file gets no bar)."""
+    if not sys.stderr.isatty():
+        return lambda n: None
+    bar = click.progressbar(length=total, label=label, file=sys.stderr)
+    bar.__enter__()
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        bar.update(n)
+        done += n
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    return step
+
+
+def _people_options(f):
+    f = click.option(
+        "--only", "only_people", multiple=True, metavar="KEY=VALUE",
+        help=f"Badge only these people, e.g. --only role=staff or --only name=Jensen (keys: {', '.join(FILTER_KEYS)});"
+        " repeat a key for alternatives.",
+    )(f)
+    return click.option(
+        "--sort", type=click.Choice([s.value for s in SortOrder]), default=None,
+        help="Badge order: as given, by last name (the language's alphabet) or by role. Default: event.yaml's badges.sort.",
+    )(f)
+
+
 def _build(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **options) -> None:
-    overrides = _overrides(options)
-    report = _run(ctx, lambda: build(event_yaml, out_dir, products, overrides, display=str(event_yaml)))
+    overrides = _overrides(ctx, options)
+    report = _run(
+        ctx, lambda: build(event_yaml, out_dir, products, overrides, display=str(event_yaml), progress=_progress)
+    )
     if options.get("check"):
         sys.exit(_check_files(ctx, [p for p in report.written if p.suffix == ".pdf"]))
 
@@ -159,6 +202,7 @@ def _build(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **opti
 @_sign_option
 @_press_options
 @_offset_options
+@_people_options
 @click.option(
     "--check", is_flag=True,
     help="Preflight every PDF written (as printkit check does); exit 1 if one is not fit to print.",
@@ -182,6 +226,7 @@ def _single(product: str, doc: str):
         command = _sign_option(command)
     if product == "badges":
         command = _offset_options(command)
+        command = _people_options(command)
     return cli.command(product)(command)
 
 
@@ -225,7 +270,7 @@ def proof_command(
     badges are cut from their sheets onto one contact sheet, badges-contact.png, in print
     order; past 32 badges it runs on over badges-contact-1.png, -2.png, …
     """
-    overrides = _overrides({"sign": sign})
+    overrides = _overrides(ctx, {"sign": sign})
     products = tuple(p for p in PRODUCTS if p in only) or PRODUCTS
     _run(ctx, lambda: proof(event_yaml, out_dir, products, overrides, dpi, display=str(event_yaml)))
 

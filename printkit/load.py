@@ -32,6 +32,12 @@ from printkit.model import (
     SignKind,
     Venue,
 )
+from printkit.load_people import (
+    BADGE_OPTION_KEYS,
+    read_attendees_section,
+    read_badge_options,
+    read_roles,
+)
 from printkit.source import Node, load_file
 from printkit.stock import DEFAULT_SHEET, UnknownSheetError, find
 
@@ -59,6 +65,8 @@ EVENT_KEYS = SESSION_KEYS + (
     "sign",
     "fonts",
     "press",
+    "attendees",
+    "roles",
 )
 PERSON_KEYS = ("name", "title", "organisations", "organisation")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
@@ -79,6 +87,8 @@ def build_event(root: Node, base: Path) -> Event:
     language = _language(top)
     session = _session(top, base, language)
     sides = _badge_sides(top)
+    roles = read_roles(top, language)
+    attendees, attendee_summary = read_attendees_section(top, base, roles)
     url_node = top.need("url", "the QR codes need an address, e.g. https://example.org/event")
     return Event(
         source=base,
@@ -96,6 +106,10 @@ def build_event(root: Node, base: Path) -> Event:
         press=_press(top, base),
         badge_back=sides[0],
         duplex=sides[1],
+        attendees=attendees,
+        attendee_summary=attendee_summary,
+        roles=roles,
+        badge=read_badge_options(_badges(top)),
     )
 
 
@@ -376,7 +390,7 @@ def _sign(top: Fields) -> SignKind:
     return coerce(node, "sign", SignKind)
 
 
-BADGE_KEYS = ("sheet", "offset", "back", "duplex")
+BADGE_KEYS = ("sheet", "offset", "back", "duplex", *BADGE_OPTION_KEYS)
 SHEET_KEYS = (
     "preset",
     "paper",

@@ -8,11 +8,21 @@ from enum import Enum
 from pathlib import Path
 
 from printkit.geometry import Rect, Size
+from printkit.roles import RoleDef
 
 
-class Role(Enum):
+class Role(str, Enum):
+    """The roles the event file itself gives people; an attendee list may name others
+    (``printkit.roles``), so a person's role is a plain string key."""
+
     PANELIST = "panelist"
     MODERATOR = "moderator"
+
+
+class SortOrder(Enum):
+    AS_GIVEN = "as-given"
+    LAST_NAME = "last-name"
+    ROLE = "role"
 
 
 class BadgeBack(Enum):
@@ -40,9 +50,45 @@ class SignKind(Enum):
 @dataclass(frozen=True)
 class Person:
     name: str
-    role: Role
+    role: str  # a key of Event.roles: "panelist", "moderator", "staff", …
     title: str | None = None
     organisations: tuple[str, ...] = ()
+    first_name: str | None = None
+    last_name: str | None = None
+    pronouns: str | None = None
+    email: str | None = None
+    ticket_id: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # other columns of an attendee list
+    origin: str | None = None  # "people.csv:14: row 12" for people from a list
+
+    def values(self) -> dict[str, str]:
+        """Every value by name, for templates such as ``https://t.example.org/{ticket_id}``."""
+        result = {
+            "name": self.name, "first_name": self.first_name or "", "last_name": self.last_name or "",
+            "title": self.title or "", "organisation": ", ".join(self.organisations),
+            "role": self.role, "pronouns": self.pronouns or "", "email": self.email or "",
+            "ticket_id": self.ticket_id or "",
+        }
+        for header, value in self.extra:
+            result.setdefault(header, value)
+        return result
+
+
+@dataclass(frozen=True)
+class PersonalQR:
+    """A code per badge: a URL made from a template with the person's values, or a vCard."""
+
+    template: str | None = None  # e.g. https://tickets.example.org/{ticket_id}
+    vcard: bool = False
+
+
+@dataclass(frozen=True)
+class BadgeOptions:
+    sort: SortOrder = SortOrder.AS_GIVEN
+    qr: PersonalQR | None = None
+    first_name_above: bool = False  # the first name emphasised above the family name
+    upper: bool = False  # names in capitals (else as given)
+    pronouns: bool = True  # a pronouns line when the person has pronouns
 
 
 @dataclass(frozen=True)
@@ -184,6 +230,11 @@ class Event:
     press: Press | None = None  # None: office mode, for a desktop printer
     badge_back: BadgeBack = BadgeBack.NONE
     duplex: Duplex = Duplex.LONG_EDGE
+    attendees: tuple[Person, ...] = ()  # from the attendee list, as read
+    attendee_summary: str | None = None  # how the list was read, to report
+    roles: dict[str, RoleDef] = field(default_factory=dict, hash=False)
+    badge: BadgeOptions = BadgeOptions()
+    only: tuple[tuple[str, str], ...] = ()  # badge filters from the command line
 
     @property
     def main(self) -> Session:
@@ -191,12 +242,9 @@ class Event:
 
     @property
     def people(self) -> tuple[Person, ...]:
-        """Everyone to badge, panelists before moderators, each person once."""
-        seen: set[str] = set()
-        result: list[Person] = []
-        for session in self.sessions:
-            for person in session.people:
-                if person.name not in seen:
-                    seen.add(person.name)
-                    result.append(person)
-        return tuple(result)
+        """Everyone to badge, each person once: the event's own people first (panelists before
+        moderators), then the attendee list; a listed person who is already on the panel is
+        merged into the panel's entry (keeping the event's role, title and organisations)."""
+        from printkit.people import merged  # the rule lives with the other people rules
+
+        return merged(self)

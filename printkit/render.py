@@ -8,7 +8,7 @@ Millimetres become points here and nowhere else. Files are reproducible by const
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
@@ -26,14 +26,18 @@ from printkit.theme import COLOURS
 REGISTRATION = "marks"
 
 
-def colour(name: str) -> CMYKColor:
+def colour(name: str | tuple[float, float, float, float]) -> CMYKColor:
+    """A theme colour by name, or CMYK fractions given directly (a role's colour)."""
+    if not isinstance(name, str):
+        return CMYKColor(*name)
     c, m, y, k = COLOURS[name]
     if name == REGISTRATION:
         return CMYKColorSep(c, m, y, k, spotName="All", density=1)
     return CMYKColor(c, m, y, k)
 
 
-def render(document: Document, face: Typeface) -> bytes:
+def render(document: Document, face: Typeface, step: Callable[[int], None] | None = None) -> bytes:
+    """The document as PDF bytes; ``step`` (if given) is called after each page."""
     buffer = io.BytesIO()
     first = document.pages[0].size
     canvas = Canvas(
@@ -53,6 +57,8 @@ def render(document: Document, face: Typeface) -> bytes:
         canvas.setKeywords(", ".join(document.keywords))
     for page in document.pages:
         _page(canvas, page, face)
+        if step is not None:
+            step(1)
     canvas.save()
     return buffer.getvalue()
 

@@ -5,7 +5,6 @@ Body text is 100 % K. Colour marks roles and headings; it never carries small te
 
 from __future__ import annotations
 
-from printkit.model import Role
 
 CMYK = tuple[float, float, float, float]
 
@@ -21,5 +20,3 @@ COLOURS: dict[str, CMYK] = {
     "cut": (0.0, 0.0, 0.0, 1.0),  # cut and fold marks for a desktop printer: 100 % K
     "marks": (1.0, 1.0, 1.0, 1.0),  # press marks, in registration: printed on every plate
 }
-
-ROLE_COLOUR = {Role.PANELIST: "panelist", Role.MODERATOR: "moderator"}

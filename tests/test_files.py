@@ -55,7 +55,8 @@ def test_same_input_same_bytes(tmp_path, seed_out):
 def test_build_prints_the_paths_it_wrote(tmp_path):
     result = run("build", SEED, "-o", tmp_path / "kit")
     assert result.exit_code == 0
-    assert result.output.splitlines() == [str(tmp_path / "kit" / n) for n in PRODUCTS]
+    assert result.stdout.splitlines() == [str(tmp_path / "kit" / n) for n in PRODUCTS]
+    assert "badges: 6 badges on 1 page" in result.stderr
     assert sorted(p.name for p in (tmp_path / "kit").iterdir()) == sorted(PRODUCTS)  # no temp files
 
 

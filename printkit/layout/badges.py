@@ -16,11 +16,12 @@ from printkit.fonts import Typeface
 from printkit.geometry import PT, Rect, Size
 from printkit.images import aspect
 from printkit.layout.flow import fitted_lines
-from printkit.layout.items import Box, Document, Image, Item
+from printkit.layout.items import QR, Box, Document, Image, Item
 from printkit.layout.text import fit_block, wrap
-from printkit.layout.words import affiliation, date_line, role_label
+from printkit.layout.words import affiliation, date_line, role_colour, role_label
 from printkit.model import BadgeBack, Event, Person
-from printkit.theme import ROLE_COLOUR
+from printkit.people import badge_people, payload_or_none
+from printkit.qr import encode
 
 PRODUCT = "badges"
 SAFE = 3.0  # mm inside the badge edge that no glyph may cross
@@ -66,7 +67,9 @@ def layout_badges(event: Event, face: Typeface) -> Document:
     from printkit.layout.duplex import impose_sides, piece_size
 
     design = BadgeType(piece_size(event.sheet.label, event.duplex, event.badge_back))
-    people = event.people
+    people = badge_people(event)
+    if not people:
+        raise LayoutError(PRODUCT, "no one is left to badge after the filters (--only); check them")
     fronts = [badge(event, person, face, design) for person in people]
     backs = None
     if event.badge_back is not BadgeBack.NONE:
@@ -87,8 +90,32 @@ def badge(event: Event, person: Person, face: Typeface, design: BadgeType) -> tu
     foot_items, foot_top = _foot(event, person, face, design, safe)
     items += foot_items
     zone = Rect(safe.x, foot_top + 2.0 * design.k, safe.width, band_bottom - foot_top - 4.0 * design.k)
+    if event.badge.qr is not None:
+        settings = event.badge.qr
+        payload = payload_or_none(person, settings.template, settings.vcard)
+        if payload is not None:
+            code, zone = _personal_qr(person, payload, design, zone)
+            items.append(code)
     items += name_block(event, person, face, design, zone, affiliation(event, person))
     return tuple(items)
+
+
+MIN_MODULE = 0.4  # mm: the smallest module a phone reads from a badge held at arm's length
+
+
+def _personal_qr(person: Person, payload: str, design: BadgeType, zone: Rect) -> tuple[QR, Rect]:
+    """The person's own code at the right of the name zone; the zone that is left for text."""
+    matrix = encode(payload)
+    size = min(zone.height, 28.0 * design.k)
+    module = size / matrix.modules_with_quiet_zone
+    if module < MIN_MODULE:
+        raise LayoutError(
+            PRODUCT,
+            f"the QR code of {person.name!r} ({len(payload.encode())} bytes) would have {module:.2f} mm modules on"
+            f" this badge, below the {MIN_MODULE} mm a phone reads; shorten what it carries (a URL instead of a vCard)",
+        )
+    rect = Rect(zone.right - size, zone.y + (zone.height - size) / 2, size, size)
+    return QR(rect, matrix), Rect(zone.x, zone.y, zone.width - size - 1.5 * design.k, zone.height)
 
 
 def band(event: Event, person: Person, face: Typeface, design: BadgeType, safe: Rect) -> tuple[list[Item], float]:
@@ -97,7 +124,7 @@ def band(event: Event, person: Person, face: Typeface, design: BadgeType, safe: 
     size = design.size
     items: list[Item] = []
     band_bottom = size.height - design.band
-    items.append(Box(Rect(0.0, band_bottom, size.width, design.band), fill=ROLE_COLOUR[person.role]))
+    items.append(Box(Rect(0.0, band_bottom, size.width, design.band), fill=role_colour(event, person.role)))
     label_size = 8.5 * design.k
     baseline = band_bottom + (design.band - face.cap_height("bold", label_size) * PT) / 2
     baseline = min(baseline, safe.top - face.ascent("bold", label_size) * PT)
@@ -116,25 +143,41 @@ def band(event: Event, person: Person, face: Typeface, design: BadgeType, safe: 
 def name_block(
     event: Event, person: Person, face: Typeface, design: BadgeType, zone: Rect, second: str, scale: float = 1.0
 ) -> list[Item]:
-    """The name, as large as fits, with a second text (the affiliation) under it, centred in
-    ``zone``. The name shrinks to its minimum, then breaks onto two lines; if it still does not
-    fit, the build fails naming the person."""
-    size = design.size
-    name = fit_block(
-        face, person.name, "bold", zone.width, design.name_max * scale, design.name_min * min(scale, 1.0),
-        2, height=zone.height * 0.72, leading=1.08,
-    )
-    if name is None:
+    """The name, as large as fits, then the pronouns and a second text (the affiliation),
+    centred in ``zone``. The name shrinks to its minimum, then breaks onto two lines; if it
+    still does not fit, the build fails naming the person. With ``first_name_above`` the
+    first name is set large above the family name."""
+    options = event.badge
+    blocks: list[tuple[tuple[str, ...], str, float, float, str]] = []  # lines, style, size, leading, colour
+    largest, smallest = design.name_max * scale, design.name_min * min(scale, 1.0)
+    first, family = split_name(person) if options.first_name_above else (person.name, "")
+    if options.upper:
+        first, family = first.upper(), family.upper()
+    share = 0.45 if family else 0.72
+    name = fit_block(face, first, "bold", zone.width, largest, smallest, 1 if family else 2, height=zone.height * share, leading=1.08)
+    rest = None
+    if family:
+        rest = fit_block(face, family, "bold", zone.width, largest * 0.62, smallest * 0.8, 2, height=zone.height * 0.3, leading=1.08)
+    if name is None or (family and rest is None):
         raise LayoutError(
             PRODUCT,
-            f"the name {person.name!r} does not fit a {size.width:g} × {size.height:g} mm badge even at"
+            f"the name {person.name!r} does not fit a {design.size.width:g} × {design.size.height:g} mm badge even at"
             f" {design.name_min:g} pt on two lines; shorten it (e.g. a middle name) or use a larger badge",
         )
+    blocks.append((name.lines, "bold", name.size, 1.08, "text"))
+    if rest is not None:
+        blocks.append((rest.lines, "bold", rest.size, 1.08, "muted"))
+    if options.pronouns and person.pronouns:
+        pronouns = fit_block(face, person.pronouns, "italic", zone.width, design.org_max, design.org_min, 1)
+        if pronouns is None:
+            raise LayoutError(PRODUCT, f"the pronouns of {person.name!r} ({person.pronouns!r}) do not fit the badge; shorten them")
+        blocks.append((pronouns.lines, "italic", pronouns.size, 1.2, "muted"))
     org_lines, org_size = _affiliation_lines(face, person, second, zone.width, design)
-    name_height = (0.98 + 1.08 * (len(name.lines) - 1) + 0.3) * name.size * PT
-    org_height = (0.98 + 1.2 * (len(org_lines) - 1) + 0.3) * org_size * PT if org_lines else 0.0
-    gap = 1.6 * design.k if org_lines else 0.0
-    total = name_height + gap + org_height
+    if org_lines:
+        blocks.append((org_lines, "regular", org_size, 1.2, "muted"))
+    heights = [(0.98 + leading * (len(lines) - 1) + 0.3) * size * PT for lines, _, size, leading, _ in blocks]
+    gap = 1.6 * design.k
+    total = sum(heights) + gap * (len(blocks) - 1)
     if total > zone.height:
         raise LayoutError(
             PRODUCT,
@@ -142,15 +185,22 @@ def name_block(
         )
     top = zone.y + (zone.height + total) / 2
     centre = zone.x + zone.width / 2
-    for line in name.lines:
-        face.require(line, "bold", PRODUCT, f"the name of {person.name!r}")
-    items: list[Item] = list(fitted_lines(name.lines, "bold", name.size, centre, top, 1.08, "text", "center").items)
-    if org_lines:
-        for line in org_lines:
-            face.require(line, "regular", PRODUCT, f"the affiliation of {person.name!r}")
-        block = fitted_lines(org_lines, "regular", org_size, centre, top - name_height - gap, 1.2, "muted", "center")
-        items += block.items
+    items: list[Item] = []
+    for (lines, style, size, leading, colour), height in zip(blocks, heights, strict=True):
+        for line in lines:
+            face.require(line, style, PRODUCT, f"the badge of {person.name!r}")
+        items += fitted_lines(lines, style, size, centre, top, leading, colour, "center").items
+        top -= height + gap
     return items
+
+
+def split_name(person: Person) -> tuple[str, str]:
+    """First name and family name: the list's columns when it has them, else the first word
+    and the rest."""
+    if person.first_name and person.last_name:
+        return person.first_name, person.last_name
+    words = person.name.split(" ", 1)
+    return (words[0], words[1]) if len(words) == 2 else (person.name, "")
 
 
 def _affiliation_lines(

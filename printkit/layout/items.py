@@ -9,6 +9,10 @@ from printkit.geometry import Rect, Size
 from printkit.qr import Matrix
 
 
+#: A theme colour's name, or CMYK fractions given directly (a role's colour from event.yaml).
+Colour = str | tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
 class Text:
     """One line of text. ``y`` is the baseline; ``x`` is the left, centre or right edge per align."""
@@ -27,8 +31,8 @@ class Box:
     """A rectangle, filled and/or stroked; ``radius`` (mm) rounds its corners."""
 
     rect: Rect
-    fill: str | None = None
-    stroke: str | None = None
+    fill: Colour | None = None
+    stroke: Colour | None = None
     stroke_width: float = 0.5  # points
     radius: float = 0.0
 

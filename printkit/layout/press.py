@@ -10,6 +10,7 @@ touches the trim edge is extended to the bleed edge, so nothing white shows afte
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from printkit.errors import LayoutError
 from printkit.geometry import Rect, Size
@@ -133,7 +134,7 @@ def _bleed(item: Item, trim: Rect, bleed: float) -> Item:
         y0 = r.y - bleed if abs(r.y - trim.y) < EDGE else r.y
         x1 = r.right + bleed if abs(r.right - trim.right) < EDGE else r.right
         y1 = r.top + bleed if abs(r.top - trim.top) < EDGE else r.top
-        return Box(Rect(x0, y0, x1 - x0, y1 - y0), item.fill, item.stroke, item.stroke_width)
+        return replace(item, rect=Rect(x0, y0, x1 - x0, y1 - y0))
     return item
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from printkit import i18n
-from printkit.model import Event, Person, Role, Session
+from printkit.model import Event, Person, Session
+from printkit.roles import BUILTIN, DEFAULT_ROLE
 
 
 def date_line(event: Event, session: Session) -> str:
@@ -30,5 +31,17 @@ def affiliation(event: Event, person: Person) -> str:
     return ", ".join(part for part in (person.title, organisations) if part)
 
 
-def role_label(event: Event, role: Role) -> str:
-    return event.labels[role.value]
+def role_label(event: Event, role: str) -> str:
+    """A role's words: the label catalogue's (panelist, moderator: overridable under labels:),
+    else the role's own label in the event's language."""
+    key = str(getattr(role, "value", role))
+    if key in event.labels:
+        return event.labels[key]
+    definition = event.roles.get(key)
+    return definition.label(event.language) if definition else key.title()
+
+
+def role_colour(event: Event, role: str) -> tuple[float, float, float, float]:
+    key = str(getattr(role, "value", role))
+    definition = event.roles.get(key) or BUILTIN.get(key) or BUILTIN[DEFAULT_ROLE]
+    return definition.colour

@@ -1,0 +1,183 @@
+"""event.yaml's people beyond the panel: ``roles:``, ``attendees:`` and the badge options
+that decide how names are set, sorted and coded. Part of load; errors are located."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+from printkit.attendees import FIELDS, MAX_ROWS, Attendee, read_attendees
+from printkit.errors import InputError
+from printkit.fields import Fields, as_list, coerce, fail, scalar_text, suggest
+from printkit.model import BadgeOptions, PersonalQR, Person, SortOrder
+from printkit.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
+from printkit.source import Node
+
+ROLE_KEYS = ("label", "colour")
+ATTENDEE_KEYS = ("file", "columns", "max_rows", "default_role")
+BADGE_OPTION_KEYS = ("sort", "qr", "name")
+NAME_KEYS = ("first_above", "case", "pronouns")
+QR_KEYS = ("url", "vcard")
+
+
+def read_roles(top: Fields, language: str) -> dict[str, RoleDef]:
+    """The built-in roles, with event.yaml's changes and additions (in that order)."""
+    roles = dict(BUILTIN)
+    node = top.get("roles")
+    if node is None:
+        return roles
+    if node.kind != "mapping":
+        raise fail(node, "roles", "must be a mapping of role names to {label, colour}")
+    for name, where in node.keys.items():
+        path = f"roles.{name}"
+        if not re.fullmatch(r"[a-z][a-z0-9_-]{0,30}", name):
+            raise InputError(where, path, "a role's name is a short lower-case word, e.g. staff or sponsor")
+        fields = Fields(node.value[name], path, ROLE_KEYS, "a role")
+        old = roles.get(name)
+        labels = dict(old.labels) if old else {}
+        label_node = fields.get("label")
+        if label_node is not None:
+            if label_node.kind == "mapping":
+                for lang in label_node.value:
+                    labels[lang] = scalar_text(label_node.value[lang], f"{path}.label.{lang}", 40)
+            else:
+                labels[language.split("_")[0]] = scalar_text(label_node, f"{path}.label", 40)
+        if not labels:
+            raise fail(node.value[name], path, "a new role needs a label, e.g. label: Sponsor")
+        colour_node = fields.get("colour")
+        colour = _cmyk(colour_node, f"{path}.colour") if colour_node else (old.colour if old else BUILTIN[DEFAULT_ROLE].colour)
+        roles[name] = RoleDef(name, labels, colour)
+    return roles
+
+
+def _cmyk(node: Node, path: str) -> tuple[float, float, float, float]:
+    """A colour as CMYK percentages: [0, 60, 100, 0]."""
+    items = node.value if node.kind == "list" else None
+    if items is None or len(items) != 4 or not all(
+        isinstance(i.value, (int, float)) and not isinstance(i.value, bool) and 0 <= i.value <= 100 for i in items
+    ):
+        raise fail(node, path, "write the colour as CMYK percentages, e.g. [0, 60, 100, 0]")
+    c, m, y, k = (float(i.value) / 100 for i in items)
+    return (c, m, y, k)
+
+
+def read_attendees_section(top: Fields, base: Path, roles: dict[str, RoleDef]) -> tuple[tuple[Person, ...], str | None]:
+    node = top.get("attendees")
+    if node is None:
+        return (), None
+    if node.kind != "mapping":
+        node = Node({"file": node}, node.where, keys={"file": node.where})
+    fields = Fields(node, "attendees", ATTENDEE_KEYS, "attendees")
+    file_node = fields.need("file", "name the attendee list, e.g. file: people.csv")
+    name = scalar_text(file_node, "attendees.file", 1000)
+    path = base / name
+    if not path.is_file():
+        raise fail(file_node, "attendees.file", f"attendee list {name!r} not found (looked in {path.parent}); check the path, relative to the event file")
+    columns = _columns(fields.get("columns"))
+    max_rows = fields.integer("max_rows", MAX_ROWS, 1, 1_000_000)
+    default_node = fields.get("default_role")
+    default = DEFAULT_ROLE
+    if default_node is not None:
+        default = _role_key(scalar_text(default_node, "attendees.default_role", 40), roles, default_node, "attendees.default_role")
+    listing = read_attendees(path, display=name, columns=columns, max_rows=max_rows)
+    people = tuple(_person(a, roles, default, listing.columns.role) for a in listing)
+    return people, listing.summary()
+
+
+def _columns(node: Node | None) -> dict[str, str | None] | None:
+    if node is None:
+        return None
+    fields = Fields(node, "attendees.columns", FIELDS, "attendees.columns")
+    result: dict[str, str | None] = {}
+    for key in node.value:
+        value = node.value[key]
+        result[key] = None if value.kind == "empty" else fields.text(key, max_length=200)
+    return result
+
+
+def _role_key(value: str, roles: dict[str, RoleDef], node: Node, path: str) -> str:
+    found = match(value, roles)
+    if found is None:
+        raise fail(node, path, f"{value!r} is not a role{suggest(value.casefold(), roles)} (roles: {', '.join(roles)}; add one under roles:)")
+    return found
+
+
+def _person(attendee: Attendee, roles: dict[str, RoleDef], default: str, role_header: str | None) -> Person:
+    role = default
+    if attendee.role:
+        found = match(attendee.role, roles)
+        if found is None:
+            origin = attendee.origin
+            raise InputError(
+                origin.where, f"row {origin.row}, column {role_header!r}",
+                f"{attendee.role!r} is not a role{suggest(attendee.role.casefold(), roles)};"
+                f" use one of {', '.join(roles)}, or add it under roles: in event.yaml",
+            )
+        role = found
+    name = _line(attendee.name)  # a line break inside a cell is not part of a name
+    return Person(
+        name=name,
+        role=role,
+        title=_line(attendee.title),
+        organisations=(_line(attendee.organisation),) if attendee.organisation else (),
+        first_name=_line(attendee.first_name),
+        last_name=_line(attendee.last_name),
+        pronouns=_line(attendee.pronouns),
+        email=attendee.email,
+        ticket_id=attendee.ticket_id,
+        extra=attendee.extra,
+        origin=str(attendee.origin),
+    )
+
+
+def _line(value: str | None) -> str | None:
+    """One line of text: line breaks and runs of spaces inside a cell become one space."""
+    return " ".join(value.split()) if value else value
+
+
+def read_badge_options(badges: Fields | None) -> BadgeOptions:
+    if badges is None:
+        return BadgeOptions()
+    sort = badges.choice("sort", SortOrder, SortOrder.AS_GIVEN)
+    qr = _qr(badges.get("qr"))
+    name_node = badges.get("name")
+    first_above, upper, pronouns = False, False, True
+    if name_node is not None:
+        name = Fields(name_node, "badges.name", NAME_KEYS, "badges.name")
+        first_above = name.flag("first_above", False)
+        pronouns = name.flag("pronouns", True)
+        case_node = name.get("case")
+        if case_node is not None:
+            case = scalar_text(case_node, "badges.name.case", 20).lower()
+            if case not in ("as-given", "upper"):
+                raise fail(case_node, "badges.name.case", f"{case!r} is not one of as-given, upper{suggest(case, ('as-given', 'upper'))}")
+            upper = case == "upper"
+    return BadgeOptions(sort=sort, qr=qr, first_name_above=first_above, upper=upper, pronouns=pronouns)
+
+
+PLACEHOLDER_FIELDS = ("name", "first_name", "last_name", "title", "organisation", "role", "pronouns", "email", "ticket_id")
+
+
+def _qr(node: Node | None) -> PersonalQR | None:
+    if node is None:
+        return None
+    if node.kind != "mapping":
+        word = scalar_text(node, "badges.qr", 1000)
+        if word.lower() == "vcard":
+            return PersonalQR(vcard=True)
+        node = Node({"url": node}, node.where, keys={"url": node.where})
+    fields = Fields(node, "badges.qr", QR_KEYS, "badges.qr")
+    if fields.flag("vcard", False):
+        return PersonalQR(vcard=True)
+    url_node = fields.need("url", "give a URL template such as https://tickets.example.org/{ticket_id}, or vcard: true")
+    template = scalar_text(url_node, "badges.qr.url", 1000)
+    try:
+        names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+    except ValueError as exc:
+        raise fail(url_node, "badges.qr.url", f"the template is not valid ({exc}); write placeholders as {{ticket_id}}") from None
+    if not names:
+        raise fail(url_node, "badges.qr.url", "the template has no placeholder, so every badge would get the same code; use e.g. {ticket_id}")
+    if not re.match(r"^(https?://|mailto:|tel:)", template, re.IGNORECASE):
+        raise fail(url_node, "badges.qr.url", "a personal QR code must carry an http(s), mailto or tel address")
+    return PersonalQR(template=template)
