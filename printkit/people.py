@@ -28,10 +28,10 @@ def merged(event: Event) -> tuple[Person, ...]:
             if key(person.name) not in index:
                 index[key(person.name)] = len(result)
                 result.append(person)
-    for person in event.attendees:
-        at = index.get(key(person.name))
+    own = dict(index)  # only the event's own people are merged; two listed people who share a
+    for person in event.attendees:  # name are two people (two tickets), and get two badges
+        at = own.get(key(person.name))
         if at is None:
-            index[key(person.name)] = len(result)
             result.append(person)
         else:  # already on the panel: keep the event's facts, add the list's
             known = result[at]

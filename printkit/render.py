@@ -115,8 +115,21 @@ def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
         renderPDF.draw(drawing, canvas, 0, 0)
         canvas.restoreState()
         return
-    reader = ImageReader(str(item.path))
-    canvas.drawImage(reader, r.x * mm, r.y * mm, r.width * mm, r.height * mm, mask="auto")
+    # each picture is drawn once per file into a form, then placed: a badge run places one
+    # logo thousands of times without decoding and hashing the image each time
+    forms = canvas.__dict__.setdefault("_printkit_forms", {})
+    name = forms.get(item.path)
+    if name is None:
+        name = f"pkimg{len(forms)}"
+        canvas.beginForm(name, 0, 0, 1000, 1000)
+        canvas.drawImage(ImageReader(str(item.path)), 0, 0, 1000, 1000, mask="auto")
+        canvas.endForm()
+        forms[item.path] = name
+    canvas.saveState()
+    canvas.translate(r.x * mm, r.y * mm)
+    canvas.scale(r.width * mm / 1000, r.height * mm / 1000)
+    canvas.doForm(name)
+    canvas.restoreState()
 
 
 def _text(canvas: Canvas, item: Text, face: Typeface) -> None:

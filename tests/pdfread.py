@@ -311,12 +311,13 @@ def paths(pdf: Path | bytes, page: int = 0) -> list[Shape]:
 
 
 def object_boxes(pdf: Path | bytes, page: int = 0) -> list[tuple[int, tuple[float, ...]]]:
-    """(type, (left, bottom, right, top) in mm) of every page object, in drawing order."""
+    """(type, (left, bottom, right, top) in mm) of every page object, in drawing order (a form,
+    such as a placed logo, counts as one object: what is inside it is in its own coordinates)."""
     doc = pdfium.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
     try:
         return [
             (obj.type, tuple(v / MM for v in obj.get_bounds()))
-            for obj in doc[page].get_objects(max_depth=5)
+            for obj in doc[page].get_objects(max_depth=1)
         ]
     finally:
         doc.close()

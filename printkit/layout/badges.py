@@ -90,32 +90,34 @@ def badge(event: Event, person: Person, face: Typeface, design: BadgeType) -> tu
     foot_items, foot_top = _foot(event, person, face, design, safe)
     items += foot_items
     zone = Rect(safe.x, foot_top + 2.0 * design.k, safe.width, band_bottom - foot_top - 4.0 * design.k)
-    if event.badge.qr is not None:
-        settings = event.badge.qr
-        payload = payload_or_none(person, settings.template, settings.vcard)
-        if payload is not None:
-            code, zone = _personal_qr(person, payload, design, zone)
-            items.append(code)
-    items += name_block(event, person, face, design, zone, affiliation(event, person))
-    return tuple(items)
+    second = affiliation(event, person)
+    settings = event.badge.qr
+    payload = payload_or_none(person, settings.template, settings.vcard) if settings else None
+    if payload is None:
+        return tuple(items + name_block(event, person, face, design, zone, second))
+    # the code as large as the design wants; smaller, down to readable modules, if the name needs room
+    matrix = encode(payload)
+    smallest = matrix.modules_with_quiet_zone * MIN_MODULE
+    largest = min(zone.height, 28.0 * design.k)
+    if smallest > largest:
+        raise LayoutError(
+            PRODUCT,
+            f"the QR code of {person.name!r} ({len(payload.encode())} bytes) would have modules below the"
+            f" {MIN_MODULE} mm a phone reads on this badge; shorten what it carries (a URL instead of a vCard)",
+        )
+    size = largest
+    while True:
+        rect = Rect(zone.right - size, zone.y + (zone.height - size) / 2, size, size)
+        text_zone = Rect(zone.x, zone.y, zone.width - size - 1.5 * design.k, zone.height)
+        try:
+            return tuple(items + [QR(rect, matrix)] + name_block(event, person, face, design, text_zone, second))
+        except LayoutError:
+            if size <= smallest + 1e-9:
+                raise
+            size = max(smallest, size - 2.0)
 
 
 MIN_MODULE = 0.4  # mm: the smallest module a phone reads from a badge held at arm's length
-
-
-def _personal_qr(person: Person, payload: str, design: BadgeType, zone: Rect) -> tuple[QR, Rect]:
-    """The person's own code at the right of the name zone; the zone that is left for text."""
-    matrix = encode(payload)
-    size = min(zone.height, 28.0 * design.k)
-    module = size / matrix.modules_with_quiet_zone
-    if module < MIN_MODULE:
-        raise LayoutError(
-            PRODUCT,
-            f"the QR code of {person.name!r} ({len(payload.encode())} bytes) would have {module:.2f} mm modules on"
-            f" this badge, below the {MIN_MODULE} mm a phone reads; shorten what it carries (a URL instead of a vCard)",
-        )
-    rect = Rect(zone.right - size, zone.y + (zone.height - size) / 2, size, size)
-    return QR(rect, matrix), Rect(zone.x, zone.y, zone.width - size - 1.5 * design.k, zone.height)
 
 
 def band(event: Event, person: Person, face: Typeface, design: BadgeType, safe: Rect) -> tuple[list[Item], float]:
