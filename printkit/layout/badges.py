@@ -21,7 +21,7 @@ from printkit.layout.text import fit_block, wrap
 from printkit.layout.words import affiliation, date_line, role_colour, role_label
 from printkit.model import BadgeBack, Event, Person
 from printkit.people import badge_people, payload_or_none
-from printkit.qr import encode
+from printkit.qr import encode_fast
 
 PRODUCT = "badges"
 SAFE = 3.0  # mm inside the badge edge that no glyph may cross
@@ -70,7 +70,8 @@ def layout_badges(event: Event, face: Typeface) -> Document:
     people = badge_people(event)
     if not people:
         raise LayoutError(PRODUCT, "no one is left to badge after the filters (--only); check them")
-    fronts = [badge(event, person, face, design) for person in people]
+    shared: dict = {}  # what every badge (or every badge of a role) has in common, set once
+    fronts = [badge(event, person, face, design, shared) for person in people]
     backs = None
     if event.badge_back is not BadgeBack.NONE:
         backs = [badge_back(event, person, face, design) for person in people]
@@ -83,12 +84,22 @@ def layout_badges(event: Event, face: Typeface) -> Document:
     )
 
 
-def badge(event: Event, person: Person, face: Typeface, design: BadgeType) -> tuple[Item, ...]:
-    """One badge's items in its own coordinates: (0, 0) is its bottom-left corner."""
+def badge(
+    event: Event, person: Person, face: Typeface, design: BadgeType, shared: dict | None = None
+) -> tuple[Item, ...]:
+    """One badge's items in its own coordinates: (0, 0) is its bottom-left corner.
+
+    ``shared`` keeps the parts that do not depend on the person (the foot; the band, per
+    role) between the badges of one run."""
+    shared = {} if shared is None else shared
     safe = Rect(0, 0, design.size.width, design.size.height).inset(SAFE)
-    items, band_bottom = band(event, person, face, design, safe)
-    foot_items, foot_top = _foot(event, person, face, design, safe)
-    items += foot_items
+    if ("band", person.role) not in shared:
+        shared[("band", person.role)] = band(event, person, face, design, safe)
+    if "foot" not in shared:
+        shared["foot"] = _foot(event, person, face, design, safe)
+    band_items, band_bottom = shared[("band", person.role)]
+    foot_items, foot_top = shared["foot"]
+    items = [*band_items, *foot_items]
     zone = Rect(safe.x, foot_top + 2.0 * design.k, safe.width, band_bottom - foot_top - 4.0 * design.k)
     second = affiliation(event, person)
     settings = event.badge.qr
@@ -96,7 +107,7 @@ def badge(event: Event, person: Person, face: Typeface, design: BadgeType) -> tu
     if payload is None:
         return tuple(items + name_block(event, person, face, design, zone, second))
     # the code as large as the design wants; smaller, down to readable modules, if the name needs room
-    matrix = encode(payload)
+    matrix = encode_fast(payload)
     smallest = matrix.modules_with_quiet_zone * MIN_MODULE
     largest = min(zone.height, 28.0 * design.k)
     if smallest > largest:

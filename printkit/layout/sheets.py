@@ -25,7 +25,22 @@ def slots(sheet: SheetGeometry) -> list[Rect]:
     return [sheet.slot(col, row) for row in range(sheet.rows) for col in range(sheet.columns)]
 
 
-def cut_marks(
+def cut_marks(*args, **kwargs) -> list[Line]:
+    """``_cut_marks``, remembered: every full sheet of a run has the same marks."""
+    key = (args, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items())))
+    key = tuple(tuple(a) if isinstance(a, list) else a for a in key[0]), key[1]
+    found = _MARKS.get(key)
+    if found is None:
+        found = _MARKS[key] = _cut_marks(*args, **kwargs)
+        if len(_MARKS) > 64:
+            _MARKS.pop(next(iter(_MARKS)))
+    return found
+
+
+_MARKS: dict = {}
+
+
+def _cut_marks(
     sheet: SheetGeometry,
     used: Sequence[Rect],
     colour: str = "cut",
