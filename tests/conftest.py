@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from printkit.cli import cli
 
@@ -32,3 +34,9 @@ def event_dir(tmp_path: Path) -> Path:
     shutil.copy(SEED, tmp_path / "event.yaml")
     shutil.copytree(ROOT / "assets", tmp_path / "assets")
     return tmp_path
+
+
+# Hypothesis: quick in CI; PRINTKIT_HYPOTHESIS_PROFILE=long for a thorough local run.
+settings.register_profile("ci", max_examples=300)
+settings.register_profile("long", max_examples=20_000, deadline=None)
+settings.load_profile(os.environ.get("PRINTKIT_HYPOTHESIS_PROFILE", "ci"))
