@@ -17,6 +17,7 @@ from printkit.layout.programme import layout_programme
 from printkit.layout.tent import layout_sign
 from printkit.load import load_event
 from printkit.model import Event, Press, PrinterOffset, SignKind, SortOrder
+from printkit.notices import collecting
 from printkit.output import write_all
 from printkit.people import badge_people, key, merged_count, payload_or_none
 from printkit.pdfx import make_pdfx
@@ -134,8 +135,9 @@ def build(
     Asked for everything (``products`` is all of them), an event with nobody to badge gets
     no badges.pdf and a warning; asked for badges alone, that is an error.
     """
-    event = (overrides or Overrides()).apply(load_event(event_file, display))
-    warnings = []
+    with collecting() as warnings:
+        event = (overrides or Overrides()).apply(load_event(event_file, display))
+    warnings = list(warnings)
     if not event.people and "badges" in products:
         if tuple(products) != PRODUCTS:
             raise LayoutError(

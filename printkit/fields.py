@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import TypeVar
 
+from printkit.clean import Refused, clean
 from printkit.errors import InputError
+from printkit.notices import warn
 from printkit.source import Node
 
 E = TypeVar("E", bound=Enum)
@@ -89,23 +91,23 @@ class Fields:
 
     # -- typed readers -----------------------------------------------------------------
 
-    def text(self, key: str, why: str | None = None, max_length: int = 2000) -> str | None:
+    def text(self, key: str, why: str | None = None, max_length: int = 2000, single_line: bool = True) -> str | None:
         node = self.need(key, why) if why else self.get(key)
         if node is None:
             return None
-        return scalar_text(node, self.sub(key), max_length)
+        return scalar_text(node, self.sub(key), max_length, single_line)
 
-    def texts(self, key: str, max_length: int = 2000) -> tuple[str, ...]:
+    def texts(self, key: str, max_length: int = 2000, single_line: bool = True) -> tuple[str, ...]:
         """A string or a list of strings."""
         node = self.get(key)
         if node is None:
             return ()
         if node.kind == "list":
             return tuple(
-                scalar_text(item, f"{self.sub(key)}[{i + 1}]", max_length)
+                scalar_text(item, f"{self.sub(key)}[{i + 1}]", max_length, single_line)
                 for i, item in enumerate(node.value)
             )
-        return (scalar_text(node, self.sub(key), max_length),)
+        return (scalar_text(node, self.sub(key), max_length, single_line),)
 
     def date(self, key: str, why: str) -> dt.date:
         node = self.need(key, why)
@@ -193,27 +195,29 @@ def coerce(node: Node, path: str, enum: type[E]) -> E:
     raise fail(node, path, f"{node.raw!r} is not one of {', '.join(values)}{suggest(word, values)}")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def scalar_text(node: Node, path: str, max_length: int = 2000) -> str:
+def scalar_text(node: Node, path: str, max_length: int = 2000, single_line: bool = True) -> str:
+    """A text value, cleaned (``printkit.clean``): what was changed is warned about, what
+    cannot be typeset is refused, and it must fit ``max_length`` characters."""
     if node.kind in ("mapping", "list"):
         raise fail(node, path, f"must be text, not {_kind(node)}")
     if isinstance(node.value, bytes):
         raise fail(node, path, "must be text, not binary data")
     text = str(node.value) if node.quoted or isinstance(node.value, str) else str(node.raw)
-    text = text.strip()
-    if not text:
-        raise fail(node, path, "is empty; write the text or remove the key")
+    if len(text) > 4 * max_length + 1000:  # don't spend time cleaning what is refused anyway
+        raise fail(node, path, f"is {len(text):,} characters long; at most {max_length:,} can be typeset here")
+    try:
+        cleaned = clean(text, single_line=single_line)
+    except Refused as refused:
+        raise fail(node, path, refused.problem) from None
+    for change in cleaned.changes:
+        warn(f"{node.where}: {path}: {change.what}")
+    text = cleaned.text
     if len(text) > max_length:
         raise fail(
             node,
             path,
             f"is {len(text):,} characters long; at most {max_length:,} can be typeset here",
-        )
-    bad = _CONTROL.search(text)
-    if bad:
-        raise fail(
-            node, path, f"contains the control character U+{ord(bad.group()):04X}; remove it"
         )
     return text

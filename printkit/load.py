@@ -173,11 +173,11 @@ def _paragraphs(top: Fields) -> tuple[str, ...]:
     node = top.get("text")
     if node is None:
         return ()
-    blocks = top.texts("text", max_length=20_000)
+    blocks = top.texts("text", max_length=20_000, single_line=False)
     paragraphs: list[str] = []
     for block in blocks:
-        for para in re.split(r"\n\s*\n", block):
-            para = " ".join(para.split())
+        for para in re.split(r"\n[ \t]*\n", block):
+            para = _name(para)  # lines of a paragraph join with a space; U+00A0 stays
             if para:
                 paragraphs.append(para)
     return tuple(paragraphs)
@@ -228,7 +228,8 @@ def _person(node: Node, path: str, role: Role) -> Person:
 
 
 def _name(text: str) -> str:
-    return " ".join(text.split())
+    """Ordinary spaces folded; a no-break space (U+00A0) inside a name is kept."""
+    return re.sub(r"[ \t\n]+", " ", text).strip()
 
 
 QR_SCHEMES = ("http", "https", "mailto", "tel")

@@ -8,10 +8,12 @@ import string
 from pathlib import Path
 
 from printkit.attendees import FIELDS, MAX_ROWS, Attendee, read_attendees
+from printkit.clean import Refused, clean
 from printkit.errors import InputError
 from printkit.fields import Fields, as_list, coerce, fail, scalar_text, suggest
 from printkit.model import BadgeOptions, PersonalQR, Person, SortOrder
 from printkit.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
+from printkit.notices import warn
 from printkit.source import Node
 
 ROLE_KEYS = ("label", "colour")
@@ -115,25 +117,33 @@ def _person(attendee: Attendee, roles: dict[str, RoleDef], default: str, role_he
                 f" use one of {', '.join(roles)}, or add it under roles: in event.yaml",
             )
         role = found
-    name = _line(attendee.name)  # a line break inside a cell is not part of a name
+    origin = attendee.origin
+
+    def line(value: str | None, field: str) -> str | None:
+        """One cell as one line of print: cleaned, with what was changed warned about."""
+        if not value:
+            return value
+        try:
+            cleaned = clean(value, single_line=True)
+        except Refused as refused:
+            raise InputError(origin.where, f"row {origin.row}, {field}", refused.problem) from None
+        for change in cleaned.changes:
+            warn(f"{origin.where}: row {origin.row}, {field}: {change.what}")
+        return cleaned.text
+
     return Person(
-        name=name,
+        name=line(attendee.name, "name") or attendee.name,
         role=role,
-        title=_line(attendee.title),
-        organisations=(_line(attendee.organisation),) if attendee.organisation else (),
-        first_name=_line(attendee.first_name),
-        last_name=_line(attendee.last_name),
-        pronouns=_line(attendee.pronouns),
+        title=line(attendee.title, "title"),
+        organisations=(line(attendee.organisation, "organisation"),) if attendee.organisation else (),
+        first_name=line(attendee.first_name, "first_name"),
+        last_name=line(attendee.last_name, "last_name"),
+        pronouns=line(attendee.pronouns, "pronouns"),
         email=attendee.email,
         ticket_id=attendee.ticket_id,
         extra=attendee.extra,
         origin=str(attendee.origin),
     )
-
-
-def _line(value: str | None) -> str | None:
-    """One line of text: line breaks and runs of spaces inside a cell become one space."""
-    return " ".join(value.split()) if value else value
 
 
 def read_badge_options(badges: Fields | None) -> BadgeOptions:
