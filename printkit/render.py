@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
@@ -26,6 +27,7 @@ from printkit.theme import COLOURS
 REGISTRATION = "marks"
 
 
+@cache
 def colour(name: str | tuple[float, float, float, float]) -> CMYKColor:
     """A theme colour by name, or CMYK fractions given directly (a role's colour)."""
     if not isinstance(name, str):
@@ -133,8 +135,12 @@ def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
 
 
 def _text(canvas: Canvas, item: Text, face: Typeface) -> None:
-    canvas.setFont(face.name(item.style), item.size)
-    canvas.setFillColor(colour(item.colour))
+    font = face.name(item.style)
+    if canvas._fontname != font or canvas._fontsize != item.size:  # a badge run sets few fonts
+        canvas.setFont(font, item.size)
+    fill = colour(item.colour)
+    if canvas._fillColorObj != fill:
+        canvas.setFillColor(fill)
     x, y = item.x * mm, item.y * mm
     if item.align == "center":
         canvas.drawCentredString(x, y, item.text)
