@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
+from printkit.errors import InputWarning
 from printkit.geometry import Rect, Size
 
 
@@ -44,6 +45,11 @@ class Person:
     title: str | None = None
     organisations: tuple[str, ...] = ()
 
+    @property
+    def key(self) -> str:
+        """Who this is, across sessions: the name, whatever its case."""
+        return self.name.casefold()
+
 
 @dataclass(frozen=True)
 class Question:
@@ -56,6 +62,11 @@ class Venue:
     name: str
     area: str | None = None
     place: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Which room this is: its name and area code, whatever their case (not the place)."""
+        return (" ".join(self.name.split()).casefold(), (self.area or "").casefold())
 
 
 @dataclass(frozen=True)
@@ -169,34 +180,93 @@ class FontFamily:
 
 @dataclass(frozen=True)
 class Event:
+    """An event: one debate (``sessions`` holds the one Session built from the top level) or,
+    when event.yaml lists ``sessions:``, a schedule of them (``schedule`` is True) with the
+    event-wide facts here: ``title`` is then the event's or festival's name."""
+
     source: Path
     language: str
     title: str
     url: str
-    sessions: tuple[Session, ...]
+    sessions: tuple[Session, ...]  # in the file's order; ``timetable`` sorts them
     labels: dict[str, str] = field(hash=False, compare=True)
     festival: str | None = None
     organiser: Organiser | None = None
     sheet: SheetGeometry | None = None
     offset: PrinterOffset = PrinterOffset()
-    sign: SignKind = SignKind.TENT
+    sign: SignKind | None = None  # None: a tent for one debate; tents and posters for a schedule
     fonts: FontFamily | None = None
     press: Press | None = None  # None: office mode, for a desktop printer
     badge_back: BadgeBack = BadgeBack.NONE
     duplex: Duplex = Duplex.LONG_EDGE
+    schedule: bool = False  # event.yaml lists sessions: a programme of many pages, signs per room
+    subtitle: str | None = None  # a schedule's subtitle (one debate's is its session's)
+    intro: tuple[str, ...] = ()  # a schedule's introduction: paragraphs before the sessions
+    dates: tuple[dt.date, dt.date] | None = None  # a festival's first and last day, as stated
+    warnings: tuple[InputWarning, ...] = field(default=(), compare=False)
 
     @property
     def main(self) -> Session:
         return self.sessions[0]
 
     @property
+    def timetable(self) -> tuple[Session, ...]:
+        """The sessions by day and time (the file's order breaks ties)."""
+        return tuple(sorted(self.sessions, key=lambda s: (s.date, s.start, s.end)))
+
+    @property
+    def days(self) -> tuple[dt.date, ...]:
+        return tuple(sorted({session.date for session in self.sessions}))
+
+    @property
+    def venues(self) -> tuple[Venue, ...]:
+        """Every room once, in the order the file first names it."""
+        found: dict[tuple[str, str], Venue] = {}
+        for session in self.sessions:
+            found.setdefault(session.venue.key, session.venue)
+        return tuple(found.values())
+
+    def by_day_and_venue(self) -> tuple[tuple[dt.date, Venue, tuple[Session, ...]], ...]:
+        """The sessions of each day in each venue, by time: days in order, venues in the order
+        the file first names them."""
+        order = {key: i for i, key in enumerate(v.key for v in self.venues)}
+        groups: dict[tuple[dt.date, int], list[Session]] = {}
+        for session in self.timetable:
+            groups.setdefault((session.date, order[session.venue.key]), []).append(session)
+        return tuple(
+            (day, self.venues[index], tuple(groups[(day, index)])) for day, index in sorted(groups)
+        )
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first and last day with a session (within ``dates``, which may be wider)."""
+        days = self.days
+        return days[0], days[-1]
+
+    @property
     def people(self) -> tuple[Person, ...]:
-        """Everyone to badge, panelists before moderators, each person once."""
-        seen: set[str] = set()
-        result: list[Person] = []
+        """Everyone to badge, each person once (by name, whatever its case): panelists before
+        moderators, each in order of first appearance.
+
+        Someone on any panel gets a panelist's badge; someone named in several sessions gets
+        the title and organisations of the first mention that gives any.
+        """
+        mentions: dict[str, list[Person]] = {}
         for session in self.sessions:
             for person in session.people:
-                if person.name not in seen:
-                    seen.add(person.name)
-                    result.append(person)
-        return tuple(result)
+                mentions.setdefault(person.key, []).append(person)
+        people = [_one_badge(group) for group in mentions.values()]
+        return tuple(p for p in people if p.role is Role.PANELIST) + tuple(
+            p for p in people if p.role is Role.MODERATOR
+        )
+
+
+def _one_badge(mentions: list[Person]) -> Person:
+    """One person from every mention of them: the first spelling of the name, panelist if on
+    any panel, and the first title and organisations given."""
+    first = mentions[0]
+    details = next((p for p in mentions if p.title or p.organisations), first)
+    panelist = any(p.role is Role.PANELIST for p in mentions)
+    return replace(
+        details, name=first.name, role=Role.PANELIST if panelist else Role.MODERATOR
+    )
