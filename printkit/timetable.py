@@ -124,7 +124,7 @@ def _each_once(w: Written) -> list[InputWarning]:
                     mention.where,
                     mention.path,
                     f"{mention.person.name} is already in this session ({earlier.path}); one"
-                    " badge is made (two people of one name need telling apart, e.g. by an initial)",
+                    " badge is made (tell two people of one name apart, e.g. by an initial)",
                 )
             )
     return warnings
