@@ -218,7 +218,7 @@ def _band(event: Event, face: Typeface) -> tuple[list[Item], float]:
     qr = Rect(PAGE.width - MARGIN - QR_SIZE, PAGE.height - 10.0 - QR_SIZE, QR_SIZE, QR_SIZE)
     width = qr.x - 8.0 - MARGIN
     items: list[Item] = [QR(qr, encode(event.url))]
-    caption = fit_block(face, event.labels["scan_cta"], "regular", QR_SIZE + 6.0, 8.0, 7.5, 2)
+    caption = fit_block(face, event.labels["scan_cta"], "regular", QR_SIZE, 8.0, 7.0, 2)
     low = qr.y
     if caption is not None:
         block = fitted_lines(
