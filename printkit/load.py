@@ -78,7 +78,6 @@ SCHEDULE_KEYS = (
     "dates",
     "sessions",
 ) + EVENT_KEYS[len(SESSION_KEYS) :]
-INHERITED = ("date", "venue")
 PERSON_KEYS = ("name", "title", "organisations", "organisation")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 FONT_SUFFIXES = (".ttf",)
@@ -99,7 +98,7 @@ def build_event(root: Node, base: Path) -> Event:
     top = Fields(root, "", EVENT_KEYS + ("sessions",), "the event", listed=EVENT_KEYS)
     language = _language(top)
     session = _session(top, base)
-    warnings = check([_written(top, top, session)], None)
+    warnings = check([_written(top, session)], None)
     return _event(
         top, base, language, title=session.title, sessions=(session,), warnings=tuple(warnings)
     )
@@ -122,7 +121,7 @@ def _schedule(root: Node, base: Path) -> Event:
     listed = top.need("sessions", "list the sessions, each with its title, start and end")
     for i, node in enumerate(as_list(listed, "sessions", "sessions"), start=1):
         fields = Fields(node, f"sessions[{i}]", SESSION_KEYS, "a session")
-        written.append(_written(fields, top, _session(fields, base, top)))
+        written.append(_written(fields, _session(fields, base, top), top))
     if not written:
         raise fail(listed, "sessions", "is an empty list; list at least one session")
     event = _event(
@@ -179,8 +178,9 @@ def _dates(top: Fields) -> tuple[dt.date, dt.date] | None:
     return first, last
 
 
-def _written(fields: Fields, top: Fields, session: Session) -> Written:
-    date = _source(fields, top, "date")
+def _written(fields: Fields, session: Session, defaults: Fields | None = None) -> Written:
+    """The session with where its start, date (perhaps the top level's) and people stand."""
+    date = _source(fields, defaults, "date")
     return Written(
         session=session,
         path=fields.path,

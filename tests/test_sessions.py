@@ -15,9 +15,13 @@ from pypdf import PdfReader
 from printkit.i18n import time_range
 from tests.conftest import ROOT, run
 from tests.pdfread import (
+    RGB_OPERATOR,
+    STANDARD_14,
     boxes_mm,
+    content_streams,
     find_text,
     flat,
+    fonts,
     glyphs,
     page_count,
     page_size_mm,
@@ -274,7 +278,7 @@ def test_a_tent_per_session_in_order(festival_out):
 
 def test_tent_qr_codes_decode_on_both_faces(festival_out):
     pdf = festival_out / "tents.pdf"
-    for page in (0, page_count(pdf) - 1):
+    for page in range(page_count(pdf)):
         codes = qr_codes(pdf, page, dpi=150)
         assert sorted(c.text for c in codes) == [URL, URL]
         assert all(c.width_mm >= 60.0 for c in codes)
@@ -312,6 +316,15 @@ def test_press_mode_finishes_every_page(english_out):
             media, bleed, trim = boxes["MediaBox"], boxes["BleedBox"], boxes["TrimBox"]
             assert trim is not None and bleed is not None, (name, page)
             assert media[0] <= bleed[0] < trim[0] and trim[2] < bleed[2] <= media[2], (name, page)
+
+
+@pytest.mark.parametrize("name", PRODUCTS)
+def test_fonts_embedded_and_colour_cmyk(festival_out, name):
+    found = fonts(festival_out / name)
+    assert found and all(f["embedded"] for f in found), found
+    assert not any(f["name"].split("+")[-1] in STANDARD_14 for f in found)
+    for stream in content_streams(festival_out / name):
+        assert not RGB_OPERATOR.search(stream)
 
 
 def test_metadata_names_the_event(festival_out):
