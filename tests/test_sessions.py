@@ -258,6 +258,31 @@ def test_english_posters_for_each_day(english_out):
     assert "Saturday breakfast" not in bodies[0] + bodies[1]
 
 
+def test_a_long_day_keeps_every_time_and_title_on_its_poster(tmp_path):
+    """Ten sessions with long titles, subtitles and full panels: the poster drops the detail
+    the programme carries, never a session."""
+    data = {"title": "Tent", "url": URL, "date": "2017-06-15", "venue": TOP_VENUE, "sessions": []}
+    for hour in range(9, 19):
+        data["sessions"].append(
+            {
+                "title": f"Debat {hour}: hvem tager ansvaret for fremtidens velfærd i kommunerne?",
+                "subtitle": "En undertitel der forklarer lidt mere om, hvad debatten handler om",
+                "start": f"{hour:02d}:00",
+                "end": f"{hour:02d}:45",
+                "panelists": [{"name": f"Deltager {hour}-{k} Holm Sørensen"} for k in range(5)],
+            }
+        )
+    event = tmp_path / "event.yaml"
+    event.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = run("tent", event, "-o", tmp_path, "--sign", "poster")
+    assert result.exit_code == 0, result.output
+    body = flat(text(tmp_path / "posters.pdf"))
+    for session in data["sessions"]:
+        start, end = (dt.time.fromisoformat(session[k]) for k in ("start", "end"))
+        assert f"{flat(time_range(start, end, 'en'))} {session['title']}" in body
+    assert "Deltager" not in body and "undertitel" not in body
+
+
 def test_poster_qr_codes_decode(festival_out):
     pdf = festival_out / "posters.pdf"
     for page in range(page_count(pdf)):

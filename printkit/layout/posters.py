@@ -3,10 +3,13 @@
 The band and the organiser's foot are the single-debate poster's (``tent.poster_head`` and
 ``tent.poster_foot``); between them the day's date and that venue's sessions of the day, each
 its time range beside its title, subtitle and people, and at the foot a QR code to the
-programme (the event's address). The list is set as large as fits, from 140 % of its design
-size down to 60 %, leaving the code at least 80 mm wide (read from about 80 cm, where the
-list's small print is read); the code takes the room the list leaves, up to 150 mm. A day
-that still does not fit is an error naming it.
+programme (the event's address), at least 80 mm wide (read from about 80 cm, where the list's
+small print is read) and taking the room the list leaves, up to 150 mm.
+
+The list is set as large as fits, from 140 % of its design size down to 80 %. A long day
+then drops detail rather than shrink further: the subtitles first, then the people, leaving
+times and titles (the programme has the rest); only titles alone go down to 60 %. A day that
+still does not fit is an error naming it.
 """
 
 from __future__ import annotations
@@ -30,14 +33,16 @@ PRODUCT = "posters"
 QR_MIN = 80.0  # symbol width (mm): read from about 80 cm
 QR_MAX = 150.0  # as the single debate's poster
 CTA_BESIDE = 100.0  # mm the call to action needs beside the code
-SCALES = tuple(round(1.4 - 0.1 * i, 1) for i in range(9))  # 140 % down to 60 %
+SCALES = tuple(round(1.4 - 0.1 * i, 1) for i in range(7))  # 140 % down to 80 %
 
 
 @dataclass(frozen=True)
 class Type:
-    """The list's type sizes (pt) at one scale."""
+    """The list's type sizes (pt) at one scale, and what it shows besides times and titles."""
 
     scale: float
+    subtitles: bool = True
+    people: bool = True
 
     @property
     def title(self) -> float:
@@ -48,12 +53,20 @@ class Type:
         return 15.0 * self.scale
 
     @property
-    def people(self) -> float:
+    def names(self) -> float:
         return 14.0 * self.scale
 
     @property
     def gap(self) -> float:  # mm between sessions
         return 9.0 * self.scale
+
+
+#: Every way to set a day's list, in order of preference.
+CHOICES = (
+    *(Type(scale) for scale in SCALES),
+    *(Type(scale, subtitles=False) for scale in SCALES),
+    *(Type(scale, subtitles=False, people=False) for scale in (*SCALES, 0.7, 0.6)),
+)
 
 
 def layout_posters(event: Event, face: Typeface) -> Document:
@@ -83,8 +96,8 @@ def _poster(
     matrix = encode(event.url)
     per_symbol = matrix.modules_with_quiet_zone / matrix.modules  # box width per symbol width
     floor = POSTER_FOOT + 2.0  # the code's bottom edge, over the organiser's rule
-    for scale in SCALES:
-        listing, height = _listing(event, face, sessions, Type(scale), y)
+    for kind in CHOICES:
+        listing, height = _listing(event, face, sessions, kind, y)
         room_for_code = y - height - 8.0 - floor
         if room_for_code >= QR_MIN * per_symbol:
             break
@@ -92,7 +105,8 @@ def _poster(
         raise LayoutError(
             PRODUCT,
             f"the {len(sessions)} sessions of {day.isoformat()} in {room(venue)} do not fit one"
-            f" A3 poster even at {SCALES[-1]:.0%} type; shorten their titles or subtitles",
+            f" A3 poster even as times and titles at {CHOICES[-1].scale:.0%} type; shorten"
+            " their titles",
         )
     items += listing + _qr_foot(event, face, matrix, room_for_code) + poster_foot(event)
     for item in items:
@@ -156,16 +170,16 @@ def _listing(
             Text(margin, y - FIRST_BASELINE * kind.title * PT, time, "bold", kind.title, "accent")
         )
         rows = [([(session.title, "bold")], kind.title, "text", 1.15)]
-        if session.subtitle:
+        if session.subtitle and kind.subtitles:
             rows.append(([(session.subtitle, "italic")], kind.subtitle, "muted", 1.25))
         for label, names in (
             (event.labels["panel"], [p.name for p in session.panelists]),
             (event.labels["moderator"], [session.moderator.name] if session.moderator else []),
         ):
-            if names:
+            if names and kind.people:
                 names_text = " " + i18n.join(names, event.language)
                 rows.append(
-                    ([(label + ":", "bold"), (names_text, "regular")], kind.people, "text", 1.25)
+                    ([(label + ":", "bold"), (names_text, "regular")], kind.names, "text", 1.25)
                 )
         for k, (spans, size, colour, leading) in enumerate(rows):
             y -= 1.5 * kind.scale if k else 0.0
