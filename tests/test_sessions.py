@@ -363,3 +363,50 @@ def test_same_input_same_bytes(festival_out, tmp_path):
     assert result.exit_code == 0
     for name in PRODUCTS:
         assert (tmp_path / name).read_bytes() == (festival_out / name).read_bytes(), name
+
+
+def _walk(items, dy=0.0):
+    """Every Text of a laid-out page with its baseline on the page (Groups followed)."""
+    from printkit.layout.items import Group, Text
+
+    for item in items:
+        if isinstance(item, Group):
+            yield from _walk(item.items, dy + item.offset[1])
+        elif isinstance(item, Text):
+            yield item, item.y + dy
+
+
+def test_a_session_too_tall_for_the_first_page_moves_to_the_next(tmp_path):
+    """The first page's band leaves less room than a full page: a session that fits only a
+    full page starts on page 2 instead of running into page 1's footer."""
+    from dataclasses import replace
+
+    from printkit.fonts import typeface
+    from printkit.layout import schedule
+    from printkit.load import load_event
+
+    face = typeface()
+    data = {
+        "title": "Festival",
+        "url": URL,
+        "date": "2017-06-15",
+        "venue": "Salen",
+        "sessions": [{"title": "Lang debat", "start": "10:00", "end": "11:00"}],
+    }
+    (tmp_path / "event.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    event = load_event(tmp_path / "event.yaml")
+    first_page = schedule._band(event, face)[1] - 7.0 - schedule.CONTENT_BOTTOM
+    sentence = "Lang tekst om digitalisering og velfærd i kommunerne. " * 10
+    for paragraphs in range(1, 40):
+        session = replace(event.sessions[0], text=(sentence,) * paragraphs)
+        event = replace(event, sessions=(session,))
+        height = schedule._entry(event, session, face, schedule._columns(event, face)).height
+        if height > first_page:
+            break
+    assert height < schedule.CONTENT_TOP - schedule.CONTENT_BOTTOM  # fits a full page
+    document = schedule.layout_schedule(event, face)
+    assert len(document.pages) == 2
+    for page in document.pages:
+        for item, baseline in _walk(page.items):
+            assert baseline >= schedule.CONTENT_BOTTOM or baseline < schedule.FOOT_RULE, item
+    assert "Lang debat" not in [item.text for item, _ in _walk(document.pages[0].items)]

@@ -144,7 +144,8 @@ def _paginate(
         while chain[-1].kind in ("day", "venue") and i + len(chain) < len(units):
             chain.append(units[i + len(chain)])
         sheet = sheets[-1]
-        if sheet.y - _height(chain, sheet) < CONTENT_BOTTOM and sheet.last is not None:
+        # a full page, or the first (whose band leaves less room), hands on to a new page
+        if sheet.y - _height(chain, sheet) < CONTENT_BOTTOM and (sheet.last or len(sheets) == 1):
             sheet = _Sheet([], CONTENT_TOP)
             sheets.append(sheet)
             for heading in _again(event, face, chain[0]):
