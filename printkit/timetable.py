@@ -26,6 +26,7 @@ from itertools import combinations
 from printkit.errors import InputError, InputWarning, Location
 from printkit.fields import Fields
 from printkit.model import Person, Session
+from printkit.source import Node
 
 
 @dataclass(frozen=True)
@@ -58,16 +59,17 @@ class Written:
 
 
 def mentions(fields: Fields, session: Session) -> tuple[Mention, ...]:
-    """Where each of ``session.people`` (panelists, then the moderator) is named in ``fields``."""
-    nodes = []
+    """Where the session's panelists and moderator are named in ``fields``."""
+    named: list[tuple[str, Node, Person]] = []
     panel = fields.get("panelists")
     if panel is not None:
-        nodes += [(f"{fields.sub('panelists')}[{i}]", n) for i, n in enumerate(panel.value, 1)]
+        paths = [f"{fields.sub('panelists')}[{i}]" for i in range(1, len(panel.value) + 1)]
+        named += zip(paths, panel.value, session.panelists, strict=True)
     moderator = fields.get("moderator")
-    if moderator is not None:
-        nodes.append((fields.sub("moderator"), moderator))
+    if moderator is not None and session.moderator is not None:
+        named.append((fields.sub("moderator"), moderator, session.moderator))
     found = []
-    for (path, node), person in zip(nodes, session.people, strict=True):
+    for path, node, person in named:
         if node.kind == "mapping":
             path, node = f"{path}.name", node.value["name"]
         found.append(Mention(person, path, node.where))
