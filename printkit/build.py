@@ -13,8 +13,10 @@ from printkit.images import check_placements
 from printkit.layout.calibrate import layout_calibration
 from printkit.layout.items import Document, Group, Image
 from printkit.layout.press import finish
+from printkit.layout.posters import layout_posters
 from printkit.layout.programme import layout_programme
-from printkit.layout.tent import layout_sign
+from printkit.layout.schedule import layout_schedule
+from printkit.layout.tent import layout_sign, layout_tents
 from printkit.load import load_event
 from printkit.model import Event, Press, PrinterOffset, SignKind, SortOrder
 from printkit.notices import collecting
@@ -27,17 +29,41 @@ from printkit.stock import find, slug
 PRODUCTS = ("programme", "badges", "tent")
 
 
-LAYOUTS: dict[str, Callable[[Event, Typeface], Document]] = {
+Layout = Callable[[Event, Typeface], Document]
+
+LAYOUTS: dict[str, Layout] = {
     "programme": layout_programme,
     "badges": layout_badges,
     "tent": layout_sign,
 }
+#: A schedule's signs: a tent sheet per session, a door poster per venue and day.
+SCHEDULE_SIGNS: dict[SignKind, tuple[str, Layout]] = {
+    SignKind.TENT: ("tents", layout_tents),
+    SignKind.POSTER: ("posters", layout_posters),
+}
+
+
+def outputs(product: str, event: Event) -> dict[str, Layout]:
+    """The files a product makes, by name without .pdf, with the layout of each.
+
+    One debate: programme, badges, and tent or poster (``sign``). A schedule: a programme of
+    many pages, badges, and both signs, tents and posters, unless ``sign`` names one.
+    """
+    if not event.schedule:
+        if product == "tent":
+            return {(event.sign or SignKind.TENT).value: layout_sign}
+        return {product: LAYOUTS[product]}
+    if product == "programme":
+        return {"programme": layout_schedule}
+    if product == "tent":
+        kinds = (event.sign,) if event.sign else tuple(SignKind)
+        return dict(SCHEDULE_SIGNS[kind] for kind in kinds)
+    return {product: LAYOUTS[product]}
 
 
 def file_name(product: str, event: Event) -> str:
-    if product == "tent":
-        return f"{event.sign.value}.pdf"
-    return f"{product}.pdf"
+    """The (first) file a product makes."""
+    return f"{next(iter(outputs(product, event)))}.pdf"
 
 
 def make(event: Event, products: Sequence[str]) -> dict[str, bytes]:
@@ -64,15 +90,16 @@ def _placements(documents: Iterable[Document]) -> list[tuple[Path, float]]:
 
 
 def lay_out(event: Event, products: Sequence[str]) -> dict[str, Document]:
+    """Every file's document, by file name without .pdf (see ``outputs``)."""
     face = typeface(event.fonts)
-    layouts = LAYOUTS
     documents: dict[str, Document] = {}
     for name in products:
-        document = layouts[name](event, face)
-        if name != "badges":  # badges finish their own sheets (bleed per badge)
-            pages = tuple(finish(page, event.press) for page in document.pages)
-            document = replace(document, pages=pages)
-        documents[name] = document
+        for stem, layout in outputs(name, event).items():
+            document = layout(event, face)
+            if name != "badges":  # badges finish their own sheets (bleed per badge)
+                pages = tuple(finish(page, event.press) for page in document.pages)
+                document = replace(document, pages=pages)
+            documents[stem] = document
     return documents
 
 
@@ -135,9 +162,9 @@ def build(
     Asked for everything (``products`` is all of them), an event with nobody to badge gets
     no badges.pdf and a warning; asked for badges alone, that is an error.
     """
-    with collecting() as warnings:
+    with collecting() as cleaned:
         event = (overrides or Overrides()).apply(load_event(event_file, display))
-    warnings = list(warnings)
+    warnings = [*cleaned, *(warning.message() for warning in event.warnings)]
     if not event.people and "badges" in products:
         if tuple(products) != PRODUCTS:
             raise LayoutError(
@@ -161,9 +188,7 @@ def build(
         warnings += _without_code(event)
     if event.press is not None and event.press.pdfx is not None:
         rendered = {name: make_pdfx(data, event.press.pdfx) for name, data in rendered.items()}
-    written = write_all(
-        {out_dir / file_name(name, event): data for name, data in rendered.items()}
-    )
+    written = write_all({out_dir / f"{stem}.pdf": data for stem, data in rendered.items()})
     return Report(written, warnings, event, notes)
 
 

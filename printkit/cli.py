@@ -52,7 +52,8 @@ def _sign_option(f):
         type=click.Choice([k.value for k in SignKind]),
         default=None,
         help="Sign variant: a folded table tent (A4) or a door poster (A3)."
-        " Default: event.yaml's sign, else tent.",
+        " Default: event.yaml's sign, else a tent; for an event of sessions, both: a tent per"
+        " session (tents.pdf) and a poster per venue and day (posters.pdf).",
     )(f)
 
 
@@ -234,7 +235,8 @@ _single("programme", "Build only the programme sheet (programme.pdf).")
 _single("badges", "Build only the name badges (badges.pdf).")
 _single(
     "tent",
-    "Build only the sign: the table tent (tent.pdf) or, with --sign poster, the door poster.",
+    "Build only the sign: the table tent (tent.pdf) or, with --sign poster, the door poster"
+    " (poster.pdf); for an event of sessions, tents.pdf and posters.pdf.",
 )
 
 

@@ -49,8 +49,28 @@ class InputError(PrintkitError):
         super().__init__(self.message())
 
     def message(self) -> str:
-        field = f" {self.field}:" if self.field else ""
-        return f"{self.where}:{field} {self.problem}"
+        return located(self.where, self.field, self.problem)
+
+
+def located(where: Location, field: str, problem: str) -> str:
+    """``event.yaml:14:7: panelists[2].name: problem``: how every input message reads."""
+    field = f" {field}:" if field else ""
+    return f"{where}:{field} {problem}"
+
+
+@dataclass(frozen=True)
+class InputWarning:
+    """Input that builds but is probably not what was meant; located like an ``InputError``.
+
+    The build goes on; the CLI prints it as ``warning: event.yaml:88:7: field: problem``.
+    """
+
+    where: Location
+    field: str
+    problem: str
+
+    def message(self) -> str:
+        return located(self.where, self.field, self.problem)
 
 
 class LayoutError(PrintkitError):

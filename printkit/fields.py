@@ -52,7 +52,15 @@ def _kind(node: Node) -> str:
 class Fields:
     """The keys of one YAML mapping, read one by one."""
 
-    def __init__(self, node: Node, path: str, allowed: Iterable[str], what: str = "this section"):
+    def __init__(
+        self,
+        node: Node,
+        path: str,
+        allowed: Iterable[str],
+        what: str = "this section",
+        listed: Iterable[str] | None = None,
+    ):
+        """``listed``: the keys to name when an unknown key is near none (default: all)."""
         if node.kind != "mapping":
             raise fail(
                 node,
@@ -62,13 +70,14 @@ class Fields:
         self.node = node
         self.path = path
         allowed = tuple(allowed)
+        listed = allowed if listed is None else tuple(listed)
         for key, where in node.keys.items():
             if key not in allowed:
                 raise InputError(
                     where,
                     self.sub(key),
                     f"unknown key in {what}{suggest(key, allowed)}"
-                    + ("" if suggest(key, allowed) else f" (known keys: {', '.join(allowed)})"),
+                    + ("" if suggest(key, allowed) else f" (known keys: {', '.join(listed)})"),
                 )
 
     def sub(self, key: str) -> str:

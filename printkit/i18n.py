@@ -7,6 +7,7 @@ import datetime as dt
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval
 from babel.lists import format_list
+from babel.numbers import format_decimal
 
 
 def _sentence_case(text: str) -> str:
@@ -30,6 +31,23 @@ def date_line(day: dt.date, start: dt.time, end: dt.time, locale: str, glue: str
 
 def long_date(day: dt.date, locale: str) -> str:
     return _sentence_case(format_date(day, "full", locale=locale))
+
+
+def date_span(first: dt.date, last: dt.date, locale: str) -> str:
+    """One day in full ("Torsdag den 15. juni 2017"), or the locale's interval of days
+    ("15.–18. jun. 2017")."""
+    if first == last:
+        return long_date(first, locale)
+    return _sentence_case(format_interval(first, last, "yMMMMd", locale=locale))
+
+
+def number(value: int, locale: str) -> str:
+    return format_decimal(value, locale=locale)
+
+
+def page_of(page: int, pages: int, locale: str, phrase: str) -> str:
+    """ "side 2 af 5": the label's phrase with the numbers in the locale's digits."""
+    return phrase.format(page=number(page, locale), pages=number(pages, locale))
 
 
 def join(items: list[str] | tuple[str, ...], locale: str) -> str:

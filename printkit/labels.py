@@ -2,7 +2,8 @@
 
 An event can override any label in event.yaml (``labels:``). Dates, times and lists are not
 labels: Babel produces them from the locale (see ``printkit.i18n``). ``datetime`` glues the
-locale's date and time interval together, since CLDR has no "date at time" phrase.
+locale's date and time interval together, since CLDR has no "date at time" phrase; ``page_of``
+and ``today_at`` are phrases with numbers or a venue put in (see ``PLACEHOLDERS``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "badges": "Name badges",
         "sign": "Sign",
         "datetime": "{date}, {time}",
+        "page_of": "page {page} of {pages}",
+        "today_at": "Today at {venue}",
+        "continued": "continued",
     },
     "da": {
         "panel": "Panel",
@@ -31,6 +35,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "badges": "Navneskilte",
         "sign": "Skilt",
         "datetime": "{date} kl. {time}",
+        "page_of": "side {page} af {pages}",
+        "today_at": "I dag i {venue}",
+        "continued": "fortsat",
     },
     "de": {
         "panel": "Podium",
@@ -43,6 +50,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "badges": "Namensschilder",
         "sign": "Schild",
         "datetime": "{date}, {time}",
+        "page_of": "Seite {page} von {pages}",
+        "today_at": "Heute in {venue}",
+        "continued": "Fortsetzung",
     },
     "sv": {
         "panel": "Panel",
@@ -55,6 +65,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "badges": "Namnbrickor",
         "sign": "Skylt",
         "datetime": "{date} kl. {time}",
+        "page_of": "sida {page} av {pages}",
+        "today_at": "I dag i {venue}",
+        "continued": "forts.",
     },
     "nb": {
         "panel": "Panel",
@@ -67,11 +80,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "badges": "Navneskilt",
         "sign": "Skilt",
         "datetime": "{date} kl. {time}",
+        "page_of": "side {page} av {pages}",
+        "today_at": "I dag i {venue}",
+        "continued": "forts.",
     },
 }
 
 FALLBACK = "en"
 KEYS = tuple(CATALOGUE[FALLBACK])
+
+#: The placeholders a label must be written with (an override may leave some out).
+PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "datetime": ("date", "time"),
+    "page_of": ("page", "pages"),
+    "today_at": ("venue",),
+}
 
 
 def labels_for(language: str, overrides: dict[str, str] | None = None) -> dict[str, str]:

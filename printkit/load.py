@@ -2,11 +2,18 @@
 
 Every problem is an ``InputError`` naming file, line, column and field path. Paths to files
 (logo, fonts) resolve relative to the event file's folder.
+
+Two shapes: one debate, its facts at the top level; or, when the file lists ``sessions:``, a
+schedule: the top level holds the event-wide facts, and each session the keys one debate has
+at the top level (read by the same functions). A session without ``date`` or ``venue``
+inherits the top level's; ``start`` and ``end`` are each session's own.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from printkit import labels as label_catalogue
@@ -40,6 +47,7 @@ from printkit.load_people import (
 )
 from printkit.source import Node, load_file
 from printkit.stock import DEFAULT_SHEET, UnknownSheetError, find
+from printkit.timetable import Written, check, mentions
 
 __all__ = ["DEFAULT_SHEET", "build_event", "load_event"]
 
@@ -68,6 +76,16 @@ EVENT_KEYS = SESSION_KEYS + (
     "attendees",
     "roles",
 )
+#: A schedule's top level: the event-wide keys, and date and venue as defaults for sessions.
+SCHEDULE_KEYS = (
+    "title",
+    "subtitle",
+    "text",
+    "date",
+    "venue",
+    "dates",
+    "sessions",
+) + EVENT_KEYS[len(SESSION_KEYS) :]
 PERSON_KEYS = ("name", "title", "organisations", "organisation")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 FONT_SUFFIXES = (".ttf",)
@@ -83,9 +101,53 @@ def load_event(path: Path, display: str | None = None) -> Event:
 
 
 def build_event(root: Node, base: Path) -> Event:
-    top = Fields(root, "", EVENT_KEYS, "the event")
+    if root.kind == "mapping" and "sessions" in root.value:
+        return _schedule(root, base)
+    top = Fields(root, "", EVENT_KEYS + ("sessions",), "the event", listed=EVENT_KEYS)
     language = _language(top)
-    session = _session(top, base, language)
+    session = _session(top, base)
+    warnings = check([_written(top, session)], None)
+    return _event(
+        top, base, language, title=session.title, sessions=(session,), warnings=tuple(warnings)
+    )
+
+
+def _schedule(root: Node, base: Path) -> Event:
+    """The event-wide facts at the top level; every session read as one debate's top level."""
+    for key in SESSION_KEYS:
+        if key not in SCHEDULE_KEYS and key in root.keys:
+            raise InputError(
+                root.keys[key],
+                key,
+                f"with sessions:, each session gives its own {key}; move it into the sessions",
+            )
+    top = Fields(root, "", SCHEDULE_KEYS, "the event")
+    language = _language(top)
+    title = top.text("title", "name the event or festival the sessions belong to", 300) or ""
+    dates = _dates(top)
+    written = []
+    listed = top.need("sessions", "list the sessions, each with its title, start and end")
+    for i, node in enumerate(as_list(listed, "sessions", "sessions"), start=1):
+        fields = Fields(node, f"sessions[{i}]", SESSION_KEYS, "a session")
+        written.append(_written(fields, _session(fields, base, top), top))
+    if not written:
+        raise fail(listed, "sessions", "is an empty list; list at least one session")
+    event = _event(
+        top,
+        base,
+        language,
+        title=title,
+        sessions=tuple(w.session for w in written),
+        schedule=True,
+        subtitle=top.text("subtitle", max_length=300),
+        intro=_paragraphs(top),
+        dates=dates,
+    )
+    return replace(event, warnings=tuple(check(written, dates)))
+
+
+def _event(top: Fields, base: Path, language: str, **shape) -> Event:
+    """The keys both shapes share, around the shape's own facts."""
     sides = _badge_sides(top)
     roles = read_roles(top, language)
     attendees, attendee_summary = read_attendees_section(top, base, roles)
@@ -93,9 +155,7 @@ def build_event(root: Node, base: Path) -> Event:
     return Event(
         source=base,
         language=language,
-        title=session.title,
         url=_url(url_node, "url"),
-        sessions=(session,),
         labels=_labels(top, language),
         festival=top.text("festival", max_length=200),
         organiser=_organiser(top, base),
@@ -110,7 +170,45 @@ def build_event(root: Node, base: Path) -> Event:
         attendee_summary=attendee_summary,
         roles=roles,
         badge=read_badge_options(_badges(top)),
+        **shape,
     )
+
+
+def _dates(top: Fields) -> tuple[dt.date, dt.date] | None:
+    """``dates: {from: …, to: …}``: the event's first and last day, framing its sessions."""
+    node = top.get("dates")
+    if node is None:
+        return None
+    fields = Fields(node, "dates", ("from", "to"), "dates")
+    first = fields.date("from", "give the first day as YYYY-MM-DD, e.g. 2017-06-15")
+    last = fields.date("to", "give the last day as YYYY-MM-DD, e.g. 2017-06-18")
+    if last < first:
+        raise fail(
+            fields.need("to", ""),
+            "dates.to",
+            f"the last day ({last.isoformat()}) is before the first ({first.isoformat()});"
+            " check from and to",
+        )
+    return first, last
+
+
+def _written(fields: Fields, session: Session, defaults: Fields | None = None) -> Written:
+    """The session with where its start, date (perhaps the top level's) and people stand."""
+    date = _source(fields, defaults, "date")
+    return Written(
+        session=session,
+        path=fields.path,
+        start=fields.need("start", "").where,
+        date=(date.need("date", "").where, date.sub("date")),
+        people=mentions(fields, session),
+    )
+
+
+def _source(fields: Fields, top: Fields | None, key: str) -> Fields:
+    """Where an inherited key is read: the session, unless only the top level gives it."""
+    if fields.has(key) or top is None or not top.has(key):
+        return fields
+    return top
 
 
 def _language(top: Fields) -> str:
@@ -127,7 +225,11 @@ def _language(top: Fields) -> str:
     return tag.replace("-", "_")
 
 
-def _session(top: Fields, base: Path, language: str) -> Session:
+def _session(top: Fields, base: Path, defaults: Fields | None = None) -> Session:
+    """One debate's keys, at the top level or in ``sessions:`` (``defaults``: the top level,
+    whose date and venue a session inherits)."""
+    what = "session" if defaults is not None else "event"
+    also = ", here or once at the top level for every session" if defaults is not None else ""
     start = top.time("start", 'give the start time as HH:MM, e.g. "14:00"')
     end = top.time("end", 'give the end time as HH:MM, e.g. "15:00"')
     if end <= start:
@@ -135,7 +237,7 @@ def _session(top: Fields, base: Path, language: str) -> Session:
         raise fail(
             node,
             top.sub("end"),
-            f"the event ends ({end:%H:%M}) before it starts ({start:%H:%M}); check start and end",
+            f"the {what} ends ({end:%H:%M}) before it starts ({start:%H:%M}); check start and end",
         )
     panelists = _people(top, "panelists", Role.PANELIST)
     moderator_node = top.get("moderator")
@@ -143,12 +245,14 @@ def _session(top: Fields, base: Path, language: str) -> Session:
         _person(moderator_node, top.sub("moderator"), Role.MODERATOR) if moderator_node else None
     )
     return Session(
-        title=top.text("title", "every event needs a title", max_length=300),
+        title=top.text("title", f"every {what} needs a title", max_length=300),
         subtitle=top.text("subtitle", max_length=300),
-        date=top.date("date", "give the day as YYYY-MM-DD, e.g. 2017-06-15"),
+        date=_source(top, defaults, "date").date(
+            "date", f"give the day as YYYY-MM-DD, e.g. 2017-06-15{also}"
+        ),
         start=start,
         end=end,
-        venue=_venue(top),
+        venue=_venue(_source(top, defaults, "venue"), what, also),
         text=_paragraphs(top),
         questions=_questions(top),
         panelists=panelists,
@@ -156,11 +260,12 @@ def _session(top: Fields, base: Path, language: str) -> Session:
     )
 
 
-def _venue(top: Fields) -> Venue:
-    node = top.need("venue", "say where the event takes place (venue: name, area)")
+def _venue(top: Fields, what: str = "event", also: str = "") -> Venue:
+    node = top.need("venue", f"say where the {what} takes place (venue: name, area){also}")
+    path = top.sub("venue")
     if node.kind != "mapping":
-        return Venue(name=scalar_text(node, "venue", 200))
-    fields = Fields(node, "venue", ("name", "area", "place"), "venue")
+        return Venue(name=scalar_text(node, path, 200))
+    fields = Fields(node, path, ("name", "area", "place"), "venue")
     return Venue(
         name=fields.text("name", "the venue needs a name", max_length=200),
         area=fields.text("area", max_length=40),
@@ -188,8 +293,8 @@ def _questions(top: Fields) -> tuple[Question, ...]:
     if node is None:
         return ()
     result = []
-    for i, item in enumerate(as_list(node, "questions", "questions"), start=1):
-        path = f"questions[{i}]"
+    for i, item in enumerate(as_list(node, top.sub("questions"), "questions"), start=1):
+        path = f"{top.sub('questions')}[{i}]"
         if item.kind != "mapping":
             result.append(Question(lead="", text=scalar_text(item, path, 2000)))
             continue
@@ -207,8 +312,9 @@ def _people(top: Fields, key: str, role: Role) -> tuple[Person, ...]:
     node = top.get(key)
     if node is None:
         return ()
-    items = as_list(node, key, "people")
-    return tuple(_person(item, f"{key}[{i}]", role) for i, item in enumerate(items, start=1))
+    path = top.sub(key)
+    items = as_list(node, path, "people")
+    return tuple(_person(item, f"{path}[{i}]", role) for i, item in enumerate(items, start=1))
 
 
 def _person(node: Node, path: str, role: Role) -> Person:
@@ -268,18 +374,19 @@ def _labels(top: Fields, language: str) -> dict[str, str]:
             value = fields.text(key, max_length=200)
             if value is not None:
                 overrides[key] = value
-        if "datetime" in overrides:
-            _check_glue(fields.need("datetime", ""), overrides["datetime"])
+        for key, names in label_catalogue.PLACEHOLDERS.items():
+            if key in overrides:
+                _check_glue(fields.need(key, ""), f"labels.{key}", overrides[key], names)
     return label_catalogue.labels_for(language, overrides)
 
 
-def _check_glue(node: Node, glue: str) -> None:
+def _check_glue(node: Node, path: str, glue: str, names: tuple[str, ...]) -> None:
     try:
-        glue.format(date="", time="")
+        glue.format(**dict.fromkeys(names, ""))
     except (KeyError, IndexError, ValueError):
-        raise fail(
-            node, "labels.datetime", "may only use the placeholders {date} and {time}"
-        ) from None
+        which = " and ".join(f"{{{name}}}" for name in names)
+        plural = "s" if len(names) > 1 else ""
+        raise fail(node, path, f"may only use the placeholder{plural} {which}") from None
 
 
 def _organiser(top: Fields, base: Path) -> Organiser | None:
@@ -381,13 +488,14 @@ def _pdfx(node: Node, base: Path) -> PdfX:
     )
 
 
-def _sign(top: Fields) -> SignKind:
+def _sign(top: Fields) -> SignKind | None:
+    """The sign asked for; None when the file does not say (see ``Event.sign``)."""
     node = top.get("sign")
     if node is None:
-        return SignKind.TENT
+        return None
     if node.kind == "mapping":
         fields = Fields(node, "sign", ("kind",), "sign")
-        return fields.choice("kind", SignKind, SignKind.TENT)
+        return fields.choice("kind", SignKind, None)
     return coerce(node, "sign", SignKind)
 
 

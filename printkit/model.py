@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
+from printkit.errors import InputWarning
 from printkit.geometry import Rect, Size
 from printkit.roles import RoleDef
 
@@ -61,6 +63,12 @@ class Person:
     extra: tuple[tuple[str, str], ...] = ()  # other columns of an attendee list
     origin: str | None = None  # "people.csv:14: row 12" for people from a list
 
+    @property
+    def key(self) -> str:
+        """Who this is, across sessions and lists: the name, whatever its case, spacing or
+        Unicode composition."""
+        return " ".join(unicodedata.normalize("NFC", self.name).split()).casefold()
+
     def values(self) -> dict[str, str]:
         """Every value by name, for templates such as ``https://t.example.org/{ticket_id}``."""
         result = {
@@ -102,6 +110,11 @@ class Venue:
     name: str
     area: str | None = None
     place: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Which room this is: its name and area code, whatever their case (not the place)."""
+        return (" ".join(self.name.split()).casefold(), (self.area or "").casefold())
 
 
 @dataclass(frozen=True)
@@ -215,17 +228,21 @@ class FontFamily:
 
 @dataclass(frozen=True)
 class Event:
+    """An event: one debate (``sessions`` holds the one Session built from the top level) or,
+    when event.yaml lists ``sessions:``, a schedule of them (``schedule`` is True) with the
+    event-wide facts here: ``title`` is then the event's or festival's name."""
+
     source: Path
     language: str
     title: str
     url: str
-    sessions: tuple[Session, ...]
+    sessions: tuple[Session, ...]  # in the file's order; ``timetable`` sorts them
     labels: dict[str, str] = field(hash=False, compare=True)
     festival: str | None = None
     organiser: Organiser | None = None
     sheet: SheetGeometry | None = None
     offset: PrinterOffset = PrinterOffset()
-    sign: SignKind = SignKind.TENT
+    sign: SignKind | None = None  # None: a tent for one debate; tents and posters for a schedule
     fonts: FontFamily | None = None
     press: Press | None = None  # None: office mode, for a desktop printer
     badge_back: BadgeBack = BadgeBack.NONE
@@ -235,10 +252,49 @@ class Event:
     roles: dict[str, RoleDef] = field(default_factory=dict, hash=False)
     badge: BadgeOptions = BadgeOptions()
     only: tuple[tuple[str, str], ...] = ()  # badge filters from the command line
+    schedule: bool = False  # event.yaml lists sessions: a programme of many pages, signs per room
+    subtitle: str | None = None  # a schedule's subtitle (one debate's is its session's)
+    intro: tuple[str, ...] = ()  # a schedule's introduction: paragraphs before the sessions
+    dates: tuple[dt.date, dt.date] | None = None  # a festival's first and last day, as stated
+    warnings: tuple[InputWarning, ...] = field(default=(), compare=False)
 
     @property
     def main(self) -> Session:
         return self.sessions[0]
+
+    @property
+    def timetable(self) -> tuple[Session, ...]:
+        """The sessions by day and time (the file's order breaks ties)."""
+        return tuple(sorted(self.sessions, key=lambda s: (s.date, s.start, s.end)))
+
+    @property
+    def days(self) -> tuple[dt.date, ...]:
+        return tuple(sorted({session.date for session in self.sessions}))
+
+    @property
+    def venues(self) -> tuple[Venue, ...]:
+        """Every room once, in the order the file first names it."""
+        found: dict[tuple[str, str], Venue] = {}
+        for session in self.sessions:
+            found.setdefault(session.venue.key, session.venue)
+        return tuple(found.values())
+
+    def by_day_and_venue(self) -> tuple[tuple[dt.date, Venue, tuple[Session, ...]], ...]:
+        """The sessions of each day in each venue, by time: days in order, venues in the order
+        the file first names them."""
+        order = {key: i for i, key in enumerate(v.key for v in self.venues)}
+        groups: dict[tuple[dt.date, int], list[Session]] = {}
+        for session in self.timetable:
+            groups.setdefault((session.date, order[session.venue.key]), []).append(session)
+        return tuple(
+            (day, self.venues[index], tuple(groups[(day, index)])) for day, index in sorted(groups)
+        )
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first and last day with a session (within ``dates``, which may be wider)."""
+        days = self.days
+        return days[0], days[-1]
 
     @property
     def people(self) -> tuple[Person, ...]:

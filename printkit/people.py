@@ -10,24 +10,41 @@ from functools import cache
 
 from printkit.errors import InputError, Location
 from printkit.fields import suggest
-from printkit.model import Event, Person, SortOrder
+from printkit.model import Event, Person, Role, SortOrder
 
 FILTER_KEYS = ("role", "name", "organisation", "ticket_id", "email")
 
 
 def key(name: str) -> str:
-    """Two spellings of one name compare equal: NFC, spaces folded, case folded."""
-    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+    """Two spellings of one name compare equal: NFC, spaces folded, case folded (as
+    ``Person.key``)."""
+    return Person(name=name, role="").key
+
+
+def own_people(event: Event) -> tuple[Person, ...]:
+    """The event file's people, each once across all sessions (by name, whatever its case):
+    panelists before moderators, each in order of first appearance. Someone on any panel
+    gets a panelist's badge, with the title and organisations of the first mention giving any."""
+    mentions: dict[str, list[Person]] = {}
+    for session in event.sessions:
+        for person in session.people:
+            mentions.setdefault(key(person.name), []).append(person)
+    people = [_one_badge(group) for group in mentions.values()]
+    return tuple(p for p in people if p.role == Role.PANELIST) + tuple(
+        p for p in people if p.role != Role.PANELIST
+    )
+
+
+def _one_badge(mentions: list[Person]) -> Person:
+    first = mentions[0]
+    details = next((p for p in mentions if p.title or p.organisations), first)
+    panelist = any(p.role == Role.PANELIST for p in mentions)
+    return replace(details, name=first.name, role=Role.PANELIST if panelist else first.role)
 
 
 def merged(event: Event) -> tuple[Person, ...]:
-    index: dict[str, int] = {}
-    result: list[Person] = []
-    for session in event.sessions:
-        for person in session.people:
-            if key(person.name) not in index:
-                index[key(person.name)] = len(result)
-                result.append(person)
+    result: list[Person] = list(own_people(event))
+    index = {key(p.name): i for i, p in enumerate(result)}
     own = dict(index)  # only the event's own people are merged; two listed people who share a
     for person in event.attendees:  # name are two people (two tickets), and get two badges
         at = own.get(key(person.name))

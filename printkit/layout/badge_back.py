@@ -9,7 +9,7 @@ from printkit.layout.badges import SAFE, BadgeType, band, name_block
 from printkit.layout.flow import fitted_lines
 from printkit.layout.items import QR, Item
 from printkit.layout.text import fit_block
-from printkit.layout.words import date_line, venue_line
+from printkit.layout.words import when, where
 from printkit.model import BadgeBack, Event, Person
 from printkit.qr import encode
 
@@ -38,9 +38,11 @@ def badge_back(event: Event, person: Person, face: Typeface, design: BadgeType) 
     y = text.y + text.height * 0.45
     for line, style in (
         (event.title, "bold"),
-        (date_line(event, event.main), "regular"),
-        (venue_line(event.main, with_place=False), "regular"),
+        (when(event), "regular"),
+        (where(event), "regular"),
     ):
+        if line is None:
+            continue
         fitted = fit_block(face, line, style, text.width, 6.5 * design.k, 4.5 * design.k, 2)
         if fitted is None:
             continue

@@ -18,7 +18,7 @@ from printkit.images import aspect
 from printkit.layout.flow import fitted_lines
 from printkit.layout.items import QR, Box, Document, Image, Item
 from printkit.layout.text import fit_block, wrap
-from printkit.layout.words import affiliation, date_line, role_colour, role_label
+from printkit.layout.words import affiliation, role_colour, role_label, when
 from printkit.model import BadgeBack, Event, Person
 from printkit.people import badge_people, payload_or_none
 from printkit.qr import encode_fast
@@ -254,7 +254,7 @@ def _foot(
         x_right = safe.right - width - 2.5 * design.k
     width = x_right - safe.x
     size = design.foot
-    date = date_line(event, event.main)
+    date = when(event)
     date_fit = fit_block(face, date, "regular", width, size, 4.5 * design.k, 1)
     title_fit = fit_block(face, event.title, "bold", width, size, 4.5 * design.k, 2)
     if date_fit is None or title_fit is None:

@@ -60,7 +60,7 @@ def layout_programme(event: Event, face: Typeface) -> Document:
     session = event.main
     header, header_bottom = _header(event, session, face)
     info, info_bottom = _info(event, session, face, header_bottom)
-    footer = _footer(event, face)
+    footer = organiser_block(event, face)
     column_top = info_bottom - 7.0
     column_bottom = BOTTOM + FOOTER + 6.0
     available = column_top - column_bottom
@@ -219,7 +219,8 @@ def _sidebar(
     return Block(tuple(items), top - y + QR_SIZE + 12.0, 0)
 
 
-def _footer(event: Event, face: Typeface) -> list[Item]:
+def organiser_block(event: Event, face: Typeface) -> list[Item]:
+    """The organiser's footer: a rule at ``BOTTOM + FOOTER`` mm, the logo, name and tagline."""
     items: list[Item] = []
     top = BOTTOM + FOOTER
     items.append(Line(MARGIN, top, PAGE.width - MARGIN, top, "rule", 0.6))

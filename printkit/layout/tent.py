@@ -2,7 +2,9 @@
 
 Tent: the lower face reads upright; the upper face is the same face turned 180°, so once
 folded along the middle both read upright on the table. The fold is marked with dashed
-lines at the sheet's edges, outside the content.
+lines at the sheet's edges, outside the content. A schedule gets one tent sheet per session
+(``layout_tents``); its door posters, one per venue and day, are in ``layout.posters`` and
+share this poster's band and foot (``poster_head``, ``poster_foot``).
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from printkit.images import aspect
 from printkit.layout.flow import fitted_lines, paragraph
 from printkit.layout.items import QR, Box, Document, Fold, Group, Image, Item, Line, Page, Text
 from printkit.layout.text import fit_block
-from printkit.layout.words import date_line, venue_line
-from printkit.model import Event, SignKind
+from printkit.layout.words import date_line, venue_line, when
+from printkit.model import Event, Session, SignKind
 from printkit.qr import encode
 
 PRODUCT = "tent"
@@ -26,10 +28,14 @@ FOLD_MARGIN = 9.0  # keep content this far from the fold
 TENT_QR_MIN = 60.0  # symbol width for reading at about 1 m
 POSTER = PAPER["A3"]
 POSTER_QR_MIN = 150.0  # symbol width for reading at 2–3 m
+POSTER_MARGIN = 20.0
+POSTER_FOOT = 40.0  # the organiser's line sits below this
 
 
 def layout_sign(event: Event, face: Typeface) -> Document:
-    page = _poster(event, face) if event.sign is SignKind.POSTER else _tent(event, face)
+    """One debate's sign: its tent, or its door poster."""
+    poster = event.sign is SignKind.POSTER
+    page = _poster(event, face) if poster else _tent(event, event.main, face)
     return Document(
         pages=(page,),
         title=f"{event.title} – {event.labels['sign']}",
@@ -38,8 +44,19 @@ def layout_sign(event: Event, face: Typeface) -> Document:
     )
 
 
-def _tent(event: Event, face: Typeface) -> Page:
-    content = _face(event, face)
+def layout_tents(event: Event, face: Typeface) -> Document:
+    """A schedule's tents: one sheet per session, by day, venue and time."""
+    sessions = [s for _, _, group in event.by_day_and_venue() for s in group]
+    return Document(
+        pages=tuple(_tent(event, session, face) for session in sessions),
+        title=f"{event.title} – {event.labels['sign']}",
+        author=event.organiser.name if event.organiser else "",
+        subject=when(event),
+    )
+
+
+def _tent(event: Event, session: Session, face: Typeface) -> Page:
+    content = _face(event, session, face)
     lower = Group(content, offset=(0.0, 0.0))
     upper = Group(
         content, offset=(0.0, FACE.height), rotate=180.0, pivot=(FACE.width / 2, FACE.height / 2)
@@ -47,9 +64,8 @@ def _tent(event: Event, face: Typeface) -> Page:
     return Page(TENT, (lower, upper), folds=(Fold(horizontal=True, at=FACE.height),))
 
 
-def _face(event: Event, face: Typeface) -> tuple[Item, ...]:
+def _face(event: Event, session: Session, face: Typeface) -> tuple[Item, ...]:
     """One face, upright, in its own coordinates; the fold is at its top edge."""
-    session = event.main
     items: list[Item] = []
     top = FACE.height - FOLD_MARGIN
     bottom = FACE_MARGIN
@@ -141,27 +157,9 @@ def _face(event: Event, face: Typeface) -> tuple[Item, ...]:
 def _poster(event: Event, face: Typeface) -> Page:
     session = event.main
     page = POSTER
-    margin = 20.0
+    margin = POSTER_MARGIN
     width = page.width - 2 * margin
-    items: list[Item] = []
-    y = page.height - 22.0
-    head: list[Item] = []
-    if event.festival:
-        block = fitted_lines((event.festival,), "bold", 20.0, margin, y, colour="paper")
-        head += block.items
-        y -= block.height + 4.0
-    title = fit_block(
-        face, session.title, "bold", width, 48.0, 24.0, 3, leading=1.1, prefer_large=True
-    )
-    if title is None:
-        raise LayoutError(
-            "poster", f"the title does not fit the poster in three lines: {session.title!r}"
-        )
-    block = fitted_lines(title.lines, "bold", title.size, margin, y, 1.1, "paper")
-    head += block.items
-    y -= block.height + 10.0
-    items.append(Box(Rect(0.0, y, page.width, page.height - y), fill="accent"))
-    items += head
+    items, y = poster_head(face, event.festival, session.title, "poster")
     y -= 10.0
     date = paragraph(face, [(date_line(event, session), "bold")], margin, y, width, 26.0, 1.2)
     items += date.items
@@ -172,7 +170,7 @@ def _poster(event: Event, face: Typeface) -> Page:
     items += venue.items
     y -= venue.height + 8.0
     matrix = encode(event.url)
-    foot = 40.0
+    foot = POSTER_FOOT
     qr_size = min(y - foot - 14.0, width)
     if qr_size * matrix.modules / matrix.modules_with_quiet_zone < POSTER_QR_MIN:
         raise LayoutError(
@@ -184,9 +182,45 @@ def _poster(event: Event, face: Typeface) -> Page:
     items.append(
         Text(page.width / 2, foot + 4.0, event.labels["sign_cta"], "bold", 22.0, "accent", "center")
     )
+    items += poster_foot(event)
+    for item in items:
+        if isinstance(item, Text):
+            face.require(item.text, item.style, "poster", "text")
+    return Page(page, tuple(items))
+
+
+def poster_head(
+    face: Typeface, kicker: str | None, heading: str, product: str
+) -> tuple[list[Item], float]:
+    """The poster's top band: a small line (the festival) over a heading as large as fits
+    (48 pt, down to 24 pt on three lines). Returns its items and the band's bottom edge."""
+    page = POSTER
+    margin = POSTER_MARGIN
+    width = page.width - 2 * margin
+    y = page.height - 22.0
+    head: list[Item] = []
+    if kicker:
+        block = fitted_lines((kicker,), "bold", 20.0, margin, y, colour="paper")
+        head += block.items
+        y -= block.height + 4.0
+    title = fit_block(face, heading, "bold", width, 48.0, 24.0, 3, leading=1.1, prefer_large=True)
+    if title is None:
+        raise LayoutError(
+            product, f"the title does not fit the poster in three lines: {heading!r}"
+        )
+    block = fitted_lines(title.lines, "bold", title.size, margin, y, 1.1, "paper")
+    head += block.items
+    y -= block.height + 10.0
+    return [Box(Rect(0.0, y, page.width, page.height - y), fill="accent"), *head], y
+
+
+def poster_foot(event: Event) -> list[Item]:
+    """The organiser's logo, name and tagline under a rule along the poster's foot."""
+    items: list[Item] = []
     organiser = event.organiser
     if organiser is not None:
-        items.append(Line(margin, foot - 4.0, page.width - margin, foot - 4.0, "rule", 0.6))
+        margin, foot = POSTER_MARGIN, POSTER_FOOT
+        items.append(Line(margin, foot - 4.0, POSTER.width - margin, foot - 4.0, "rule", 0.6))
         x = margin
         if organiser.logo is not None:
             h = 18.0
@@ -196,7 +230,4 @@ def _poster(event: Event, face: Typeface) -> Page:
         items.append(Text(x, 24.0, organiser.name, "bold", 16.0))
         if organiser.tagline:
             items.append(Text(x, 16.0, organiser.tagline, "italic", 12.0, "muted"))
-    for item in items:
-        if isinstance(item, Text):
-            face.require(item.text, item.style, "poster", "text")
-    return Page(page, tuple(items))
+    return items

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from printkit import i18n
-from printkit.model import Event, Person, Session
+from printkit.model import Event, Person, Session, Venue
 from printkit.roles import BUILTIN, DEFAULT_ROLE
 
 
@@ -17,9 +17,29 @@ def time_range(event: Event, session: Session) -> str:
     return i18n.time_range(session.start, session.end, event.language)
 
 
+def when(event: Event) -> str:
+    """When the whole event is: one debate's date line, or a schedule's day or days."""
+    if not event.schedule:
+        return date_line(event, event.main)
+    return i18n.date_span(*event.span, event.language)
+
+
+def where(event: Event) -> str | None:
+    """Where the whole event is: one debate's venue, a schedule's only venue, else None."""
+    if not event.schedule:
+        return venue_line(event.main, with_place=False)
+    venues = event.venues
+    return room(venues[0]) if len(venues) == 1 else None
+
+
+def room(venue: Venue) -> str:
+    """ "KL's telt ved Allinge Røgeri (F2)": the venue's name and area code."""
+    return venue.name + (f" ({venue.area})" if venue.area else "")
+
+
 def venue_line(session: Session, with_place: bool = True) -> str:
     venue = session.venue
-    text = venue.name + (f" ({venue.area})" if venue.area else "")
+    text = room(venue)
     if with_place and venue.place:
         text += f" · {venue.place}"
     return text
