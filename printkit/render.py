@@ -114,15 +114,19 @@ def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
 
 
 def _text(canvas: Canvas, item: Text, face: Typeface) -> None:
-    canvas.setFont(face.name(item.style), item.size)
+    """The line's runs (one font and direction each, in visual order) side by side, from the
+    left edge that its measured width and alignment give."""
+    line = face.line(item.text, item.style)
     canvas.setFillColor(colour(item.colour))
     x, y = item.x * mm, item.y * mm
     if item.align == "center":
-        canvas.drawCentredString(x, y, item.text)
+        x -= line.advance * item.size / 2
     elif item.align == "right":
-        canvas.drawRightString(x, y, item.text)
-    else:
-        canvas.drawString(x, y, item.text)
+        x -= line.advance * item.size
+    for run in line.runs:
+        canvas.setFont(run.font, item.size)
+        canvas.drawString(x, y, run.text)
+        x += run.advance * item.size
 
 
 def _box(canvas: Canvas, item: Box) -> None:
