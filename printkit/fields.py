@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
 from enum import Enum
 from typing import TypeVar
@@ -193,6 +194,12 @@ def coerce(node: Node, path: str, enum: type[E]) -> E:
     raise fail(node, path, f"{node.raw!r} is not one of {', '.join(values)}{suggest(word, values)}")
 
 
+def nfc(text: str) -> str:
+    """Text in Unicode's composed form (NFC): "A" followed by U+030A COMBINING RING ABOVE
+    becomes "Å", set with the font's precomposed glyph and copied out as one character."""
+    return unicodedata.normalize("NFC", text)
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -202,7 +209,7 @@ def scalar_text(node: Node, path: str, max_length: int = 2000) -> str:
     if isinstance(node.value, bytes):
         raise fail(node, path, "must be text, not binary data")
     text = str(node.value) if node.quoted or isinstance(node.value, str) else str(node.raw)
-    text = text.strip()
+    text = nfc(text).strip()
     if not text:
         raise fail(node, path, "is empty; write the text or remove the key")
     if len(text) > max_length:
