@@ -18,7 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from printkit.errors import LayoutError
 from printkit.model import FallbackFont, FontFamily
-from printkit.shaping import SetLine, coverage, ignorable, set_line
+from printkit.shaping import SetLine, advance, coverage, ignorable, set_line
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
 _BUNDLED = {
@@ -87,7 +87,7 @@ class Typeface:
 
     def width(self, text: str, style: str, size: float) -> float:
         """Advance width in points: the sum of the runs' advances, shaped where drawn shaped."""
-        return set_line(self._chains[style], text).advance * size
+        return advance(self._chains[style], text) * size
 
     def ascent(self, style: str, size: float) -> float:
         face = pdfmetrics.getFont(self.name(style)).face
@@ -106,6 +106,8 @@ class Typeface:
         """The first character of ``text`` that no font of the chain has a glyph for, if any
         (invisible formatting characters such as joiners need none)."""
         covers = [coverage(font) for font in self._chains[style]]
+        if covers[0].issuperset(text):
+            return None
         for char in text:
             if char == "\n" or ignorable(char):
                 continue

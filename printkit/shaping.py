@@ -87,14 +87,27 @@ class SetLine:
     advance: float  # width at 1 pt, in points
 
 
+@cache
+def _plain(font: str) -> frozenset[str]:
+    """The characters a font sets on its own, left to right, without shaping."""
+    return frozenset(c for c in coverage(font) if not _complex(c) and not ignorable(c))
+
+
 def set_line(chain: tuple[str, ...], text: str) -> SetLine:
     """``text`` (one line, logical order) set in the chain of registered fonts."""
     primary = chain[0]
-    if coverage(primary).issuperset(text) and not any(map(_complex, text)):
-        plain = "".join(c for c in text if not ignorable(c))
-        advance = pdfmetrics.stringWidth(plain, primary, 1.0)
-        return SetLine((Run(primary, plain, advance),), advance)
+    if _plain(primary).issuperset(text):  # the common case, kept fast: one run, as typed
+        advance = pdfmetrics.stringWidth(text, primary, 1.0)
+        return SetLine((Run(primary, text, advance),), advance)
     return _set_mixed(chain, text)
+
+
+def advance(chain: tuple[str, ...], text: str) -> float:
+    """``set_line(chain, text).advance``, without building runs in the common case."""
+    primary = chain[0]
+    if _plain(primary).issuperset(text):
+        return pdfmetrics.stringWidth(text, primary, 1.0)
+    return _set_mixed(chain, text).advance
 
 
 @lru_cache(maxsize=8192)
