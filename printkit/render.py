@@ -123,10 +123,17 @@ def _text(canvas: Canvas, item: Text, face: Typeface) -> None:
         x -= line.advance * item.size / 2
     elif item.align == "right":
         x -= line.advance * item.size
+    if len(line.runs) == 1:
+        canvas.setFont(line.runs[0].font, item.size)
+        canvas.drawString(x, y, line.runs[0].text)
+        return
+    text = canvas.beginText()  # one text object, so readers take the line as one
     for run in line.runs:
-        canvas.setFont(run.font, item.size)
-        canvas.drawString(x, y, run.text)
+        text.setTextOrigin(x, y)
+        text.setFont(run.font, item.size)
+        text.textOut(run.text)
         x += run.advance * item.size
+    canvas.drawText(text)
 
 
 def _box(canvas: Canvas, item: Box) -> None:

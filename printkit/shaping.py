@@ -121,12 +121,23 @@ def _set_mixed(chain: tuple[str, ...], text: str) -> SetLine:
             pieces.append((start, i, levels[start]))
             start = i
     order = bidi.visual_order([level for _, _, level in pieces])
-    runs = []
+    runs: list[Run] = []
     for k in order:
         begin, end, level = pieces[k]
         font = chain[max(fonts[begin], 0)]  # nothing has it: the notdef box; require() refuses
-        runs.append(_run(font, text[begin:end], rtl=level % 2 == 1))
+        run = _run(font, text[begin:end], rtl=level % 2 == 1)
+        if not run.text:  # only invisible characters (a direction mark): nothing to draw
+            continue
+        last = runs[-1] if runs else None
+        if last and last.font == font and _unshaped(last) and _unshaped(run):
+            run = Run(font, last.text + run.text, last.advance + run.advance)
+            runs.pop()
+        runs.append(run)
     return SetLine(tuple(runs), sum(run.advance for run in runs))
+
+
+def _unshaped(run: Run) -> bool:
+    return not run.rtl and not isinstance(run.text, ShapedStr)
 
 
 def pick_fonts(chain: tuple[str, ...], text: str) -> list[int]:
