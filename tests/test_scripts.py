@@ -287,3 +287,18 @@ def test_a_line_is_measured_as_it_is_drawn(face):
     assert line.runs[1].text.__shapeData__  # drawn glyph by glyph, with HarfBuzz's advances
     # bold Arabic is set in the fallback's bold, italic in its upright regular
     assert "Bold" in face.chain("bold")[1] and "Regular" in face.chain("italic")[1]
+
+
+def test_the_whole_kit_builds_with_right_to_left_names(scripts_dir):
+    """The programme's panel list sets names through its own wrapping: each line is still
+    one bidi-ordered line."""
+    out = scripts_dir / "out"
+    result = run("build", _event(scripts_dir, ["Sara عبد الله", HEBREW]), "-o", out)
+    assert result.exit_code == 0, result.output
+    pdf = out / "programme.pdf"
+    (sara,) = find_text(pdf, "Sara")
+    (abd,) = find_text(pdf, "عبد")
+    (allah,) = find_text(pdf, "الله")
+    assert sara[2] < allah[0] < allah[2] < abd[0]
+    assert len(find_text(pdf, HEBREW)) == 1
+    assert all(f["embedded"] for f in fonts(pdf))
