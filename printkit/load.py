@@ -7,7 +7,6 @@ Every problem is an ``InputError`` naming file, line, column and field path. Pat
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from printkit import labels as label_catalogue
@@ -333,7 +332,8 @@ def _fonts(top: Fields, base: Path) -> FontFamily | None:
             base,
         )
     else:  # only fallback fonts: they back up the bundled family
-        return replace(bundled_family(), fallback=fallback)
+        bundled = bundled_family()
+        return FontFamily(**{s: getattr(bundled, s) for s in styles}, fallback=fallback)
     paths = {"regular": regular}
     for style in styles[1:]:
         sub = fields.get(style)
