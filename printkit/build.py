@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from printkit.coverage import check_people
 from printkit.errors import LayoutError
 from printkit.fonts import Typeface, typeface
 from printkit.layout.badges import layout_badges
@@ -92,6 +93,8 @@ def _placements(documents: Iterable[Document]) -> list[tuple[Path, float]]:
 def lay_out(event: Event, products: Sequence[str]) -> dict[str, Document]:
     """Every file's document, by file name without .pdf (see ``outputs``)."""
     face = typeface(event.fonts)
+    if "badges" in products:  # before any product: the message names the person
+        check_people(event, face, "badges")
     documents: dict[str, Document] = {}
     for name in products:
         for stem, layout in outputs(name, event).items():

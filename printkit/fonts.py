@@ -1,15 +1,15 @@
 """The one place fonts are registered with ReportLab, and their metrics.
 
-``typeface()`` registers a family once (idempotent, cached by file) and returns the names
-and metrics layout and render share. Only TrueType outlines load (ReportLab's limit), and
-ReportLab always subsets and embeds them.
+``typeface()`` registers a family and its fallback fonts once (idempotent, cached by file)
+and returns the names, metrics and line setting layout and render share. Only TrueType
+outlines load (ReportLab's limit), and ReportLab always subsets and embeds them.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -17,7 +17,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from printkit.errors import LayoutError
-from printkit.model import FontFamily
+from printkit.model import FallbackFont, FontFamily
+from printkit.shaping import SetLine, advance, coverage, ignorable, set_line
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
 _BUNDLED = {
@@ -56,16 +57,37 @@ def check_font_file(path: Path) -> str | None:
 
 @dataclass(frozen=True)
 class Typeface:
-    """Registered font names by style, with measuring and glyph coverage."""
+    """Registered font names by style, each with its fallback chain; measuring, glyph
+    coverage and the runs a line is drawn in.
+
+    A line of text is set in the first font of the style's chain that has each character
+    (see ``printkit.shaping``): ``width`` is the sum of its runs' advances, ``line`` the runs
+    the renderer draws, and ``missing`` the first character no font of the chain has.
+    """
 
     names: tuple[tuple[str, str], ...]
+    #: style → the fallback fonts' registered names, in the order they are tried
+    fallback: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def name(self, style: str) -> str:
         return dict(self.names)[style]
 
+    @cached_property
+    def _chains(self) -> dict[str, tuple[str, ...]]:
+        extra = dict(self.fallback)
+        return {style: (name, *extra.get(style, ())) for style, name in self.names}
+
+    def chain(self, style: str) -> tuple[str, ...]:
+        """The registered fonts that set ``style``, the family's own first."""
+        return self._chains[style]
+
+    def line(self, text: str, style: str) -> SetLine:
+        """``text`` as runs of one font and direction, in visual order (sizes at 1 pt)."""
+        return set_line(self._chains[style], text)
+
     def width(self, text: str, style: str, size: float) -> float:
-        """Advance width in points."""
-        return pdfmetrics.stringWidth(text, self.name(style), size)
+        """Advance width in points: the sum of the runs' advances, shaped where drawn shaped."""
+        return advance(self._chains[style], text) * size
 
     def ascent(self, style: str, size: float) -> float:
         face = pdfmetrics.getFont(self.name(style)).face
@@ -81,39 +103,73 @@ class Typeface:
         return face.capHeight * size / 1000.0
 
     def missing(self, text: str, style: str) -> str | None:
-        """The first character of ``text`` the font has no glyph for, if any."""
-        cmap = pdfmetrics.getFont(self.name(style)).face.charToGlyph
+        """The first character of ``text`` that no font of the chain has a glyph for, if any
+        (invisible formatting characters such as joiners need none)."""
+        covers = [coverage(font) for font in self._chains[style]]
+        if covers[0].issuperset(text):
+            return None
         for char in text:
-            if ord(char) not in cmap and char not in "\n\u200b":
+            if char == "\n" or ignorable(char):
+                continue
+            if not any(char in cover for cover in covers):
                 return char
         return None
+
+    def families(self, style: str) -> list[str]:
+        """The family names of the chain's fonts, in order, each once."""
+        names = [family_name(font) for font in self._chains[style]]
+        return list(dict.fromkeys(names))
 
     def require(self, text: str, style: str, product: str, what: str) -> None:
         char = self.missing(text, style)
         if char is not None:
             raise LayoutError(
                 product,
-                f"{what}: the font has no glyph for {char!r} (U+{ord(char):04X}) in {text!r};"
-                " name a font that covers it under fonts: in event.yaml",
+                f"{what} has {char!r} (U+{ord(char):04X}), which none of the fonts has"
+                f" ({', '.join(self.families(style))}); add a font that covers it under"
+                " fonts: fallback: in event.yaml",
             )
+
+
+def family_name(font: str) -> str:
+    """A registered font's family name, as its name table gives it ("Noto Sans Arabic")."""
+    face = pdfmetrics.getFont(font).face
+    name = face.familyName
+    return name.decode("utf-8", "replace") if isinstance(name, bytes) else str(name)
 
 
 @cache
 def _register(path: str, digest: str) -> str:
     name = f"PK-{Path(path).stem}-{digest[:8]}"
     pdfmetrics.registerFont(TTFont(name, path))
+    coverage(name)  # the cmap as the file has it, before shaping adds private code points
     return name
 
 
+def _style_path(family: FontFamily, style: str) -> Path:
+    return Path(getattr(family, style))
+
+
+def _fallback_path(font: FallbackFont, style: str) -> Path:
+    """A fallback's file for a style: bold styles use its bold if it has one, else its
+    regular; italics are set upright (the scripts fallbacks serve rarely slant)."""
+    return font.bold if "bold" in style and font.bold is not None else font.regular
+
+
 def typeface(family: FontFamily | None = None) -> Typeface:
-    """Register the family (once per file) and return its names."""
+    """Register the family and its fallback fonts (once per file) and return their names."""
     family = family or bundled_family()
-    names = []
-    for style in STYLES:
-        path = Path(getattr(family, style)).resolve()
-        digest = _file_digest(str(path))
-        names.append((style, _register(str(path), digest)))
-    return Typeface(tuple(names))
+    names = tuple((style, _registered(_style_path(family, style))) for style in STYLES)
+    fallback = tuple(
+        (style, tuple(_registered(_fallback_path(font, style)) for font in family.fallback))
+        for style in STYLES
+    )
+    return Typeface(names, fallback if family.fallback else ())
+
+
+def _registered(path: Path) -> str:
+    path = path.resolve()
+    return _register(str(path), _file_digest(str(path)))
 
 
 @cache

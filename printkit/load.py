@@ -26,6 +26,7 @@ from printkit.model import (
     BadgeBack,
     Duplex,
     Event,
+    FallbackFont,
     FontFamily,
     Organiser,
     PdfX,
@@ -435,31 +436,59 @@ def _kinds(suffixes: tuple[str, ...]) -> str:
 
 
 def _fonts(top: Fields, base: Path) -> FontFamily | None:
+    """Your own family (``regular``, ``bold``, ``italic``, ``bold_italic``; missing styles use
+    the regular), and/or ``fallback``: fonts for the characters the family lacks, in order."""
     node = top.get("fonts")
     if node is None:
         return None
     styles = ("regular", "bold", "italic", "bold_italic")
-    fields = Fields(node, "fonts", styles, "fonts")
-    regular = _file(
-        fields.need("regular", "name the regular font file (.ttf)"),
-        "fonts.regular",
-        base,
-        FONT_SUFFIXES,
-        "font",
-    )
+    fields = Fields(node, "fonts", (*styles, "fallback"), "fonts")
+    from printkit.fonts import bundled_family  # fonts parse TrueType; import it late
+
+    fallback_node = fields.get("fallback")
+    fallback = _fallback_fonts(fallback_node, base) if fallback_node else ()
+    if fields.has("regular") or fallback_node is None or any(map(fields.has, styles[1:])):
+        regular = _font_file(
+            fields.need("regular", "name the regular font file (.ttf), or fallback fonts"),
+            "fonts.regular",
+            base,
+        )
+    else:  # only fallback fonts: they back up the bundled family
+        bundled = bundled_family()
+        return FontFamily(**{s: getattr(bundled, s) for s in styles}, fallback=fallback)
     paths = {"regular": regular}
     for style in styles[1:]:
         sub = fields.get(style)
-        paths[style] = _file(sub, f"fonts.{style}", base, FONT_SUFFIXES, "font") if sub else regular
-    from printkit.fonts import (
-        check_font_file,  # fonts parse TrueType; keep load importable without it
-    )
+        paths[style] = _font_file(sub, f"fonts.{style}", base) if sub else regular
+    return FontFamily(**paths, fallback=fallback)
 
-    for style, file in paths.items():
-        problem = check_font_file(file)
-        if problem:
-            raise fail(fields.need(style, ""), f"fonts.{style}", problem)
-    return FontFamily(**paths)
+
+def _fallback_fonts(node: Node, base: Path) -> tuple[FallbackFont, ...]:
+    """``fallback``: a list whose entries are a .ttf file, or ``{regular: …, bold: …}``."""
+    result = []
+    for i, item in enumerate(as_list(node, "fonts.fallback", "font files"), start=1):
+        path = f"fonts.fallback[{i}]"
+        if item.kind != "mapping":
+            result.append(FallbackFont(_font_file(item, path, base)))
+            continue
+        fields = Fields(item, path, ("regular", "bold"), "a fallback font")
+        need = fields.need("regular", "name its regular font file (.ttf)")
+        regular = _font_file(need, f"{path}.regular", base)
+        bold_node = fields.get("bold")
+        bold = _font_file(bold_node, f"{path}.bold", base) if bold_node else None
+        result.append(FallbackFont(regular, bold))
+    return tuple(result)
+
+
+def _font_file(node: Node, path: str, base: Path) -> Path:
+    """A font file that exists and that ReportLab can use (TrueType outlines)."""
+    from printkit.fonts import check_font_file  # fonts parse TrueType; import it late
+
+    file = _file(node, path, base, FONT_SUFFIXES, "font")
+    problem = check_font_file(file)
+    if problem:
+        raise fail(node, path, problem)
+    return file
 
 
 def _press(top: Fields, base: Path) -> Press | None:

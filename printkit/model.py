@@ -219,11 +219,21 @@ class Press:
 
 
 @dataclass(frozen=True)
+class FallbackFont:
+    """A font for the characters the family lacks: its regular, and its bold if it has one
+    (bold text falls back to the regular otherwise; italic text to the upright)."""
+
+    regular: Path
+    bold: Path | None = None
+
+
+@dataclass(frozen=True)
 class FontFamily:
     regular: Path
     bold: Path
     italic: Path
     bold_italic: Path
+    fallback: tuple[FallbackFont, ...] = ()  # tried in order, for each character
 
 
 @dataclass(frozen=True)

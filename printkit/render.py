@@ -135,19 +135,30 @@ def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
 
 
 def _text(canvas: Canvas, item: Text, face: Typeface) -> None:
-    font = face.name(item.style)
-    if canvas._fontname != font or canvas._fontsize != item.size:  # a badge run sets few fonts
-        canvas.setFont(font, item.size)
+    """The line's runs (one font and direction each, in visual order) side by side, from the
+    left edge that its measured width and alignment give."""
+    line = face.line(item.text, item.style)
     fill = colour(item.colour)
-    if canvas._fillColorObj != fill:
+    if canvas._fillColorObj != fill:  # a badge run sets few colours: set them only on change
         canvas.setFillColor(fill)
     x, y = item.x * mm, item.y * mm
     if item.align == "center":
-        canvas.drawCentredString(x, y, item.text)
+        x -= line.advance * item.size / 2
     elif item.align == "right":
-        canvas.drawRightString(x, y, item.text)
-    else:
-        canvas.drawString(x, y, item.text)
+        x -= line.advance * item.size
+    if len(line.runs) == 1:
+        font = line.runs[0].font
+        if canvas._fontname != font or canvas._fontsize != item.size:
+            canvas.setFont(font, item.size)
+        canvas.drawString(x, y, line.runs[0].text)
+        return
+    text = canvas.beginText()  # one text object, so readers take the line as one
+    for run in line.runs:
+        text.setTextOrigin(x, y)
+        text.setFont(run.font, item.size)
+        text.textOut(run.text)
+        x += run.advance * item.size
+    canvas.drawText(text)
 
 
 def _box(canvas: Canvas, item: Box) -> None:

@@ -1,0 +1,40 @@
+"""The bidi algorithm against python-bidi's (the Rust unicode-bidi crate), and the fonts a
+mixed line is set in."""
+
+from __future__ import annotations
+
+from bidi import get_display
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from printkit import bidi
+
+# letters of each direction, numbers of both kinds, separators, brackets, marks, joiners
+ALPHABET = (
+    "abcXYZ" "אבג" "عبدلم" "0123" "٠١٢" "۴" " " ".,:/-+%$#!?\"'" "()[]{}«»" "\u0301\u064e"
+    "\u200e\u200f\u200d"
+)
+
+
+def visual(text: str) -> str:
+    """``text`` reordered for display, unmirrored (as python-bidi gives it)."""
+    return "".join(text[i] for i in bidi.visual_order(bidi.levels(text)))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=24))
+def test_visual_order_agrees_with_python_bidi(text):
+    assert visual(text) == get_display(text)
+
+
+def test_names_in_visual_order():
+    assert visual("محمد Ali") == "Ali دمحم"
+    assert visual("Sara عبد الله") == "Sara هللا دبع"
+    assert visual("Ali (القاهرة) 12") == "Ali (ةرهاقلا) 12"  # N0: the brackets pair
+    assert visual("علي (Cairo)") == ")Cairo( يلع"  # the shaper mirrors the brackets
+
+
+def test_levels_of_a_right_to_left_line():
+    assert bidi.base_level("  (محمد Ali") == 1
+    assert bidi.base_level("123 Ali محمد") == 0
+    assert bidi.levels("علي 12") == [1, 1, 1, 1, 2, 2]
