@@ -80,10 +80,15 @@ def _box_points(rect) -> tuple[float, float, float, float]:
 
 
 def _draw(canvas: Canvas, items: Iterable[Item], face: Typeface) -> None:
+    texts: list[Text] = []  # consecutive lines of text go into one text object
     for item in items:
         if isinstance(item, Text):
-            _text(canvas, item, face)
-        elif isinstance(item, Box):
+            texts.append(item)
+            continue
+        if texts:
+            _texts(canvas, texts, face)
+            texts = []
+        if isinstance(item, Box):
             _box(canvas, item)
         elif isinstance(item, Line):
             _line(canvas, item)
@@ -103,6 +108,8 @@ def _draw(canvas: Canvas, items: Iterable[Item], face: Typeface) -> None:
             canvas.restoreState()
         else:  # pragma: no cover - the vocabulary is closed
             raise TypeError(f"cannot render {item!r}")
+    if texts:
+        _texts(canvas, texts, face)
 
 
 def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
@@ -134,30 +141,32 @@ def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
     canvas.restoreState()
 
 
-def _text(canvas: Canvas, item: Text, face: Typeface) -> None:
-    """The line's runs (one font and direction each, in visual order) side by side, from the
-    left edge that its measured width and alignment give."""
-    line = face.line(item.text, item.style)
-    fill = colour(item.colour)
-    if canvas._fillColorObj != fill:  # a badge run sets few colours: set them only on change
-        canvas.setFillColor(fill)
-    x, y = item.x * mm, item.y * mm
-    if item.align == "center":
-        x -= line.advance * item.size / 2
-    elif item.align == "right":
-        x -= line.advance * item.size
-    if len(line.runs) == 1:
-        font = line.runs[0].font
-        if canvas._fontname != font or canvas._fontsize != item.size:
-            canvas.setFont(font, item.size)
-        canvas.drawString(x, y, line.runs[0].text)
-        return
-    text = canvas.beginText()  # one text object, so readers take the line as one
-    for run in line.runs:
-        text.setTextOrigin(x, y)
-        text.setFont(run.font, item.size)
-        text.textOut(run.text)
-        x += run.advance * item.size
+def _texts(canvas: Canvas, items: list[Text], face: Typeface) -> None:
+    """Lines of text in one text object (a badge's six lines: one BT … ET, not six). Each
+    line's runs (one font and direction each, in visual order) stand side by side from the
+    left edge its measured width and alignment give; fonts and colours are set on change."""
+    text = canvas.beginText()
+    # a colour set inside a text object stays in the PDF's graphics state after it, unseen
+    # by the canvas: so each text object sets its first colour whatever the canvas believes
+    font, size, fill = None, None, None
+    for item in items:
+        line = face.line(item.text, item.style)
+        wanted = colour(item.colour)
+        if wanted != fill:
+            text.setFillColor(wanted)
+            fill = wanted
+        x, y = item.x * mm, item.y * mm
+        if item.align == "center":
+            x -= line.advance * item.size / 2
+        elif item.align == "right":
+            x -= line.advance * item.size
+        for run in line.runs:
+            text.setTextOrigin(x, y)
+            if (run.font, item.size) != (font, size):
+                text.setFont(run.font, item.size)
+                font, size = run.font, item.size
+            text.textOut(run.text)
+            x += run.advance * item.size
     canvas.drawText(text)
 
 
