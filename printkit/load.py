@@ -32,7 +32,7 @@ from printkit.model import (
     SignKind,
     Venue,
 )
-from printkit.source import Node, load_file
+from printkit.source import Node, load_file, locations
 from printkit.stock import DEFAULT_SHEET, UnknownSheetError, find
 
 __all__ = ["DEFAULT_SHEET", "build_event", "load_event"]
@@ -96,6 +96,7 @@ def build_event(root: Node, base: Path) -> Event:
         press=_press(top, base),
         badge_back=sides[0],
         duplex=sides[1],
+        locations=locations(root),
     )
 
 
@@ -199,7 +200,7 @@ def _people(top: Fields, key: str, role: Role) -> tuple[Person, ...]:
 
 def _person(node: Node, path: str, role: Role) -> Person:
     if node.kind != "mapping":
-        return Person(name=_name(scalar_text(node, path, 200)), role=role)
+        return Person(name=_name(scalar_text(node, path, 200)), role=role, path=path)
     fields = Fields(node, path, PERSON_KEYS, "a person")
     if not fields.has("name"):
         where = node.keys.get("name", node.where)
@@ -210,6 +211,7 @@ def _person(node: Node, path: str, role: Role) -> Person:
         role=role,
         title=fields.text("title", max_length=200),
         organisations=organisations,
+        path=path,
     )
 
 

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from printkit.errors import Location
 from printkit.geometry import Rect, Size
+
+
+#: the last step of a field path: ".name", "[2]" or a top-level key
+_PARENT = re.compile(r"(?:^|\.)[^.\[\]]+$|\[\d+\]$")
 
 
 class Role(Enum):
@@ -43,6 +49,7 @@ class Person:
     role: Role
     title: str | None = None
     organisations: tuple[str, ...] = ()
+    path: str = field(default="", compare=False)  # in the event file, e.g. "panelists[2]"
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,7 @@ class Session:
     questions: tuple[Question, ...] = ()
     panelists: tuple[Person, ...] = ()
     moderator: Person | None = None
+    path: str = field(default="", compare=False)  # in the event file; "" is the top level
 
     @property
     def people(self) -> tuple[Person, ...]:
@@ -184,6 +192,16 @@ class Event:
     press: Press | None = None  # None: office mode, for a desktop printer
     badge_back: BadgeBack = BadgeBack.NONE
     duplex: Duplex = Duplex.LONG_EDGE
+    #: field path ("panelists[2].name") → where its value is in the event file
+    locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    def where(self, path: str) -> Location | None:
+        """Where ``path`` is in the event file; for a key not written there (a missing
+        organisation), where the nearest enclosing one is, as load's errors point."""
+        while path and path not in self.locations:
+            parent = _PARENT.sub("", path)
+            path = parent if parent != path else ""
+        return self.locations.get(path)
 
     @property
     def main(self) -> Session:
