@@ -16,8 +16,8 @@ from printkit.fonts import Typeface
 from printkit.geometry import PT, Rect, Size
 from printkit.images import aspect
 from printkit.layout.flow import fitted_lines
-from printkit.layout.items import Box, Document, Image, Item
-from printkit.layout.text import fit_block, wrap
+from printkit.layout.items import Box, Document, Image, Item, Note, field_path, pt
+from printkit.layout.text import Fitted, fit_block, shrunk, wrap
 from printkit.layout.words import affiliation, date_line, role_label
 from printkit.model import BadgeBack, Event, Person
 from printkit.theme import ROLE_COLOUR
@@ -67,7 +67,8 @@ def layout_badges(event: Event, face: Typeface) -> Document:
 
     design = BadgeType(piece_size(event.sheet.label, event.duplex, event.badge_back))
     people = event.people
-    fronts = [badge(event, person, face, design) for person in people]
+    notes: list[Note] = []
+    fronts = [badge(event, person, face, design, notes) for person in people]
     backs = None
     if event.badge_back is not BadgeBack.NONE:
         backs = [badge_back(event, person, face, design) for person in people]
@@ -77,21 +78,33 @@ def layout_badges(event: Event, face: Typeface) -> Document:
         title=f"{event.title} – {event.labels['badges']}",
         author=event.organiser.name if event.organiser else "",
         subject=f"{len(fronts)} × {sheet.label.width:g} × {sheet.label.height:g} mm, {sheet.name}",
+        notes=tuple(dict.fromkeys(notes)),  # once each, however many badges said it
     )
 
 
-def badge(event: Event, person: Person, face: Typeface, design: BadgeType) -> tuple[Item, ...]:
-    """One badge's items in its own coordinates: (0, 0) is its bottom-left corner."""
+def badge(
+    event: Event, person: Person, face: Typeface, design: BadgeType, notes: list[Note] | None = None
+) -> tuple[Item, ...]:
+    """One badge's items in its own coordinates: (0, 0) is its bottom-left corner. What was
+    set below its design size is added to ``notes``, when given."""
     safe = Rect(0, 0, design.size.width, design.size.height).inset(SAFE)
-    items, band_bottom = band(event, person, face, design, safe)
+    items, band_bottom = band(event, person, face, design, safe, notes)
     foot_items, foot_top = _foot(event, person, face, design, safe)
     items += foot_items
     zone = Rect(safe.x, foot_top + 2.0 * design.k, safe.width, band_bottom - foot_top - 4.0 * design.k)
-    items += name_block(event, person, face, design, zone, affiliation(event, person))
+    second = affiliation(event, person)
+    items += name_block(event, person, face, design, zone, second, notes=notes)
     return tuple(items)
 
 
-def band(event: Event, person: Person, face: Typeface, design: BadgeType, safe: Rect) -> tuple[list[Item], float]:
+def band(
+    event: Event,
+    person: Person,
+    face: Typeface,
+    design: BadgeType,
+    safe: Rect,
+    notes: list[Note] | None = None,
+) -> tuple[list[Item], float]:
     """The role band along the top edge, its colour marking the role, its words inside the
     safe area; the festival's name at its right when there is room. Returns its bottom."""
     size = design.size
@@ -110,15 +123,30 @@ def band(event: Event, person: Person, face: Typeface, design: BadgeType, safe: 
             items.append(
                 _checked(face, person, fitted.lines[0], "regular", fitted.size, safe.right - 1.0, baseline, "paper", "right")
             )
+        elif notes is not None:
+            notes.append(
+                Note(
+                    "festival",
+                    f"too long for the badge's role band beside {label!r}, so the badges of"
+                    f" {label!r} leave it out; shorten it to show it there",
+                )
+            )
     return items, band_bottom
 
 
 def name_block(
-    event: Event, person: Person, face: Typeface, design: BadgeType, zone: Rect, second: str, scale: float = 1.0
+    event: Event,
+    person: Person,
+    face: Typeface,
+    design: BadgeType,
+    zone: Rect,
+    second: str,
+    scale: float = 1.0,
+    notes: list[Note] | None = None,
 ) -> list[Item]:
     """The name, as large as fits, with a second text (the affiliation) under it, centred in
     ``zone``. The name shrinks to its minimum, then breaks onto two lines; if it still does not
-    fit, the build fails naming the person."""
+    fit, the build fails naming the person. Shrinking is added to ``notes``, when given."""
     size = design.size
     name = fit_block(
         face, person.name, "bold", zone.width, design.name_max * scale, design.name_min * min(scale, 1.0),
@@ -131,6 +159,8 @@ def name_block(
             f" {design.name_min:g} pt on two lines; shorten it (e.g. a middle name) or use a larger badge",
         )
     org_lines, org_size = _affiliation_lines(face, person, second, zone.width, design)
+    if notes is not None:
+        notes += _smaller(person, name, design.name_max * scale, org_size, design)
     name_height = (0.98 + 1.08 * (len(name.lines) - 1) + 0.3) * name.size * PT
     org_height = (0.98 + 1.2 * (len(org_lines) - 1) + 0.3) * org_size * PT if org_lines else 0.0
     gap = 1.6 * design.k if org_lines else 0.0
@@ -151,6 +181,32 @@ def name_block(
         block = fitted_lines(org_lines, "regular", org_size, centre, top - name_height - gap, 1.2, "muted", "center")
         items += block.items
     return items
+
+
+def _smaller(
+    person: Person, name: Fitted, name_max: float, org_size: float, design: BadgeType
+) -> list[Note]:
+    """Notes for a name or an affiliation set below its design size."""
+    notes = []
+    if shrunk(name.size, name_max):
+        how = "on two lines at" if len(name.lines) > 1 else "at"
+        notes.append(
+            Note(
+                field_path(person.path, "name"),
+                f"the badge sets this name {how} {pt(name.size)} pt, below its design size of"
+                f" {pt(name_max)} pt, to fit",
+            )
+        )
+    if shrunk(org_size, design.org_max):
+        key = "organisations" if person.organisations else "title"
+        notes.append(
+            Note(
+                field_path(person.path, key),
+                f"the badge sets the title and organisations at {pt(org_size)} pt, below their"
+                f" design size of {pt(design.org_max)} pt, to fit two lines",
+            )
+        )
+    return notes
 
 
 def _affiliation_lines(

@@ -12,10 +12,24 @@ from printkit.fonts import Typeface
 from printkit.geometry import PAPER, PT, Rect, Size
 from printkit.images import aspect
 from printkit.layout.flow import fitted_lines, paragraph
-from printkit.layout.items import QR, Box, Document, Fold, Group, Image, Item, Line, Page, Text
-from printkit.layout.text import fit_block
+from printkit.layout.items import (
+    QR,
+    Box,
+    Document,
+    Fold,
+    Group,
+    Image,
+    Item,
+    Line,
+    Note,
+    Page,
+    Text,
+    field_path,
+    pt,
+)
+from printkit.layout.text import fit_block, shrunk
 from printkit.layout.words import date_line, venue_line
-from printkit.model import Event, SignKind
+from printkit.model import Event, Session, SignKind
 from printkit.qr import encode
 
 PRODUCT = "tent"
@@ -28,18 +42,34 @@ POSTER = PAPER["A3"]
 POSTER_QR_MIN = 150.0  # symbol width for reading at 2–3 m
 
 
+TENT_TITLE = 28.0  # pt: the design size of the title on a tent's face
+POSTER_TITLE = 48.0
+
+
 def layout_sign(event: Event, face: Typeface) -> Document:
-    page = _poster(event, face) if event.sign is SignKind.POSTER else _tent(event, face)
+    notes: list[Note] = []
+    if event.sign is SignKind.POSTER:
+        page = _poster(event, face, notes)
+    else:
+        page = _tent(event, face, notes)
     return Document(
         pages=(page,),
         title=f"{event.title} – {event.labels['sign']}",
         author=event.organiser.name if event.organiser else "",
         subject=date_line(event, event.main),
+        notes=tuple(notes),
     )
 
 
-def _tent(event: Event, face: Typeface) -> Page:
-    content = _face(event, face)
+def _title_note(session: Session, sign: str, size: float, design: float) -> list[Note]:
+    if not shrunk(size, design):
+        return []
+    text = f"the {sign} sets the title at {pt(size)} pt, below its design size of {pt(design)} pt"
+    return [Note(field_path(session.path, "title"), text + ", to fit")]
+
+
+def _tent(event: Event, face: Typeface, notes: list[Note]) -> Page:
+    content = _face(event, face, notes)
     lower = Group(content, offset=(0.0, 0.0))
     upper = Group(
         content, offset=(0.0, FACE.height), rotate=180.0, pivot=(FACE.width / 2, FACE.height / 2)
@@ -47,7 +77,7 @@ def _tent(event: Event, face: Typeface) -> Page:
     return Page(TENT, (lower, upper), folds=(Fold(horizontal=True, at=FACE.height),))
 
 
-def _face(event: Event, face: Typeface) -> tuple[Item, ...]:
+def _face(event: Event, face: Typeface, notes: list[Note]) -> tuple[Item, ...]:
     """One face, upright, in its own coordinates; the fold is at its top edge."""
     session = event.main
     items: list[Item] = []
@@ -72,7 +102,7 @@ def _face(event: Event, face: Typeface) -> tuple[Item, ...]:
         session.title,
         "bold",
         width,
-        28.0,
+        TENT_TITLE,
         14.0,
         3,
         height=40.0,
@@ -83,6 +113,7 @@ def _face(event: Event, face: Typeface) -> tuple[Item, ...]:
         raise LayoutError(
             PRODUCT, f"the title does not fit the tent in three lines: {session.title!r}"
         )
+    notes += _title_note(session, "tent", title.size, TENT_TITLE)
     block = fitted_lines(title.lines, "bold", title.size, x, y, 1.1)
     items += block.items
     y -= block.height + 3.0
@@ -138,7 +169,7 @@ def _face(event: Event, face: Typeface) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def _poster(event: Event, face: Typeface) -> Page:
+def _poster(event: Event, face: Typeface, notes: list[Note]) -> Page:
     session = event.main
     page = POSTER
     margin = 20.0
@@ -151,12 +182,13 @@ def _poster(event: Event, face: Typeface) -> Page:
         head += block.items
         y -= block.height + 4.0
     title = fit_block(
-        face, session.title, "bold", width, 48.0, 24.0, 3, leading=1.1, prefer_large=True
+        face, session.title, "bold", width, POSTER_TITLE, 24.0, 3, leading=1.1, prefer_large=True
     )
     if title is None:
         raise LayoutError(
             "poster", f"the title does not fit the poster in three lines: {session.title!r}"
         )
+    notes += _title_note(session, "poster", title.size, POSTER_TITLE)
     block = fitted_lines(title.lines, "bold", title.size, margin, y, 1.1, "paper")
     head += block.items
     y -= block.height + 10.0
