@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from printkit.errors import LayoutError
+from printkit.findings import same_names
 from printkit.fonts import Typeface, typeface
 from printkit.layout.badges import layout_badges
 from printkit.images import check_placements
@@ -74,6 +75,27 @@ def lay_out(event: Event, products: Sequence[str]) -> dict[str, Document]:
     return documents
 
 
+def prepare(event: Event, products: Sequence[str]) -> tuple[dict[str, Document], list[str]]:
+    """Lay out the products in memory, with what a build warns about; nothing is rendered.
+
+    Asked for everything (``products`` is all of them), an event with nobody to badge gets
+    no badges and a warning; asked for badges alone, that is an error.
+    """
+    warnings = [str(finding) for finding in same_names(event)]
+    if not event.people and "badges" in products:
+        if tuple(products) != PRODUCTS:
+            raise LayoutError(
+                "badges", "the event names no people (panelists, moderator) to make badges for"
+            )
+        products = tuple(p for p in products if p != "badges")
+        warnings.append(
+            "badges: the event names no people (panelists, moderator); no badges.pdf was made"
+        )
+    documents = lay_out(event, products)
+    warnings += check_placements(_placements(documents.values()), press=event.press is not None)
+    return documents, warnings
+
+
 @dataclass(frozen=True)
 class Overrides:
     """Settings from the command line, which win over event.yaml's."""
@@ -122,18 +144,7 @@ def build(
     no badges.pdf and a warning; asked for badges alone, that is an error.
     """
     event = (overrides or Overrides()).apply(load_event(event_file, display))
-    warnings = []
-    if not event.people and "badges" in products:
-        if tuple(products) != PRODUCTS:
-            raise LayoutError(
-                "badges", "the event names no people (panelists, moderator) to make badges for"
-            )
-        products = tuple(p for p in products if p != "badges")
-        warnings.append(
-            "badges: the event names no people (panelists, moderator); no badges.pdf was made"
-        )
-    documents = lay_out(event, products)
-    warnings += check_placements(_placements(documents.values()), press=event.press is not None)
+    documents, warnings = prepare(event, products)
     face = typeface(event.fonts)
     rendered = {name: render(doc, face) for name, doc in documents.items()}
     if event.press is not None and event.press.pdfx is not None:

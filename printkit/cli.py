@@ -15,6 +15,7 @@ from printkit.errors import PrintkitError
 from printkit.i18n import is_known_locale
 from printkit.model import MAX_OFFSET, SignKind
 from printkit.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
+from printkit.review import review
 from printkit.starter import Answers, init
 from printkit.stock import listing
 
@@ -103,32 +104,43 @@ def _press_options(f):
     )(f)
 
 
-def _run(ctx: click.Context, action: Callable[[], Report]) -> None:
+def _run(ctx: click.Context, action: Callable[[], Report]) -> Report:
     """The one boundary where errors become a message and an exit code; then report."""
     try:
         report = action()
-    except PrintkitError as exc:
-        click.echo(f"error: {exc.message()}", err=True)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        click.echo("interrupted; earlier files are untouched", err=True)
-        sys.exit(130)
     except (click.Abort, click.ClickException):
         raise  # click's own: a question answered with Ctrl-C or Ctrl-D ("Aborted!")
-    except Exception as exc:  # the last line of defence: a bug, not a user's mistake
-        if ctx.obj and ctx.obj.get("debug"):
-            traceback.print_exc()
-        click.echo(
-            f"printkit: internal error ({type(exc).__name__}: {exc}). This is a bug in printkit;"
-            f" please report it at {ISSUES_URL} with the command and the event file."
-            " Run again with --debug for the traceback. No earlier output was changed.",
-            err=True,
-        )
-        sys.exit(INTERNAL_ERROR)
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    except (Exception, KeyboardInterrupt) as exc:
+        sys.exit(_explain(ctx, exc))
+    _warn(report)
     for path in report.written:
         click.echo(str(path))
+    return report
+
+
+def _explain(ctx: click.Context, exc: BaseException) -> int:
+    """Say in one line on stderr what went wrong; return the exit code that means."""
+    if isinstance(exc, PrintkitError):
+        click.echo(f"error: {exc.message()}", err=True)
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        click.echo("interrupted; earlier files are untouched", err=True)
+        return 130
+    # the last line of defence: a bug, not a user's mistake
+    if ctx.obj and ctx.obj.get("debug"):
+        traceback.print_exception(exc)
+    click.echo(
+        f"printkit: internal error ({type(exc).__name__}: {exc}). This is a bug in printkit;"
+        f" please report it at {ISSUES_URL} with the command and the event file."
+        " Run again with --debug for the traceback. No earlier output was changed.",
+        err=True,
+    )
+    return INTERNAL_ERROR
+
+
+def _warn(report: Report) -> None:
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 def _overrides(options: dict) -> Overrides:
@@ -158,6 +170,30 @@ def _build(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **opti
 def build_command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
     """Build the programme, the badges and the sign from EVENT_YAML (default ./event.yaml)."""
     _build(ctx, event_yaml, out_dir, PRODUCTS, **options)
+
+
+@cli.command("review")
+@_event_argument
+@_sign_option
+@click.pass_context
+def review_command(ctx: click.Context, event_yaml: Path, sign: str | None) -> None:
+    """Check EVENT_YAML before printing, without building: validate it, lay everything out in
+    memory and list what to look at, each at its line. Writes nothing.
+
+    Warns of text set below its design size, QR codes too small for their reading distance,
+    people without an organisation, a name written twice or two ways, a date in the past.
+    Exit 0 with warnings; bad input fails as a build does.
+    """
+    review_event(ctx, event_yaml, sign)
+
+
+def review_event(ctx: click.Context, event_yaml: Path, sign: str | None = None) -> None:
+    """``printkit review``; ``printkit check`` given an event file rather than a PDF."""
+    overrides = _overrides({"sign": sign})
+    report = _run(ctx, lambda: review(event_yaml, str(event_yaml), overrides))
+    count = len(report.warnings)
+    summary = f"{count} warning{'s' if count != 1 else ''}" if count else "no warnings"
+    click.echo(f"{event_yaml}: {summary}; nothing was written")
 
 
 def _single(product: str, doc: str):

@@ -11,7 +11,6 @@ from pathlib import Path
 from printkit.errors import Location
 from printkit.geometry import Rect, Size
 
-
 #: the last step of a field path: ".name", "[2]" or a top-level key
 _PARENT = re.compile(r"(?:^|\.)[^.\[\]]+$|\[\d+\]$")
 

@@ -127,8 +127,8 @@ def band(
             notes.append(
                 Note(
                     "festival",
-                    f"too long for the badge's role band beside {label!r}, so the badges of"
-                    f" {label!r} leave it out; shorten it to show it there",
+                    "too long for the badges' role band beside the role, so badges leave it"
+                    " out; shorten it to show it there",
                 )
             )
     return items, band_bottom
