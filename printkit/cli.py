@@ -18,6 +18,7 @@ from printkit.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
 from printkit.review import review
 from printkit.starter import Answers, init
 from printkit.stock import listing
+from printkit.watch import BuildInterrupted, Rebuild, shown, status, watch, watching
 
 ISSUES_URL = "https://github.com/printkit/printkit/issues"
 INTERNAL_ERROR = 70
@@ -155,9 +156,45 @@ def _overrides(options: dict) -> Overrides:
     )
 
 
-def _build(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **options) -> None:
+def _build(
+    ctx: click.Context, event_yaml: Path, out_dir: Path, products, watch: bool = False, **options
+) -> None:
     overrides = _overrides(options)
-    _run(ctx, lambda: build(event_yaml, out_dir, products, overrides, display=str(event_yaml)))
+
+    def action() -> Report:
+        return build(event_yaml, out_dir, products, overrides, display=str(event_yaml))
+
+    if watch:
+        _watch(ctx, event_yaml, action)
+    else:
+        _run(ctx, action)
+
+
+def _watch(ctx: click.Context, event_yaml: Path, action: Callable[[], Report]) -> None:
+    """Build, then rebuild on every change, each outcome reported as a build reports it;
+    Ctrl-C while waiting ends with 0, during a build with 130 as any interrupted build."""
+
+    def show(path: Path) -> str:
+        return shown(path, event_yaml, str(event_yaml))
+
+    watched: list[tuple[Path, ...]] = [()]
+
+    def report(rebuild: Rebuild) -> None:
+        if rebuild.error is not None:
+            _explain(ctx, rebuild.error)
+        elif rebuild.report is not None:
+            _warn(rebuild.report)
+        click.echo(status(rebuild, show))
+        if rebuild.watched != watched[0]:
+            watched[0] = rebuild.watched
+            click.echo(watching(rebuild.watched, show), err=True)
+
+    try:
+        watch(event_yaml, action, report)
+    except BuildInterrupted as exc:
+        sys.exit(_explain(ctx, exc))
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
 
 
 @cli.command("build")
@@ -166,6 +203,12 @@ def _build(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **opti
 @_sign_option
 @_press_options
 @_offset_options
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running: rebuild whenever EVENT_YAML or a file it names (logo, fonts, ICC"
+    " profile) changes, reporting errors without stopping. Ctrl-C stops.",
+)
 @click.pass_context
 def build_command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
     """Build the programme, the badges and the sign from EVENT_YAML (default ./event.yaml)."""
