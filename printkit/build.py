@@ -81,7 +81,7 @@ def prepare(event: Event, products: Sequence[str]) -> tuple[dict[str, Document],
     Asked for everything (``products`` is all of them), an event with nobody to badge gets
     no badges and a warning; asked for badges alone, that is an error.
     """
-    warnings = [str(finding) for finding in same_names(event)]
+    warnings = [finding.message() for finding in same_names(event)]
     if not event.people and "badges" in products:
         if tuple(products) != PRODUCTS:
             raise LayoutError(

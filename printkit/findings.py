@@ -20,17 +20,19 @@ from printkit.model import BadgeBack, Duplex, Event, Person
 
 @dataclass(frozen=True)
 class Finding:
+    """Located like an ``InputError``, but the build goes on."""
+
     where: Location | None
     field: str
-    text: str
+    problem: str
 
-    def __str__(self) -> str:
+    def message(self) -> str:
         where = f"{self.where}: " if self.where is not None else ""
-        return f"{where}{self.field}: {self.text}"
+        return f"{where}{self.field}: {self.problem}"
 
 
-def at(event: Event, path: str, text: str) -> Finding:
-    return Finding(event.where(path), path, text)
+def at(event: Event, path: str, problem: str) -> Finding:
+    return Finding(event.where(path), path, problem)
 
 
 def examine(event: Event, documents: Mapping[str, Document], today: dt.date) -> list[Finding]:

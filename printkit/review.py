@@ -37,5 +37,5 @@ def review(
     documents, warnings = prepare(event, PRODUCTS)
     if event.press is not None and event.press.pdfx is not None:
         read_profile(event.press.pdfx.profile)  # a build reads it only after rendering
-    found = [str(finding) for finding in examine(event, documents, today or dt.date.today())]
+    found = [finding.message() for finding in examine(event, documents, today or dt.date.today())]
     return Report([], found + [w for w in warnings if w not in found], event)

@@ -345,7 +345,7 @@ def test_notes_do_not_change_what_is_drawn(event_dir):
     design = BadgeType(event.sheet.label)
     notes: list = []
     person = event.people[0]
-    assert badge(event, person, face, design, notes) == badge(event, person, face, design)
+    assert badge(event, person, face, design, notes=notes) == badge(event, person, face, design)
     assert [n.field for n in notes] == ["panelists[1].name"]
     assert lay_out(event, ["badges"])["badges"].notes == tuple(notes)
 

@@ -68,7 +68,7 @@ def layout_badges(event: Event, face: Typeface) -> Document:
     design = BadgeType(piece_size(event.sheet.label, event.duplex, event.badge_back))
     people = event.people
     notes: list[Note] = []
-    fronts = [badge(event, person, face, design, notes) for person in people]
+    fronts = [badge(event, person, face, design, notes=notes) for person in people]
     backs = None
     if event.badge_back is not BadgeBack.NONE:
         backs = [badge_back(event, person, face, design) for person in people]
@@ -83,12 +83,17 @@ def layout_badges(event: Event, face: Typeface) -> Document:
 
 
 def badge(
-    event: Event, person: Person, face: Typeface, design: BadgeType, notes: list[Note] | None = None
+    event: Event,
+    person: Person,
+    face: Typeface,
+    design: BadgeType,
+    *,
+    notes: list[Note] | None = None,
 ) -> tuple[Item, ...]:
     """One badge's items in its own coordinates: (0, 0) is its bottom-left corner. What was
     set below its design size is added to ``notes``, when given."""
     safe = Rect(0, 0, design.size.width, design.size.height).inset(SAFE)
-    items, band_bottom = band(event, person, face, design, safe, notes)
+    items, band_bottom = band(event, person, face, design, safe, notes=notes)
     foot_items, foot_top = _foot(event, person, face, design, safe)
     items += foot_items
     zone = Rect(safe.x, foot_top + 2.0 * design.k, safe.width, band_bottom - foot_top - 4.0 * design.k)
@@ -103,6 +108,7 @@ def band(
     face: Typeface,
     design: BadgeType,
     safe: Rect,
+    *,
     notes: list[Note] | None = None,
 ) -> tuple[list[Item], float]:
     """The role band along the top edge, its colour marking the role, its words inside the
@@ -142,6 +148,7 @@ def name_block(
     zone: Rect,
     second: str,
     scale: float = 1.0,
+    *,
     notes: list[Note] | None = None,
 ) -> list[Item]:
     """The name, as large as fits, with a second text (the affiliation) under it, centred in
