@@ -356,3 +356,8 @@ def test_where_falls_back_to_the_enclosing_field(event_dir):
     assert str(event.where("moderator.title")) == f"event.yaml:{MODERATOR + 1}:3"
     assert str(event.where("badges.back")) == f"event.yaml:{line_of('  back: none')}:9"
     assert str(event.where("no.such[3].field")) == "event.yaml:7:1"
+
+
+def test_review_has_help():
+    result = run("review", "--help")
+    assert result.exit_code == 0 and "EVENT_YAML" in result.output and "Writes" in result.output
