@@ -106,6 +106,27 @@ def lay_out(event: Event, products: Sequence[str]) -> dict[str, Document]:
     return documents
 
 
+def prepare(event: Event, products: Sequence[str]) -> tuple[dict[str, Document], list[str]]:
+    """Lay out the products in memory, with what a build warns about; nothing is rendered.
+
+    Asked for everything (``products`` is all of them), an event with nobody to badge gets
+    no badges and a warning; asked for badges alone, that is an error.
+    """
+    warnings: list[str] = []
+    if not event.people and "badges" in products:
+        if tuple(products) != PRODUCTS:
+            raise LayoutError(
+                "badges", "the event names no people (panelists, moderator) to make badges for"
+            )
+        products = tuple(p for p in products if p != "badges")
+        warnings.append(
+            "badges: the event names no people (panelists, moderator); no badges.pdf was made"
+        )
+    documents = lay_out(event, products)
+    warnings += check_placements(_placements(documents.values()), press=event.press is not None)
+    return documents, warnings
+
+
 @dataclass(frozen=True)
 class Overrides:
     """Settings from the command line, which win over event.yaml's."""
@@ -167,18 +188,8 @@ def build(
     """
     with collecting() as cleaned:
         event = (overrides or Overrides()).apply(load_event(event_file, display))
-    warnings = [*cleaned, *(warning.message() for warning in event.warnings)]
-    if not event.people and "badges" in products:
-        if tuple(products) != PRODUCTS:
-            raise LayoutError(
-                "badges", "the event names no people (panelists, moderator) to make badges for"
-            )
-        products = tuple(p for p in products if p != "badges")
-        warnings.append(
-            "badges: the event names no people (panelists, moderator); no badges.pdf was made"
-        )
-    documents = lay_out(event, products)
-    warnings += check_placements(_placements(documents.values()), press=event.press is not None)
+    documents, warnings = prepare(event, products)
+    warnings = [*cleaned, *(warning.message() for warning in event.warnings), *warnings]
     face = typeface(event.fonts)
     rendered = {}
     for name, doc in documents.items():

@@ -17,9 +17,11 @@ from printkit.i18n import is_known_locale
 from printkit.model import MAX_OFFSET, SignKind, SortOrder
 from printkit.people import FILTER_KEYS, parse_filters
 from printkit.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
+from printkit.review import is_event_file, review
 from printkit.starter import Answers, init
 from printkit.stock import listing
 from printkit.preflight import check_pdf
+from printkit.watch import BuildInterrupted, Rebuild, shown, status, watch, watching
 
 ISSUES_URL = "https://github.com/printkit/printkit/issues"
 INTERNAL_ERROR = 70
@@ -111,31 +113,43 @@ def _run(ctx: click.Context, action: Callable[[], Report]) -> Report:
     """The one boundary where errors become a message and an exit code; then report."""
     try:
         report = action()
-    except PrintkitError as exc:
-        click.echo(f"error: {exc.message()}", err=True)
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        click.echo("interrupted; earlier files are untouched", err=True)
-        sys.exit(130)
     except (click.Abort, click.ClickException):
         raise  # click's own: a question answered with Ctrl-C or Ctrl-D ("Aborted!")
-    except Exception as exc:  # the last line of defence: a bug, not a user's mistake
-        if ctx.obj and ctx.obj.get("debug"):
-            traceback.print_exc()
-        click.echo(
-            f"printkit: internal error ({type(exc).__name__}: {exc}). This is a bug in printkit;"
-            f" please report it at {ISSUES_URL} with the command and the event file."
-            " Run again with --debug for the traceback. No earlier output was changed.",
-            err=True,
-        )
-        sys.exit(INTERNAL_ERROR)
-    for note in report.notes:
-        click.echo(note, err=True)
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    except (Exception, KeyboardInterrupt) as exc:
+        sys.exit(_explain(ctx, exc))
+    _warn(report)
     for path in report.written:
         click.echo(str(path))
     return report
+
+
+def _explain(ctx: click.Context, exc: BaseException) -> int:
+    """Say in one line on stderr what went wrong; return the exit code that means."""
+    if isinstance(exc, PrintkitError):
+        click.echo(f"error: {exc.message()}", err=True)
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        click.echo("interrupted; earlier files are untouched", err=True)
+        return 130
+    # the last line of defence: a bug, not a user's mistake
+    if ctx.obj and ctx.obj.get("debug"):
+        traceback.print_exception(exc)
+    click.echo(
+        f"printkit: internal error ({type(exc).__name__}: {exc}). This is a bug in printkit;"
+        f" please report it at {ISSUES_URL} with the command and the event file."
+        " Run again with --debug for the traceback. No earlier output was changed.",
+        err=True,
+    )
+    return INTERNAL_ERROR
+
+
+def _warn(report: Report, notes: bool = True) -> None:
+    """A report's notes (unless ``notes`` is off: a watch prints its own line per build) and
+    warnings, on stderr."""
+    for note in report.notes if notes else ():
+        click.echo(note, err=True)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 def _overrides(ctx: click.Context, options: dict) -> Overrides:
@@ -188,13 +202,49 @@ def _people_options(f):
     )(f)
 
 
-def _build(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **options) -> None:
+def _build(
+    ctx: click.Context, event_yaml: Path, out_dir: Path, products, watch: bool = False, **options
+) -> None:
     overrides = _overrides(ctx, options)
-    report = _run(
-        ctx, lambda: build(event_yaml, out_dir, products, overrides, display=str(event_yaml), progress=_progress)
-    )
+
+    def action() -> Report:
+        return build(
+            event_yaml, out_dir, products, overrides, display=str(event_yaml), progress=_progress
+        )
+
+    if watch:
+        _watch(ctx, event_yaml, action)
+        return
+    report = _run(ctx, action)
     if options.get("check"):
         sys.exit(_check_files(ctx, [p for p in report.written if p.suffix == ".pdf"]))
+
+
+def _watch(ctx: click.Context, event_yaml: Path, action: Callable[[], Report]) -> None:
+    """Build, then rebuild on every change, each outcome reported as a build reports it;
+    Ctrl-C while waiting ends with 0, during a build with 130 as any interrupted build."""
+
+    def show(path: Path) -> str:
+        return shown(path, event_yaml, str(event_yaml))
+
+    watched: list[tuple[Path, ...]] = [()]
+
+    def report(rebuild: Rebuild) -> None:
+        if rebuild.error is not None:
+            _explain(ctx, rebuild.error)
+        elif rebuild.report is not None:
+            _warn(rebuild.report, notes=False)
+        click.echo(status(rebuild, show))
+        if rebuild.watched != watched[0]:
+            watched[0] = rebuild.watched
+            click.echo(watching(rebuild.watched, show), err=True)
+
+    try:
+        watch(event_yaml, action, report)
+    except BuildInterrupted as exc:
+        sys.exit(_explain(ctx, exc))
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
 
 
 @cli.command("build")
@@ -208,10 +258,40 @@ def _build(ctx: click.Context, event_yaml: Path, out_dir: Path, products, **opti
     "--check", is_flag=True,
     help="Preflight every PDF written (as printkit check does); exit 1 if one is not fit to print.",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running: rebuild whenever EVENT_YAML or a file it names (logo, fonts, ICC"
+    " profile) changes, reporting errors without stopping. Ctrl-C stops.",
+)
 @click.pass_context
 def build_command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
     """Build the programme, the badges and the sign from EVENT_YAML (default ./event.yaml)."""
     _build(ctx, event_yaml, out_dir, PRODUCTS, **options)
+
+
+@cli.command("review")
+@_event_argument
+@_sign_option
+@click.pass_context
+def review_command(ctx: click.Context, event_yaml: Path, sign: str | None) -> None:
+    """Check EVENT_YAML before printing, without building: validate it, lay everything out in
+    memory and list what to look at, each at its line. Writes nothing.
+
+    Warns of text set below its design size, QR codes too small for their reading distance,
+    people without an organisation, a name written twice or two ways, a date in the past.
+    Exit 0 with warnings; bad input fails as a build does.
+    """
+    review_event(ctx, event_yaml, sign)
+
+
+def review_event(ctx: click.Context, event_yaml: Path, sign: str | None = None) -> None:
+    """``printkit review``; ``printkit check`` given an event file rather than a PDF."""
+    overrides = _overrides(ctx, {"sign": sign})
+    report = _run(ctx, lambda: review(event_yaml, str(event_yaml), overrides))
+    count = len(report.warnings)
+    summary = f"{count} warning{'s' if count != 1 else ''}" if count else "no warnings"
+    click.echo(f"{event_yaml}: {summary}; nothing was written")
 
 
 def _single(product: str, doc: str):
@@ -354,10 +434,18 @@ def sheets_command() -> None:
 @click.pass_context
 def check_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
     """Preflight PDF FILES for print: boxes, fonts, colour, images, QR codes, text by the edge.
+    Given an event file (.yaml) instead, review it without building (as printkit review).
 
     Prints a summary of each page, then one line per problem. Exit 0: no problems found;
     1: problems; 2: a file is not a readable PDF.
     """
+    events = [f for f in files if is_event_file(f)]
+    if events:
+        if len(events) != len(files) or len(events) > 1:
+            click.echo("error: check one event file at a time, or PDF files only", err=True)
+            sys.exit(2)
+        review_event(ctx, events[0])
+        return
     sys.exit(_check_files(ctx, files))
 
 

@@ -46,7 +46,7 @@ from printkit.load_people import (
     read_badge_options,
     read_roles,
 )
-from printkit.source import Node, load_file
+from printkit.source import Node, load_file, locations
 from printkit.stock import DEFAULT_SHEET, UnknownSheetError, find
 from printkit.timetable import Written, check, mentions
 
@@ -171,6 +171,7 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
         attendee_summary=attendee_summary,
         roles=roles,
         badge=read_badge_options(_badges(top)),
+        locations=locations(top.node),
         **shape,
     )
 
@@ -320,7 +321,7 @@ def _people(top: Fields, key: str, role: Role) -> tuple[Person, ...]:
 
 def _person(node: Node, path: str, role: Role) -> Person:
     if node.kind != "mapping":
-        return Person(name=_name(scalar_text(node, path, 200)), role=role)
+        return Person(name=_name(scalar_text(node, path, 200)), role=role, path=path)
     fields = Fields(node, path, PERSON_KEYS, "a person")
     if not fields.has("name"):
         where = node.keys.get("name", node.where)
@@ -331,6 +332,7 @@ def _person(node: Node, path: str, role: Role) -> Person:
         role=role,
         title=fields.text("title", max_length=200),
         organisations=organisations,
+        path=path,
     )
 
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
-from printkit.errors import InputWarning
+from printkit.errors import InputWarning, Location
 from printkit.geometry import Rect, Size
 from printkit.roles import RoleDef
+
+#: the last step of a field path: ".name", "[2]" or a top-level key
+_PARENT = re.compile(r"(?:^|\.)[^.\[\]]+$|\[\d+\]$")
 
 
 class Role(str, Enum):
@@ -62,6 +66,7 @@ class Person:
     ticket_id: str | None = None
     extra: tuple[tuple[str, str], ...] = ()  # other columns of an attendee list
     origin: str | None = None  # "people.csv:14: row 12" for people from a list
+    path: str = field(default="", compare=False)  # in the event file, e.g. "panelists[2]"
 
     @property
     def key(self) -> str:
@@ -138,6 +143,7 @@ class Session:
     questions: tuple[Question, ...] = ()
     panelists: tuple[Person, ...] = ()
     moderator: Person | None = None
+    path: str = field(default="", compare=False)  # in the event file; "" is the top level
 
     @property
     def people(self) -> tuple[Person, ...]:
@@ -267,6 +273,16 @@ class Event:
     intro: tuple[str, ...] = ()  # a schedule's introduction: paragraphs before the sessions
     dates: tuple[dt.date, dt.date] | None = None  # a festival's first and last day, as stated
     warnings: tuple[InputWarning, ...] = field(default=(), compare=False)
+    #: field path ("panelists[2].name") → where its value is in the event file
+    locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    def where(self, path: str) -> Location | None:
+        """Where ``path`` is in the event file; for a key not written there (a missing
+        organisation), where the nearest enclosing one is, as load's errors point."""
+        while path and path not in self.locations:
+            parent = _PARENT.sub("", path)
+            path = parent if parent != path else ""
+        return self.locations.get(path)
 
     @property
     def main(self) -> Session:

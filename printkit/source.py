@@ -198,3 +198,16 @@ def _short_tag(tag: str) -> str:
 def load_file(path: Path, display: str | None = None) -> Node:
     display = display if display is not None else str(path)
     return parse(read_text(path, display), display)
+
+
+def locations(node: Node, path: str = "") -> dict[str, Location]:
+    """Every field path in the tree ("", "panelists", "panelists[2]", "panelists[2].name", …)
+    with the place of its value, spelt as load's errors spell paths."""
+    found = {path: node.where}
+    if node.kind == "mapping":
+        for key, child in node.value.items():
+            found.update(locations(child, f"{path}.{key}" if path else key))
+    elif node.kind == "list":
+        for i, child in enumerate(node.value, start=1):
+            found.update(locations(child, f"{path}[{i}]"))
+    return found

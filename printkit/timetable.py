@@ -170,7 +170,7 @@ def _same_details(sessions: Sequence[Written]) -> list[InputWarning]:
                     InputWarning(
                         m.where,
                         m.path,
-                        f"spelled {m0.person.name!r} in {w0.path}; the badge shows that spelling",
+                        f"spelled {m0.person.name!r} at {m0.path}; the badge shows that spelling",
                     )
                 )
             if not _details(m.person):
@@ -182,7 +182,7 @@ def _same_details(sessions: Sequence[Written]) -> list[InputWarning]:
                         m.where,
                         m.path,
                         f"{m.person.name} is {_details(m.person)!r} here but"
-                        f" {_details(md.person)!r} in {wd.path}; the badge shows the first",
+                        f" {_details(md.person)!r} at {md.path}; the badge shows the first",
                     )
                 )
     return warnings

@@ -160,7 +160,7 @@ def test_different_details_are_a_warning(tmp_path):
     assert _warnings(tmp_path, text) == [
         f"warning: event.yaml:{_where(text, 'name: Henrik', 'Henrik', nth=3)}:"
         " sessions[7].panelists[2].name: Henrik Brandt Mikkelsen is 'Adm. direktør, Dansk"
-        " Velfærdsteknologi' here but 'Direktør, Dansk Velfærdsteknologi' in sessions[2]; the"
+        " Velfærdsteknologi' here but 'Direktør, Dansk Velfærdsteknologi' at sessions[2].panelists[1].name; the"
         " badge shows the first"
     ]
     event = load_event(tmp_path / "examples" / "event.yaml")
@@ -188,7 +188,7 @@ def test_a_person_named_twice_in_a_session_is_a_warning(tmp_path):
         " jan damsgaard is already in this session (sessions[3].panelists[1].name); one badge is"
         " made (tell two people of one name apart, e.g. by an initial)",
         f"warning: event.yaml:{_where(text, 'name: jan', 'jan')}: sessions[3].panelists[6].name:"
-        " spelled 'Jan Damsgaard' in sessions[3]; the badge shows that spelling",
+        " spelled 'Jan Damsgaard' at sessions[3].panelists[1].name; the badge shows that spelling",
     ]
 
 

@@ -16,8 +16,8 @@ from printkit.fonts import Typeface
 from printkit.geometry import PT, Rect, Size
 from printkit.images import aspect
 from printkit.layout.flow import fitted_lines
-from printkit.layout.items import QR, Box, Document, Image, Item
-from printkit.layout.text import fit_block, wrap
+from printkit.layout.items import QR, Box, Document, Image, Item, Note, field_path, pt
+from printkit.layout.text import Fitted, fit_block, shrunk, wrap
 from printkit.layout.words import affiliation, role_colour, role_label, when
 from printkit.model import BadgeBack, Event, Person
 from printkit.people import badge_people, payload_or_none
@@ -71,7 +71,8 @@ def layout_badges(event: Event, face: Typeface) -> Document:
     if not people:
         raise LayoutError(PRODUCT, "no one is left to badge after the filters (--only); check them")
     shared: dict = {}  # what every badge (or every badge of a role) has in common, set once
-    fronts = [badge(event, person, face, design, shared) for person in people]
+    notes: list[Note] = []
+    fronts = [badge(event, person, face, design, shared, notes=notes) for person in people]
     backs = None
     if event.badge_back is not BadgeBack.NONE:
         backs = [badge_back(event, person, face, design) for person in people]
@@ -81,20 +82,28 @@ def layout_badges(event: Event, face: Typeface) -> Document:
         title=f"{event.title} – {event.labels['badges']}",
         author=event.organiser.name if event.organiser else "",
         subject=f"{len(fronts)} × {sheet.label.width:g} × {sheet.label.height:g} mm, {sheet.name}",
+        notes=tuple(dict.fromkeys(notes)),  # once each, however many badges said it
     )
 
 
 def badge(
-    event: Event, person: Person, face: Typeface, design: BadgeType, shared: dict | None = None
+    event: Event,
+    person: Person,
+    face: Typeface,
+    design: BadgeType,
+    shared: dict | None = None,
+    *,
+    notes: list[Note] | None = None,
 ) -> tuple[Item, ...]:
     """One badge's items in its own coordinates: (0, 0) is its bottom-left corner.
 
     ``shared`` keeps the parts that do not depend on the person (the foot; the band, per
-    role) between the badges of one run."""
+    role) between the badges of one run. What was set below its design size is added to
+    ``notes``, when given."""
     shared = {} if shared is None else shared
     safe = Rect(0, 0, design.size.width, design.size.height).inset(SAFE)
     if ("band", person.role) not in shared:
-        shared[("band", person.role)] = band(event, person, face, design, safe)
+        shared[("band", person.role)] = band(event, person, face, design, safe, notes=notes)
     if "foot" not in shared:
         shared["foot"] = _foot(event, person, face, design, safe)
     band_items, band_bottom = shared[("band", person.role)]
@@ -105,7 +114,7 @@ def badge(
     settings = event.badge.qr
     payload = payload_or_none(person, settings.template, settings.vcard) if settings else None
     if payload is None:
-        return tuple(items + name_block(event, person, face, design, zone, second))
+        return tuple(items + name_block(event, person, face, design, zone, second, notes=notes))
     # the code as large as the design wants; smaller, down to readable modules, if the name needs room
     matrix = encode_fast(payload)
     smallest = matrix.modules_with_quiet_zone * MIN_MODULE
@@ -121,7 +130,11 @@ def badge(
         rect = Rect(zone.right - size, zone.y + (zone.height - size) / 2, size, size)
         text_zone = Rect(zone.x, zone.y, zone.width - size - 1.5 * design.k, zone.height)
         try:
-            return tuple(items + [QR(rect, matrix)] + name_block(event, person, face, design, text_zone, second))
+            attempt: list[Note] = []
+            drawn = name_block(event, person, face, design, text_zone, second, notes=attempt)
+            if notes is not None:
+                notes += attempt
+            return tuple(items + [QR(rect, matrix)] + drawn)
         except LayoutError:
             if size <= smallest + 1e-9:
                 raise
@@ -131,7 +144,15 @@ def badge(
 MIN_MODULE = 0.4  # mm: the smallest module a phone reads from a badge held at arm's length
 
 
-def band(event: Event, person: Person, face: Typeface, design: BadgeType, safe: Rect) -> tuple[list[Item], float]:
+def band(
+    event: Event,
+    person: Person,
+    face: Typeface,
+    design: BadgeType,
+    safe: Rect,
+    *,
+    notes: list[Note] | None = None,
+) -> tuple[list[Item], float]:
     """The role band along the top edge, its colour marking the role, its words inside the
     safe area; the festival's name at its right when there is room. Returns its bottom."""
     size = design.size
@@ -150,11 +171,27 @@ def band(event: Event, person: Person, face: Typeface, design: BadgeType, safe: 
             items.append(
                 _checked(face, person, fitted.lines[0], "regular", fitted.size, safe.right - 1.0, baseline, "paper", "right")
             )
+        elif notes is not None:
+            notes.append(
+                Note(
+                    "festival",
+                    "too long for the badges' role band beside the role, so badges leave it"
+                    " out; shorten it to show it there",
+                )
+            )
     return items, band_bottom
 
 
 def name_block(
-    event: Event, person: Person, face: Typeface, design: BadgeType, zone: Rect, second: str, scale: float = 1.0
+    event: Event,
+    person: Person,
+    face: Typeface,
+    design: BadgeType,
+    zone: Rect,
+    second: str,
+    scale: float = 1.0,
+    *,
+    notes: list[Note] | None = None,
 ) -> list[Item]:
     """The name, as large as fits, then the pronouns and a second text (the affiliation),
     centred in ``zone``. The name shrinks to its minimum, then breaks onto two lines; if it
@@ -188,6 +225,8 @@ def name_block(
     org_lines, org_size = _affiliation_lines(face, person, second, zone.width, design)
     if org_lines:
         blocks.append((org_lines, "regular", org_size, 1.2, "muted"))
+    if notes is not None:
+        notes += _smaller(person, name, largest, org_size if org_lines else design.org_max, design)
     heights = [(0.98 + leading * (len(lines) - 1) + 0.3) * size * PT for lines, _, size, leading, _ in blocks]
     gap = 1.6 * design.k
     total = sum(heights) + gap * (len(blocks) - 1)
@@ -205,6 +244,32 @@ def name_block(
         items += fitted_lines(lines, style, size, centre, top, leading, colour, "center").items
         top -= height + gap
     return items
+
+
+def _smaller(
+    person: Person, name: Fitted, name_max: float, org_size: float, design: BadgeType
+) -> list[Note]:
+    """Notes for a name or an affiliation set below its design size."""
+    notes = []
+    if shrunk(name.size, name_max):
+        how = "on two lines at" if len(name.lines) > 1 else "at"
+        notes.append(
+            Note(
+                field_path(person.path, "name"),
+                f"the badge sets this name {how} {pt(name.size)} pt, below its design size of"
+                f" {pt(name_max)} pt, to fit",
+            )
+        )
+    if shrunk(org_size, design.org_max):
+        key = "organisations" if person.organisations else "title"
+        notes.append(
+            Note(
+                field_path(person.path, key),
+                f"the badge sets the title and organisations at {pt(org_size)} pt, below their"
+                f" design size of {pt(design.org_max)} pt, to fit two lines",
+            )
+        )
+    return notes
 
 
 def split_name(person: Person) -> tuple[str, str]:

@@ -101,9 +101,30 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Something a layout did that the organiser may want to hear before printing, though
+    nothing is wrong with the page: a name set below its design size to fit, a line left out.
+    ``field`` is the event file's field path it concerns ("panelists[2].name")."""
+
+    field: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Document:
     pages: tuple[Page, ...]
     title: str
     author: str
     subject: str
     keywords: tuple[str, ...] = field(default=())
+    notes: tuple[Note, ...] = ()  # not drawn; ``printkit review`` reports them
+
+
+def field_path(parent: str, key: str) -> str:
+    """``key`` below ``parent`` in a field path: ("panelists[2]", "name") → "panelists[2].name"."""
+    return f"{parent}.{key}" if parent else key
+
+
+def pt(size: float) -> str:
+    """A type size for a note: 22, 17.25, 19.56 (pt)."""
+    return f"{size:.2f}".rstrip("0").rstrip(".")

@@ -88,7 +88,7 @@ def _poster(
     margin = POSTER_MARGIN
     width = POSTER.width - 2 * margin
     heading = event.labels["today_at"].format(venue=room(venue))
-    items, y = poster_head(face, event.festival or event.title, heading, PRODUCT)
+    items, y, _size = poster_head(face, event.festival or event.title, heading, PRODUCT)
     y -= 10.0
     date = paragraph(face, [(i18n.long_date(day, event.language), "bold")], margin, y, width, 26.0)
     items += date.items

@@ -15,7 +15,7 @@ from printkit.fonts import Typeface
 from printkit.geometry import PAPER, PT, Rect
 from printkit.images import aspect
 from printkit.layout.flow import Block, fitted_lines, paragraph
-from printkit.layout.items import QR, Box, Document, Image, Item, Line, Page, Text
+from printkit.layout.items import QR, Box, Document, Image, Item, Line, Note, Page, Text, field_path
 from printkit.layout.text import fit_block
 from printkit.layout.words import affiliation, date_line, venue_line
 from printkit.model import Event, Session
@@ -111,6 +111,20 @@ def layout_programme(event: Event, face: Typeface) -> Document:
         title=f"{event.title} – {event.labels['programme']}",
         author=event.organiser.name if event.organiser else "",
         subject=date_line(event, session),
+        notes=_notes(session, kind),
+    )
+
+
+def _notes(session: Session, kind: Type) -> tuple[Note, ...]:
+    if kind.scale >= 1.0:
+        return ()
+    key = "text" if session.text else "questions" if session.questions else "panelists"
+    return (
+        Note(
+            field_path(session.path, key),
+            f"the programme sets the text, questions and panel at {kind.scale * 100:g} % of their design"
+            f" size ({kind.body:g} pt body type instead of {Type(1.0).body:g} pt) to fit the page",
+        ),
     )
 
 

@@ -14,8 +14,22 @@ from printkit.fonts import Typeface
 from printkit.geometry import PAPER, PT, Rect, Size
 from printkit.images import aspect
 from printkit.layout.flow import fitted_lines, paragraph
-from printkit.layout.items import QR, Box, Document, Fold, Group, Image, Item, Line, Page, Text
-from printkit.layout.text import fit_block
+from printkit.layout.items import (
+    QR,
+    Box,
+    Document,
+    Fold,
+    Group,
+    Image,
+    Item,
+    Line,
+    Note,
+    Page,
+    Text,
+    field_path,
+    pt,
+)
+from printkit.layout.text import fit_block, shrunk
 from printkit.layout.words import date_line, venue_line, when
 from printkit.model import Event, Session, SignKind
 from printkit.qr import encode
@@ -32,31 +46,48 @@ POSTER_MARGIN = 20.0
 POSTER_FOOT = 40.0  # the organiser's line sits below this
 
 
+TENT_TITLE = 28.0  # pt: the design size of the title on a tent's face
+POSTER_TITLE = 48.0
+
+
 def layout_sign(event: Event, face: Typeface) -> Document:
     """One debate's sign: its tent, or its door poster."""
-    poster = event.sign is SignKind.POSTER
-    page = _poster(event, face) if poster else _tent(event, event.main, face)
+    notes: list[Note] = []
+    if event.sign is SignKind.POSTER:
+        page = _poster(event, face, notes)
+    else:
+        page = _tent(event, event.main, face, notes)
     return Document(
         pages=(page,),
         title=f"{event.title} – {event.labels['sign']}",
         author=event.organiser.name if event.organiser else "",
         subject=date_line(event, event.main),
+        notes=tuple(notes),
     )
 
 
 def layout_tents(event: Event, face: Typeface) -> Document:
     """A schedule's tents: one sheet per session, by day, venue and time."""
     sessions = [s for _, _, group in event.by_day_and_venue() for s in group]
+    notes: list[Note] = []
     return Document(
-        pages=tuple(_tent(event, session, face) for session in sessions),
+        pages=tuple(_tent(event, session, face, notes) for session in sessions),
         title=f"{event.title} – {event.labels['sign']}",
         author=event.organiser.name if event.organiser else "",
         subject=when(event),
+        notes=tuple(notes),
     )
 
 
-def _tent(event: Event, session: Session, face: Typeface) -> Page:
-    content = _face(event, session, face)
+def _title_note(session: Session, sign: str, size: float, design: float) -> list[Note]:
+    if not shrunk(size, design):
+        return []
+    text = f"the {sign} sets the title at {pt(size)} pt, below its design size of {pt(design)} pt"
+    return [Note(field_path(session.path, "title"), text + ", to fit")]
+
+
+def _tent(event: Event, session: Session, face: Typeface, notes: list[Note]) -> Page:
+    content = _face(event, session, face, notes)
     lower = Group(content, offset=(0.0, 0.0))
     upper = Group(
         content, offset=(0.0, FACE.height), rotate=180.0, pivot=(FACE.width / 2, FACE.height / 2)
@@ -64,7 +95,7 @@ def _tent(event: Event, session: Session, face: Typeface) -> Page:
     return Page(TENT, (lower, upper), folds=(Fold(horizontal=True, at=FACE.height),))
 
 
-def _face(event: Event, session: Session, face: Typeface) -> tuple[Item, ...]:
+def _face(event: Event, session: Session, face: Typeface, notes: list[Note]) -> tuple[Item, ...]:
     """One face, upright, in its own coordinates; the fold is at its top edge."""
     items: list[Item] = []
     top = FACE.height - FOLD_MARGIN
@@ -88,7 +119,7 @@ def _face(event: Event, session: Session, face: Typeface) -> tuple[Item, ...]:
         session.title,
         "bold",
         width,
-        28.0,
+        TENT_TITLE,
         14.0,
         3,
         height=40.0,
@@ -99,6 +130,7 @@ def _face(event: Event, session: Session, face: Typeface) -> tuple[Item, ...]:
         raise LayoutError(
             PRODUCT, f"the title does not fit the tent in three lines: {session.title!r}"
         )
+    notes += _title_note(session, "tent", title.size, TENT_TITLE)
     block = fitted_lines(title.lines, "bold", title.size, x, y, 1.1)
     items += block.items
     y -= block.height + 3.0
@@ -154,12 +186,13 @@ def _face(event: Event, session: Session, face: Typeface) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def _poster(event: Event, face: Typeface) -> Page:
+def _poster(event: Event, face: Typeface, notes: list[Note]) -> Page:
     session = event.main
     page = POSTER
     margin = POSTER_MARGIN
     width = page.width - 2 * margin
-    items, y = poster_head(face, event.festival, session.title, "poster")
+    items, y, size = poster_head(face, event.festival, session.title, "poster")
+    notes += _title_note(session, "poster", size, POSTER_TITLE)
     y -= 10.0
     date = paragraph(face, [(date_line(event, session), "bold")], margin, y, width, 26.0, 1.2)
     items += date.items
@@ -191,9 +224,10 @@ def _poster(event: Event, face: Typeface) -> Page:
 
 def poster_head(
     face: Typeface, kicker: str | None, heading: str, product: str
-) -> tuple[list[Item], float]:
+) -> tuple[list[Item], float, float]:
     """The poster's top band: a small line (the festival) over a heading as large as fits
-    (48 pt, down to 24 pt on three lines). Returns its items and the band's bottom edge."""
+    (48 pt, down to 24 pt on three lines). Returns its items, the band's bottom edge and the
+    heading's size."""
     page = POSTER
     margin = POSTER_MARGIN
     width = page.width - 2 * margin
@@ -203,7 +237,7 @@ def poster_head(
         block = fitted_lines((kicker,), "bold", 20.0, margin, y, colour="paper")
         head += block.items
         y -= block.height + 4.0
-    title = fit_block(face, heading, "bold", width, 48.0, 24.0, 3, leading=1.1, prefer_large=True)
+    title = fit_block(face, heading, "bold", width, POSTER_TITLE, 24.0, 3, leading=1.1, prefer_large=True)
     if title is None:
         raise LayoutError(
             product, f"the title does not fit the poster in three lines: {heading!r}"
@@ -211,7 +245,7 @@ def poster_head(
     block = fitted_lines(title.lines, "bold", title.size, margin, y, 1.1, "paper")
     head += block.items
     y -= block.height + 10.0
-    return [Box(Rect(0.0, y, page.width, page.height - y), fill="accent"), *head], y
+    return [Box(Rect(0.0, y, page.width, page.height - y), fill="accent"), *head], y, title.size
 
 
 def poster_foot(event: Event) -> list[Item]:

@@ -88,6 +88,12 @@ def fit_block(
     return best
 
 
+def shrunk(size: float, design: float) -> bool:
+    """Whether ``fit_block`` set text below its design size (more than the quarter point its
+    sizes are floored to)."""
+    return size < _floor(design) - 1e-9
+
+
 def _spaces_only(text: str, lines: list[str]) -> bool:
     return " ".join(lines) == text
 
