@@ -8,7 +8,6 @@ editor can jump to the line. The checks read the loaded event and its laid-out d
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -60,13 +59,6 @@ def _line(event: Event, person: Person) -> str:
 
 
 # -- people -------------------------------------------------------------------------------
-
-
-def _plain(name: str) -> str:
-    """A name without capitals, accents or hyphens, to find one person written two ways."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(letters.replace("-", " ").split())
 
 
 def unaffiliated(event: Event) -> Iterator[Finding]:
@@ -135,6 +127,8 @@ READING = {
     "badges": Reading("the badges' backs", "30 cm", 30.0, 0.4),
     "tent": Reading("the tent", "1 m", TENT_QR_MIN, 1.0),
     "poster": Reading("the poster", "2–3 m", POSTER_QR_MIN, 1.5),
+    # a festival's door posters list the day's sessions, read as one walks up: about 1 m
+    "posters": Reading("the venue posters", "1 m", TENT_QR_MIN, 1.0),
 }
 #: "about a tenth": a code 5 % under the figure still reads comfortably
 SLACK = 0.95
@@ -146,7 +140,7 @@ def small_qr(event: Event, documents: Mapping[str, Document]) -> Iterator[Findin
         codes = [item for page in document.pages for item in _codes(page.items)]
         if not codes:
             continue
-        reading = READING[{"tents": "tent", "posters": "poster"}.get(product, product)]
+        reading = READING[{"tents": "tent"}.get(product, product)]
         if product == "badges" and event.badge.qr is not None:  # personal codes, on the fronts
             reading = Reading("the badges", "30 cm", 30.0, 0.4)
         code = min(codes, key=lambda qr: qr.rect.width)

@@ -151,7 +151,7 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
     """The keys both shapes share, around the shape's own facts."""
     sides = _badge_sides(top)
     roles = read_roles(top, language)
-    attendees, attendee_summary = read_attendees_section(top, base, roles)
+    attendees, attendee_summary, attendee_file = read_attendees_section(top, base, roles)
     url_node = top.need("url", "the QR codes need an address, e.g. https://example.org/event")
     return Event(
         source=base,
@@ -169,6 +169,7 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
         duplex=sides[1],
         attendees=attendees,
         attendee_summary=attendee_summary,
+        attendee_file=attendee_file,
         roles=roles,
         badge=read_badge_options(_badges(top)),
         locations=locations(top.node),

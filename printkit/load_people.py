@@ -64,10 +64,13 @@ def _cmyk(node: Node, path: str) -> tuple[float, float, float, float]:
     return (c, m, y, k)
 
 
-def read_attendees_section(top: Fields, base: Path, roles: dict[str, RoleDef]) -> tuple[tuple[Person, ...], str | None]:
+def read_attendees_section(
+    top: Fields, base: Path, roles: dict[str, RoleDef]
+) -> tuple[tuple[Person, ...], str | None, Path | None]:
+    """The listed people, how the list was read (to report) and its file (to watch)."""
     node = top.get("attendees")
     if node is None:
-        return (), None
+        return (), None, None
     if node.kind != "mapping":
         node = Node({"file": node}, node.where, keys={"file": node.where})
     fields = Fields(node, "attendees", ATTENDEE_KEYS, "attendees")
@@ -84,7 +87,7 @@ def read_attendees_section(top: Fields, base: Path, roles: dict[str, RoleDef]) -
         default = _role_key(scalar_text(default_node, "attendees.default_role", 40), roles, default_node, "attendees.default_role")
     listing = read_attendees(path, display=name, columns=columns, max_rows=max_rows)
     people = tuple(_person(a, roles, default, listing.columns.role) for a in listing)
-    return people, listing.summary()
+    return people, listing.summary(), path
 
 
 def _columns(node: Node | None) -> dict[str, str | None] | None:

@@ -265,6 +265,7 @@ class Event:
     duplex: Duplex = Duplex.LONG_EDGE
     attendees: tuple[Person, ...] = ()  # from the attendee list, as read
     attendee_summary: str | None = None  # how the list was read, to report
+    attendee_file: Path | None = None
     roles: dict[str, RoleDef] = field(default_factory=dict, hash=False)
     badge: BadgeOptions = BadgeOptions()
     only: tuple[tuple[str, str], ...] = ()  # badge filters from the command line

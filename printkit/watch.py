@@ -35,13 +35,14 @@ Stamp = tuple[int, int, int] | None  # (mtime in ns, size, inode); None: the fil
 
 
 def inputs(event: Event) -> list[Path]:
-    """Every file a build of ``event`` reads besides the event file itself; a new kind of
-    input (an attendee list) is one more line here."""
+    """Every file a build of ``event`` reads besides the event file itself."""
     family = event.fonts
     candidates = [
         event.organiser.logo if event.organiser else None,
         *((family.regular, family.bold, family.italic, family.bold_italic) if family else ()),
+        *(path for font in (family.fallback if family else ()) for path in (font.regular, font.bold)),
         event.press.pdfx.profile if event.press and event.press.pdfx else None,
+        event.attendee_file,
     ]
     return [path for path in candidates if path is not None]
 

@@ -76,9 +76,9 @@ ONE_MORE = "  Komiteen har knyttet et panel af kompetente digitaliseringsekspert
 CASES = [
     (
         "badge-name-shrunk",
-        [("name: Jan Damsgaard", "name: Jan Christian Damsgaard")],
+        [("name: Jan Damsgaard", "name: Jan Christian Emanuel Damsgaard-Holm")],
         [
-            f"event.yaml:{PANELIST_1}:11: panelists[1].name: the badge sets this name at 18.75 pt,"
+            f"event.yaml:{PANELIST_1}:11: panelists[1].name: the badge sets this name at 11.75 pt,"
             " below its design size of 22 pt, to fit"
         ],
     ),
@@ -271,7 +271,7 @@ def test_warnings_come_in_the_order_of_the_file(reviewing):
         reviewing,
         ("  - name: Jesper Zwisler", "  - name: JESPER ZWISLER"),
         ("  back: none ", "  back: info "),
-        ("name: Jan Damsgaard", "name: Jan Christian Damsgaard"),
+        ("name: Jan Damsgaard", "name: Jan Christian Emanuel Damsgaard-Holm"),
     )
     lines = run("review", "event.yaml").stderr.splitlines()
     assert [line.split(":")[2] for line in lines] == [str(PANELIST_1), str(JESPER), str(line_of("  back: none"))]

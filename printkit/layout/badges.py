@@ -141,6 +141,7 @@ def badge(
             size = max(smallest, size - 2.0)
 
 
+NOTEWORTHY = 0.75  # a name set below this share of the largest size is worth a review note
 MIN_MODULE = 0.4  # mm: the smallest module a phone reads from a badge held at arm's length
 
 
@@ -249,9 +250,11 @@ def name_block(
 def _smaller(
     person: Person, name: Fitted, name_max: float, org_size: float, design: BadgeType
 ) -> list[Note]:
-    """Notes for a name or an affiliation set below its design size."""
+    """Notes for a name set markedly smaller than the design's largest (names are set as large
+    as fits, so a little under the largest is the design working, not news) or broken onto two
+    lines, and for an affiliation set below its design size."""
     notes = []
-    if shrunk(name.size, name_max):
+    if len(name.lines) > 1 or name.size < name_max * NOTEWORTHY:
         how = "on two lines at" if len(name.lines) > 1 else "at"
         notes.append(
             Note(
