@@ -67,12 +67,6 @@ def file_name(product: str, event: Event) -> str:
     return f"{next(iter(outputs(product, event)))}.pdf"
 
 
-def make(event: Event, products: Sequence[str]) -> dict[str, bytes]:
-    """Lay out and render products in memory."""
-    face = typeface(event.fonts)
-    return {name: render(doc, face) for name, doc in lay_out(event, products).items()}
-
-
 def _placements(documents: Iterable[Document]) -> list[tuple[Path, float]]:
     """Every placed image file with its placed width (mm)."""
     found: list[tuple[Path, float]] = []
@@ -98,7 +92,12 @@ def lay_out(event: Event, products: Sequence[str]) -> dict[str, Document]:
     documents: dict[str, Document] = {}
     for name in products:
         for stem, layout in outputs(name, event).items():
-            document = layout(event, face)
+            try:
+                document = layout(event, face)
+            except LayoutError as exc:
+                if exc.product != "text":
+                    raise
+                raise LayoutError(f"{stem}.pdf", exc.problem) from None  # say which file
             if name != "badges":  # badges finish their own sheets (bleed per badge)
                 pages = tuple(finish(page, event.press) for page in document.pages)
                 document = replace(document, pages=pages)
@@ -113,6 +112,11 @@ def prepare(event: Event, products: Sequence[str]) -> tuple[dict[str, Document],
     no badges and a warning; asked for badges alone, that is an error.
     """
     warnings: list[str] = []
+    if event.press is not None and event.offset and "badges" in products:
+        warnings.append(
+            "badges: the printer offset (badges.offset, --offset-x/-y) corrects a desktop printer;"
+            " press mode ignores it, since a print shop cuts by the marks"
+        )
     if not event.people and "badges" in products:
         if tuple(products) != PRODUCTS:
             raise LayoutError(
@@ -144,7 +148,7 @@ class Overrides:
         press = event.press
         if self.press is False:
             press = None
-        elif self.press or (press is not None and (self.bleed is not None or self.marks is not None)):
+        elif self.press or self.bleed is not None or self.marks is not None:  # --bleed means press
             press = press or Press()
             press = replace(
                 press,

@@ -91,14 +91,14 @@ def _press_options(f):
     f = click.option(
         "--marks/--no-marks",
         default=None,
-        help="Press mode: crop, cut and fold marks outside the bleed (default: on).",
+        help="Crop, cut and fold marks outside the bleed (default: on); implies --press.",
     )(f)
     f = click.option(
         "--bleed",
         type=click.FloatRange(0, 20),
         default=None,
         metavar="MM",
-        help="Press mode: bleed in mm (default 3; 3.175 is the US 1/8 in).",
+        help="Bleed in mm (default 3; 3.175 is the US 1/8 in); implies --press.",
     )(f)
     return click.option(
         "--press/--office",
@@ -153,6 +153,9 @@ def _warn(report: Report, notes: bool = True) -> None:
 
 
 def _overrides(ctx: click.Context, options: dict) -> Overrides:
+    if options.get("press") is False and (options.get("bleed") is not None or options.get("marks") is not None):
+        click.echo("error: --bleed and --marks/--no-marks are press settings; drop --office", err=True)
+        sys.exit(2)
     sign = options.get("sign")
     sort = options.get("sort")
     try:
@@ -205,6 +208,9 @@ def _people_options(f):
 def _build(
     ctx: click.Context, event_yaml: Path, out_dir: Path, products, watch: bool = False, **options
 ) -> None:
+    if watch and options.get("check"):
+        click.echo("error: --check preflights one build; run it without --watch", err=True)
+        sys.exit(2)
     overrides = _overrides(ctx, options)
 
     def action() -> Report:

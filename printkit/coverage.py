@@ -15,7 +15,9 @@ from printkit.model import Event
 def check_people(event: Event, face: Typeface, product: str) -> None:
     """Raise a ``LayoutError`` for ``product`` at the first person whose name (set bold),
     title or organisations (set regular) has a character none of the fonts has."""
-    for person in event.people:
+    from printkit.people import badge_people  # who gets a badge this run (--only)
+
+    for person in badge_people(event):
         face.require(person.name, "bold", product, f"the name of {person.name!r}")
         if person.title:
             face.require(person.title, "regular", product, f"the title of {person.name!r}")

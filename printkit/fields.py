@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable
 from enum import Enum
 from typing import TypeVar
@@ -203,13 +202,6 @@ def coerce(node: Node, path: str, enum: type[E]) -> E:
     if word in values:
         return enum(word)
     raise fail(node, path, f"{node.raw!r} is not one of {', '.join(values)}{suggest(word, values)}")
-
-
-def nfc(text: str) -> str:
-    """Text in Unicode's composed form (NFC): "A" followed by U+030A COMBINING RING ABOVE
-    becomes "Å", set with the font's precomposed glyph and copied out as one character.
-    (``scalar_text`` cleans, which includes this; paths use it alone.)"""
-    return unicodedata.normalize("NFC", text)
 
 
 def scalar_text(node: Node, path: str, max_length: int = 2000, single_line: bool = True) -> str:

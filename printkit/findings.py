@@ -15,6 +15,7 @@ from printkit.errors import Location
 from printkit.layout.items import QR, Document, Group, Item, field_path
 from printkit.layout.tent import POSTER_QR_MIN, TENT_QR_MIN
 from printkit.model import BadgeBack, Duplex, Event, Person
+from printkit.people import origin_parts
 
 
 @dataclass(frozen=True)
@@ -61,31 +62,57 @@ def _line(event: Event, person: Person) -> str:
 # -- people -------------------------------------------------------------------------------
 
 
+LISTED_ONE_BY_ONE = 5  # more listed people than this with one finding: one summary line
+
+
 def unaffiliated(event: Event) -> Iterator[Finding]:
     """A badge with nothing under the name, or only a title."""
-    for person in event.people:
+    def problem(person: Person) -> str | None:
         if person.organisations:
-            continue
+            return None
         if person.title:
-            text = f"{person.name!r} has no organisation; the badge shows only the title"
-        else:
-            text = f"{person.name!r} has no title or organisation; the badge shows the name alone"
-        yield at(event, field_path(person.path, "organisations"), text)
+            return f"{person.name!r} has no organisation; the badge shows only the title"
+        return f"{person.name!r} has no title or organisation; the badge shows the name alone"
+
+    yield from _per_person(event, "organisations", problem, "have no organisation")
 
 
 def capitals(event: Event) -> Iterator[Finding]:
     """A name in capitals or small letters, as registration exports often have them."""
-    for person in event.people:
+    def problem(person: Person) -> str | None:
         name = person.name
         if sum(c.isalpha() for c in name) < 4 or not (name.isupper() or name.islower()):
-            continue
+            return None
         case = "capitals" if name.isupper() else "small letters"
-        yield at(
-            event,
-            field_path(person.path, "name"),
+        return (
             f"{name!r} is written in {case}; badges print a name as written, so write it as"
-            " the person does",
+            " the person does"
         )
+
+    yield from _per_person(event, "name", problem, "are written in capitals or small letters")
+
+
+def _per_person(event: Event, field: str, problem, summary: str) -> Iterator[Finding]:
+    """A finding per person of the event file, at their line; for the attendee list, at the
+    row, or one line for the lot when there are many (800 badges, 800 warnings helps no one)."""
+    listed: list[tuple[Person, str]] = []
+    for person in event.people:
+        text = problem(person)
+        if text is None:
+            continue
+        if person.origin is None:
+            yield at(event, field_path(person.path, field), text)
+        else:
+            listed.append((person, text))
+    if len(listed) <= LISTED_ONE_BY_ONE:
+        for person, text in listed:
+            file, line, row = origin_parts(person.origin)
+            yield Finding(Location(file, line), f"row {row}, {field}", text)
+        return
+    file, line, _ = origin_parts(listed[0][0].origin)
+    rows = ", ".join(str(origin_parts(p.origin)[2]) for p, _ in listed[:8])
+    more = f" and {len(listed) - 8} more" if len(listed) > 8 else ""
+    yield Finding(Location(file, line), field, f"{len(listed)} listed people {summary} (rows {rows}{more})")
 
 
 # -- dates --------------------------------------------------------------------------------

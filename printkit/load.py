@@ -171,7 +171,9 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
         attendee_summary=attendee_summary,
         attendee_file=attendee_file,
         roles=roles,
-        badge=read_badge_options(_badges(top)),
+        badge=read_badge_options(
+            _badges(top), tuple(dict.fromkeys(h for p in attendees for h, _ in p.extra))
+        ),
         locations=locations(top.node),
         **shape,
     )

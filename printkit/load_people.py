@@ -10,7 +10,7 @@ from pathlib import Path
 from printkit.attendees import FIELDS, MAX_ROWS, Attendee, read_attendees
 from printkit.clean import Refused, clean
 from printkit.errors import InputError
-from printkit.fields import Fields, as_list, coerce, fail, scalar_text, suggest
+from printkit.fields import Fields, fail, scalar_text, suggest
 from printkit.model import BadgeOptions, PersonalQR, Person, SortOrder
 from printkit.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
 from printkit.notices import warn
@@ -149,11 +149,13 @@ def _person(attendee: Attendee, roles: dict[str, RoleDef], default: str, role_he
     )
 
 
-def read_badge_options(badges: Fields | None) -> BadgeOptions:
+def read_badge_options(badges: Fields | None, columns: tuple[str, ...] = ()) -> BadgeOptions:
+    """``badges.sort``, ``qr`` and ``name``; ``columns`` are the attendee list's other headers,
+    which a QR template may use besides the people's fields."""
     if badges is None:
         return BadgeOptions()
     sort = badges.choice("sort", SortOrder, SortOrder.AS_GIVEN)
-    qr = _qr(badges.get("qr"))
+    qr = _qr(badges.get("qr"), (*PLACEHOLDER_FIELDS, *columns))
     name_node = badges.get("name")
     first_above, upper, pronouns = False, False, True
     if name_node is not None:
@@ -172,7 +174,7 @@ def read_badge_options(badges: Fields | None) -> BadgeOptions:
 PLACEHOLDER_FIELDS = ("name", "first_name", "last_name", "title", "organisation", "role", "pronouns", "email", "ticket_id")
 
 
-def _qr(node: Node | None) -> PersonalQR | None:
+def _qr(node: Node | None, known: tuple[str, ...]) -> PersonalQR | None:
     if node is None:
         return None
     if node.kind != "mapping":
@@ -191,6 +193,13 @@ def _qr(node: Node | None) -> PersonalQR | None:
         raise fail(url_node, "badges.qr.url", f"the template is not valid ({exc}); write placeholders as {{ticket_id}}") from None
     if not names:
         raise fail(url_node, "badges.qr.url", "the template has no placeholder, so every badge would get the same code; use e.g. {ticket_id}")
+    for name in names:
+        if name not in known:
+            raise fail(
+                url_node, "badges.qr.url",
+                f"{{{name}}} is neither a field ({', '.join(PLACEHOLDER_FIELDS)}) nor a column of the"
+                f" attendee list{suggest(name, known)}",
+            )
     if not re.match(r"^(https?://|mailto:|tel:)", template, re.IGNORECASE):
         raise fail(url_node, "badges.qr.url", "a personal QR code must carry an http(s), mailto or tel address")
     return PersonalQR(template=template)

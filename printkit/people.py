@@ -4,7 +4,6 @@ filtered (``--only role=staff``)."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import replace
 from functools import cache
 
@@ -164,7 +163,7 @@ def personal_payload(person: Person, template: str | None, vcard: bool) -> str:
         if not value:
             if person.origin is None:
                 raise MissingValue(field)
-            file, line, row = _origin_parts(person.origin)
+            file, line, row = origin_parts(person.origin)
             raise InputError(
                 Location(file, line), f"row {row}",
                 f"{person.name!r} has no {field}, which the badge's QR code needs; fill it in or drop the QR code",
@@ -186,7 +185,7 @@ def payload_or_none(person: Person, template: str | None, vcard: bool) -> str | 
         return None
 
 
-def _origin_parts(origin: str) -> tuple[str, int, int]:
+def origin_parts(origin: str) -> tuple[str, int, int]:
     """"people.csv:14: row 12" → ("people.csv", 14, 12)."""
     head, _, row = origin.rpartition(": row ")
     file, _, line = head.rpartition(":")

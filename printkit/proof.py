@@ -27,7 +27,8 @@ from printkit.errors import OutputError
 from printkit.geometry import MM_PER_INCH, POINTS_PER_INCH, Rect
 from printkit.layout.duplex import imposed_sheet
 from printkit.layout.sheets import slots
-from printkit.model import SheetGeometry
+from printkit.model import PrinterOffset, SheetGeometry
+from printkit.people import badge_people
 from printkit.output import write_atomic
 
 FOLDER = "proof"
@@ -152,7 +153,8 @@ def proof(
         contact = None
         if pdf == badges_pdf:
             sheet, step = imposed_sheet(event)
-            contact = _ContactSheet(folder, sheet, len(event.people), layout, step)
+            offset = event.offset if event.press is None else PrinterOffset()
+            contact = _ContactSheet(folder, sheet, len(badge_people(event)), layout, step, offset)
         pages = _previews(pdf, folder, dpi, contact)
         written += pages
         _remove_stale(folder, re.compile(rf"{re.escape(pdf.stem)}-\d+\.png"), pages)
@@ -196,7 +198,16 @@ def _render(page: pdfium.PdfPage, dpi: float) -> Image.Image:
 class _ContactSheet:
     """Collects badge crops in print order and writes each contact page when it is full."""
 
-    def __init__(self, folder: Path, sheet: SheetGeometry, count: int, layout: ContactLayout, step: int = 1):
+    def __init__(
+        self,
+        folder: Path,
+        sheet: SheetGeometry,
+        count: int,
+        layout: ContactLayout,
+        step: int = 1,
+        offset: PrinterOffset = PrinterOffset(),
+    ):
+        self.offset = offset
         self.sheet = sheet
         self.step = step  # 2 when every sheet of fronts is followed by its backs
         self.layout = layout
@@ -211,7 +222,9 @@ class _ContactSheet:
     def add_sheet(self, image: Image.Image) -> None:
         used = slots(self.sheet)[: min(self.remaining, self.sheet.per_sheet)]
         for rect in used:
-            self._add(image.crop(slot_box(self.sheet, rect, self.dpi)))
+            dx, dy = self.offset.page_shift  # the printer offset moved every badge
+            moved = Rect(rect.x + dx, rect.y + dy, rect.width, rect.height)
+            self._add(image.crop(slot_box(self.sheet, moved, self.dpi)))
         self.remaining -= len(used)
 
     def _add(self, badge: Image.Image) -> None:

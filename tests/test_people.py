@@ -194,3 +194,19 @@ def test_name_presentation_options(event_dir):
     [pronouns] = find_text(pdf, "hun/hende")
     assert first[1] > family[3] > family[1] > pronouns[3]  # first name above the family name, then pronouns
     assert (first[3] - first[1]) > (family[3] - family[1])  # and larger
+
+
+def test_a_light_role_colour_gets_black_words(event_dir):
+    from tests.pdfread import content_streams
+
+    event = _event(event_dir, b"Name,Role\nA B,sponsor\n")
+    path = event_dir / "event.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "roles:\n  sponsor: {label: Sponsor, colour: [0, 15, 100, 0]}\n",
+        encoding="utf-8",
+    )
+    assert run("badges", event, "-o", event_dir / "out", "--only", "role=sponsor").exit_code == 0
+    stream = b"".join(content_streams(event_dir / "out" / "badges.pdf"))
+    band = stream.index(b"0 .15 1 0 k")  # the yellow band …
+    label = stream.index(b"(", band)  # … and the next text drawn after it
+    assert stream.rfind(b"0 0 0 1 k", band, label) != -1  # in 100 % K, not white

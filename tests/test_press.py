@@ -172,3 +172,19 @@ def test_build_check_runs_the_preflight(tmp_path):
     office = run("build", SEED, "-o", tmp_path / "office", "--check")
     assert office.exit_code == 1  # office files have no TrimBox: not for a print shop
     assert "no TrimBox or ArtBox: the finished size is not set" in office.output
+
+
+def test_bleed_alone_means_press_mode_and_office_with_bleed_is_refused(tmp_path):
+    assert run("programme", SEED, "-o", tmp_path, "--bleed", "5").exit_code == 0
+    boxes = boxes_mm(tmp_path / "programme.pdf")
+    assert round(boxes["TrimBox"][0] - boxes["BleedBox"][0], 3) == 5.0
+    both = run("programme", SEED, "-o", tmp_path / "x", "--office", "--bleed", "5")
+    assert both.exit_code == 2
+    assert both.output == "error: --bleed and --marks/--no-marks are press settings; drop --office\n"
+
+
+def test_press_mode_ignores_a_desktop_printers_offset(tmp_path):
+    result = run("badges", SEED, "-o", tmp_path, "--press", "--offset-x", "15")
+    assert result.exit_code == 0
+    assert "press mode ignores it, since a print shop cuts by the marks" in result.stderr
+    assert run("check", tmp_path / "badges.pdf").exit_code == 0  # boxes inside the sheet

@@ -293,7 +293,8 @@ def test_content_that_cannot_be_set_fails_with_the_layout_exit_code(reviewing):
     edit(reviewing, ("  - name: Jesper Zwisler", "  - name: " + "Xylophonmacherinnenversammlung" * 3))
     result = run("review", "event.yaml")
     assert result.exit_code == 3
-    assert result.output.startswith("error: badges: the name 'Xylophonmacher")
+    assert result.output.startswith("error: programme.pdf: 'Xylophonmacher")  # the first to fail
+    assert "is wider than its column" in result.output
 
 
 def test_review_writes_nothing_not_even_an_output_folder(reviewing):
@@ -377,3 +378,20 @@ def test_where_falls_back_to_the_enclosing_field(event_dir):
 def test_review_has_help():
     result = run("review", "--help")
     assert result.exit_code == 0 and "EVENT_YAML" in result.output and "Writes" in result.output
+
+
+def test_listed_people_are_reviewed_at_their_rows_and_summed_up_when_many(reviewing):
+    (reviewing / "few.csv").write_text("Name,Organisation\nAnna Hansen,\nBo Berg,KL\n", encoding="utf-8")
+    path = reviewing / "event.yaml"
+    base = path.read_text(encoding="utf-8")
+    path.write_text(base + "\nattendees: few.csv\n", encoding="utf-8")
+    lines = run("review", "event.yaml").stderr.splitlines()
+    assert "warning: few.csv:2: row 1, organisations: 'Anna Hansen' has no title or organisation;" \
+        " the badge shows the name alone" in lines
+    rows = "".join(f"Person {i} Jensen,\n" for i in range(12))
+    (reviewing / "many.csv").write_text("Name,Organisation\n" + rows, encoding="utf-8")
+    path.write_text(base + "\nattendees: many.csv\n", encoding="utf-8")
+    lines = run("review", "event.yaml").stderr.splitlines()
+    assert "warning: many.csv:2: organisations: 12 listed people have no organisation" \
+        " (rows 1, 2, 3, 4, 5, 6, 7, 8 and 4 more)" in lines
+    assert not any("Person 3 Jensen" in line for line in lines)

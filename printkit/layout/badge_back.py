@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from printkit.fonts import Typeface
 from printkit.geometry import Rect
-from printkit.layout.badges import SAFE, BadgeType, band, name_block
+from printkit.errors import LayoutError
+from printkit.layout.badges import MIN_MODULE, SAFE, BadgeType, band, name_block
 from printkit.layout.flow import fitted_lines
 from printkit.layout.items import QR, Item
 from printkit.layout.text import fit_block
@@ -21,8 +22,17 @@ def badge_back(event: Event, person: Person, face: Typeface, design: BadgeType) 
     safe = Rect(0, 0, size.width, size.height).inset(SAFE)
     items, band_bottom = band(event, person, face, design, safe)
     room = band_bottom - 1.5 * design.k - safe.y
-    code = min(room, safe.width * QR_SHARE[event.badge_back])
     matrix = encode(event.url)
+    code = min(room, safe.width * QR_SHARE[event.badge_back])
+    needed = matrix.modules_with_quiet_zone * MIN_MODULE  # the text gives way before the code
+    if code < needed:
+        if needed > min(room, safe.width * 0.7):
+            raise LayoutError(
+                "badges",
+                f"the QR code on the badges' backs would have {code / matrix.modules_with_quiet_zone:.2f} mm"
+                f" modules, below the {MIN_MODULE} mm a phone reads; shorten the url, or use a larger badge",
+            )
+        code = needed
     qr = Rect(safe.right - code, safe.y + (room - code) / 2, code, code)
     items.append(QR(qr, matrix))
     text = Rect(safe.x, safe.y, qr.x - 2.0 * design.k - safe.x, room)

@@ -22,6 +22,7 @@ from printkit.layout.words import affiliation, role_colour, role_label, when
 from printkit.model import BadgeBack, Event, Person
 from printkit.people import badge_people, payload_or_none
 from printkit.qr import encode_fast
+from printkit.theme import ink_on
 
 PRODUCT = "badges"
 SAFE = 3.0  # mm inside the badge edge that no glyph may cross
@@ -159,18 +160,20 @@ def band(
     size = design.size
     items: list[Item] = []
     band_bottom = size.height - design.band
-    items.append(Box(Rect(0.0, band_bottom, size.width, design.band), fill=role_colour(event, person.role)))
+    fill = role_colour(event, person.role)
+    ink = ink_on(fill)  # white on a dark band, black on a light one
+    items.append(Box(Rect(0.0, band_bottom, size.width, design.band), fill=fill))
     label_size = 8.5 * design.k
     baseline = band_bottom + (design.band - face.cap_height("bold", label_size) * PT) / 2
     baseline = min(baseline, safe.top - face.ascent("bold", label_size) * PT)
     label = role_label(event, person.role)
-    items.append(_checked(face, person, label, "bold", label_size, safe.x + 1.0, baseline, "paper"))
+    items.append(_checked(face, person, label, "bold", label_size, safe.x + 1.0, baseline, ink))
     if event.festival:
         fest_width = safe.width - 3.0 - face.width(label, "bold", label_size) * PT - 4.0
         fitted = fit_block(face, event.festival, "regular", fest_width, 7.0 * design.k, 5.0 * design.k, 1)
         if fitted is not None:
             items.append(
-                _checked(face, person, fitted.lines[0], "regular", fitted.size, safe.right - 1.0, baseline, "paper", "right")
+                _checked(face, person, fitted.lines[0], "regular", fitted.size, safe.right - 1.0, baseline, ink, "right")
             )
         elif notes is not None:
             notes.append(

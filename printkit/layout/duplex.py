@@ -49,6 +49,8 @@ def impose_sides(
     event: Event, fronts: Sequence[Sequence[Item]], backs: Sequence[Sequence[Item]] | None
 ) -> tuple[list[Page], SheetGeometry]:
     sheet, _ = imposed_sheet(event)
+    # a printer offset corrects a desktop printer's feed; a print shop cuts by the marks
+    offset = event.offset if event.press is None else NO_OFFSET
     face = piece_size(sheet.label, event.duplex, event.badge_back)
     pieces = list(fronts)
     if backs is not None and event.duplex is Duplex.FOLD:
@@ -59,14 +61,14 @@ def impose_sides(
     for first in range(0, len(pieces), sheet.per_sheet):
         count = min(sheet.per_sheet, len(pieces) - first)
         used = positions[:count]
-        pages.append(place(sheet, pieces[first : first + count], used, positions, event.press, event.offset))
+        pages.append(place(sheet, pieces[first : first + count], used, positions, event.press, offset))
         if backs is not None:
             mirrored = [back_rect(r, sheet.paper, event.duplex) for r in positions]
             chunk = backs[first : first + count]
             if event.duplex is Duplex.SHORT_EDGE:
                 chunk = [turned(b, sheet.label) for b in chunk]
             # the back page's offset: the printer feeds it the same way, so the same correction
-            pages.append(place(sheet, chunk, mirrored[:count], mirrored, event.press, event.offset))
+            pages.append(place(sheet, chunk, mirrored[:count], mirrored, event.press, offset))
     return pages, sheet
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from printkit.errors import LayoutError
 from printkit.fonts import Typeface
 from printkit.geometry import PT
 from printkit.layout.items import Item, Text
-from printkit.layout.text import Span, wrap
+from printkit.layout.text import Span, fit_block, wrap
 
 #: The first baseline sits this many font sizes below the top of a block: room for
 #: accented capitals (Å, Ø) above the cap height.
@@ -34,6 +35,14 @@ def paragraph(
 ) -> Block:
     """Wrap spans to ``width`` mm at ``size`` pt, first line's top at ``top``."""
     lines = wrap(face, spans, width, size)
+    for line in lines:
+        used = line[-1][0] + face.width(line[-1][1], line[-1][2], size) * PT
+        if used > width + 0.05:
+            word = line[-1][1].split(" ")[-1]
+            raise LayoutError(
+                "text", f"{word!r} is wider than its column ({width:.0f} mm) at {size:g} pt; shorten it"
+                " or give it a hyphen where it may break",
+            )
     items: list[Item] = []
     for i, line in enumerate(lines):
         baseline = top - (FIRST_BASELINE + i * leading) * size * PT
@@ -65,3 +74,25 @@ def fitted_lines(
     )
     height = ((len(lines) - 1) * leading + FIRST_BASELINE + 0.3) * size * PT
     return Block(items, height, len(lines))
+
+
+def one_line(
+    face: Typeface,
+    text: str,
+    style: str,
+    x: float,
+    top: float,
+    width: float,
+    size: float,
+    smallest: float,
+    colour: str = "text",
+    what: str = "a line",
+    product: str = "text",
+) -> Block:
+    """A single line (a festival's name, a tagline) as large as fits ``width``, down to
+    ``smallest``; past that the build fails saying what did not fit, instead of running off
+    the page."""
+    fitted = fit_block(face, text, style, width, size, smallest, 1)
+    if fitted is None:
+        raise LayoutError(product, f"{what} {text!r} does not fit on one line ({width:.0f} mm); shorten it")
+    return fitted_lines(fitted.lines, style, fitted.size, x, top, colour=colour)

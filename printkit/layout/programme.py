@@ -14,7 +14,7 @@ from printkit.errors import LayoutError
 from printkit.fonts import Typeface
 from printkit.geometry import PAPER, PT, Rect
 from printkit.images import aspect
-from printkit.layout.flow import Block, fitted_lines, paragraph
+from printkit.layout.flow import Block, fitted_lines, paragraph, one_line
 from printkit.layout.items import QR, Box, Document, Image, Item, Line, Note, Page, Text, field_path
 from printkit.layout.text import fit_block
 from printkit.layout.words import affiliation, date_line, venue_line
@@ -133,7 +133,7 @@ def _header(event: Event, session: Session, face: Typeface) -> tuple[list[Item],
     top = PAGE.height - 14.0
     items: list[Item] = []
     if event.festival:
-        block = fitted_lines((event.festival,), "bold", 10.0, MARGIN, top, colour="paper")
+        block = one_line(face, event.festival, "bold", MARGIN, top, width, 10.0, 7.0, "paper", "the festival", PRODUCT)
         items += block.items
         top -= block.height + 3.0
     title = fit_block(face, session.title, "bold", width, 26.0, 15.0, 3)
@@ -206,7 +206,7 @@ def _sidebar(
 
     def heading(text: str) -> None:
         nonlocal y
-        block = paragraph(face, [(text, "bold")], inner, y, width, kind.heading, 1.3, "accent")
+        block = paragraph(face, [(text, "bold")], inner, y, width, kind.heading, 1.3, "text")
         items.extend(block.items)
         y -= block.height + 2.0
 
@@ -253,7 +253,7 @@ def organiser_block(event: Event, face: Typeface) -> list[Item]:
     text_width = PAGE.width - MARGIN - x
     y = top - 5.0
     for text, style, size, colour in (
-        (event.labels["organiser"], "bold", 7.5, "accent"),
+        (event.labels["organiser"], "bold", 7.5, "text"),  # small text: 100 % K
         (organiser.name, "bold", 11.0, "text"),
         (organiser.tagline or "", "italic", 9.0, "muted"),
     ):

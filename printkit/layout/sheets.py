@@ -1,4 +1,7 @@
-"""Imposition: badges placed N-up on sheets, with cut marks at every badge corner.
+"""Sheets of badges: the slots of a sheet, cut marks at every badge corner, the printer offset.
+
+Placing badges (fronts, backs, press sheets) is ``layout/duplex.py``'s; this module keeps the
+geometry they share.
 
 Marks lie on the extensions of the badges' edges, outside every badge: a mark that would
 cross a neighbouring badge (badges that abut) is left out, so only marks in margins and
@@ -10,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from printkit.geometry import Rect
-from printkit.layout.items import Group, Item, Line, Page
+from printkit.layout.items import Group, Item, Line
 from printkit.model import PrinterOffset, SheetGeometry
 
 MARK_LENGTH = 5.0
@@ -113,21 +116,3 @@ def shifted(items: Iterable[Item], offset: PrinterOffset) -> tuple[Item, ...]:
     return (Group(items, offset=offset.page_shift),)
 
 
-def impose(
-    sheet: SheetGeometry,
-    badges: Sequence[tuple[Item, ...]],
-    offset: PrinterOffset = NO_OFFSET,
-) -> list[Page]:
-    """Place badge item sets (in badge coordinates) into the sheet's slots, page by page,
-    then move each page's content by the printer offset."""
-    positions = slots(sheet)
-    pages = []
-    for first in range(0, len(badges), sheet.per_sheet):
-        chunk = badges[first : first + sheet.per_sheet]
-        used = positions[: len(chunk)]
-        items: list[Item] = [
-            Group(tuple(b), offset=(r.x, r.y)) for b, r in zip(chunk, used, strict=True)
-        ]
-        items += cut_marks(sheet, used)
-        pages.append(Page(sheet.paper, shifted(items, offset)))
-    return pages

@@ -13,7 +13,7 @@ from printkit.errors import LayoutError
 from printkit.fonts import Typeface
 from printkit.geometry import PAPER, PT, Rect, Size
 from printkit.images import aspect
-from printkit.layout.flow import fitted_lines, paragraph
+from printkit.layout.flow import fitted_lines, paragraph, one_line
 from printkit.layout.items import (
     QR,
     Box,
@@ -39,6 +39,8 @@ TENT = PAPER["A4"].landscape
 FACE = Size(TENT.width, TENT.height / 2)
 FACE_MARGIN = 12.0
 FOLD_MARGIN = 9.0  # keep content this far from the fold
+AREA_BOX = 10.0  # mm: the height of the area code's box on a tent face
+AREA_MAX_WIDTH = 60.0  # mm: the widest that box may be
 TENT_QR_MIN = 60.0  # symbol width for reading at about 1 m
 POSTER = PAPER["A3"]
 POSTER_QR_MIN = 150.0  # symbol width for reading at 2–3 m
@@ -102,8 +104,7 @@ def _face(event: Event, session: Session, face: Typeface, notes: list[Note]) -> 
     bottom = FACE_MARGIN
     qr_size = top - bottom
     matrix = encode(event.url)
-    if qr_size * matrix.modules / matrix.modules_with_quiet_zone < TENT_QR_MIN:
-        raise LayoutError(PRODUCT, "the QR code would be smaller than 60 mm; shorten the URL")
+    # the face's height gives the code 84 mm, so even a 21-module symbol is over TENT_QR_MIN
     qr = Rect(FACE.width - FACE_MARGIN - qr_size, bottom, qr_size, qr_size)
     items.append(QR(qr, matrix))
     x = FACE_MARGIN
@@ -111,7 +112,7 @@ def _face(event: Event, session: Session, face: Typeface, notes: list[Note]) -> 
     items.append(Box(Rect(0.0, 0.0, 3.0, FACE.height), fill="accent"))
     y = top
     if event.festival:
-        block = fitted_lines((event.festival,), "bold", 12.0, x, y, colour="accent")
+        block = one_line(face, event.festival, "bold", x, y, width, 12.0, 8.0, "accent", "the festival", PRODUCT)
         items += block.items
         y -= block.height + 2.0
     title = fit_block(
@@ -141,38 +142,30 @@ def _face(event: Event, session: Session, face: Typeface, notes: list[Note]) -> 
     items += block.items
     y -= block.height + 1.5
     venue = session.venue
-    venue_fit = fit_block(
-        face, venue.name, "regular", width - (22.0 if venue.area else 0.0), 15.0, 10.0, 2
-    )
-    if venue_fit is None:
-        raise LayoutError(PRODUCT, "the venue name does not fit the tent")
     cta = fit_block(face, event.labels["sign_cta"], "bold", width, 13.0, 9.0, 1)
     if cta is None:
         raise LayoutError(PRODUCT, "the call to action does not fit the tent")
     cta_y = bottom + 0.3 * cta.size * PT
+    area_y = cta_y + cta.size * PT + 4.0
+    venue_x = x
     if venue.area:
-        size = 17.0
-        area_width = face.width(venue.area, "bold", size) * PT + 6.0
-        area_box = Rect(x, cta_y + cta.size * PT + 4.0, max(area_width, 12.0), 10.0)
+        # the area code in its box first; the venue's name gets the width that is left
+        area = fit_block(face, venue.area, "bold", AREA_MAX_WIDTH - 6.0, 17.0, 10.0, 1)
+        if area is None:
+            raise LayoutError(PRODUCT, f"the area code {venue.area!r} is too long for the tent; shorten it")
+        area_width = face.width(area.lines[0], "bold", area.size) * PT + 6.0
+        area_box = Rect(x, area_y, max(area_width, 12.0), AREA_BOX)
         items.append(Box(area_box, fill="accent"))
-        items.append(
-            Text(
-                area_box.centre[0],
-                area_box.y + (10.0 - face.cap_height("bold", size) * PT) / 2,
-                venue.area,
-                "bold",
-                size,
-                "paper",
-                "center",
-            )
-        )
+        baseline = area_box.y + (AREA_BOX - face.cap_height("bold", area.size) * PT) / 2
+        items.append(Text(area_box.centre[0], baseline, area.lines[0], "bold", area.size, "paper", "center"))
         venue_x = area_box.right + 3.0
-        venue_top = (
-            area_box.top - (10.0 - (venue_fit.size * PT * len(venue_fit.lines) * 1.15)) / 2 + 0.6
-        )
+    venue_fit = fit_block(face, venue.name, "regular", x + width - venue_x, 15.0, 10.0, 2)
+    if venue_fit is None:
+        raise LayoutError(PRODUCT, f"the venue's name {venue.name!r} does not fit the tent; shorten it")
+    if venue.area:
+        venue_top = area_box.top - (AREA_BOX - (venue_fit.size * PT * len(venue_fit.lines) * 1.15)) / 2 + 0.6
     else:
-        venue_x = x
-        venue_top = cta_y + cta.size * PT + 4.0 + 10.0
+        venue_top = area_y + AREA_BOX
     block = fitted_lines(venue_fit.lines, "regular", venue_fit.size, venue_x, venue_top, 1.1)
     items += block.items
     if y < venue_top + 2.0:
@@ -234,7 +227,7 @@ def poster_head(
     y = page.height - 22.0
     head: list[Item] = []
     if kicker:
-        block = fitted_lines((kicker,), "bold", 20.0, margin, y, colour="paper")
+        block = one_line(face, kicker, "bold", margin, y, width, 20.0, 12.0, "paper", "the line above the title", product)
         head += block.items
         y -= block.height + 4.0
     title = fit_block(face, heading, "bold", width, POSTER_TITLE, 24.0, 3, leading=1.1, prefer_large=True)

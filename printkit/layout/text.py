@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from printkit.fonts import Typeface
@@ -140,6 +141,12 @@ def wrap(
             if part == "":
                 continue
             space_before = i > 0 or (text.startswith(" ") and bool(words))
+            if width_mm(face, part, style, size) > width and "-" in part[1:-1]:
+                # a word wider than the column breaks after its hyphens, the hyphens kept
+                pieces = re.findall(r"[^-]+-|[^-]+$", part)
+                words.append((pieces[0], style, space_before))
+                words += [(piece, style, False) for piece in pieces[1:]]
+                continue
             words.append((part, style, space_before))
     lines: list[list[tuple[float, str, str]]] = []
     line: list[tuple[float, str, str]] = []
@@ -173,6 +180,3 @@ def _merge(pieces: list[tuple[float, str, str]]) -> list[tuple[float, str, str]]
     return merged
 
 
-def lines_width(face: Typeface, line: list[tuple[float, str, str]], size: float) -> float:
-    x, text, style = line[-1]
-    return x + width_mm(face, text, style, size)
