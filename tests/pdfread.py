@@ -321,3 +321,61 @@ def object_boxes(pdf: Path | bytes, page: int = 0) -> list[tuple[int, tuple[floa
         ]
     finally:
         doc.close()
+
+
+def _to_unicode(font) -> dict[int, str]:
+    """A simple font's code → text map from its ToUnicode CMap (bfchar and bfrange)."""
+    stream = font.get("/ToUnicode")
+    if stream is None:
+        return {}
+    data = stream.get_object().get_data().decode("latin-1")
+    result: dict[int, str] = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", data, re.S):
+        for code, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            result[int(code, 16)] = bytes.fromhex(text).decode("utf-16-be")
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", data, re.S):
+        for lo, hi, start in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            first = int.from_bytes(bytes.fromhex(start), "big")
+            for i, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
+                result[code] = chr(first + i)
+    return result
+
+
+def _raw(string) -> bytes:
+    """The bytes a PDF string operand holds, as the font's codes."""
+    return string.original_bytes if hasattr(string, "original_bytes") else bytes(string)
+
+
+def text_colours(pdf: Path, page: int = 0) -> list[tuple[tuple, str]]:
+    """Each string shown on a page (Tj, TJ) with the fill colour in force when it was shown,
+    as the operator that set it gives it: ("k", (c, m, y, k)), ("rg", (r, g, b)), …"""
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(pdf)
+    pdf_page = reader.pages[page]
+    fonts = {
+        str(name): _to_unicode(font.get_object())
+        for name, font in pdf_page["/Resources"].get("/Font", {}).get_object().items()
+    }
+    fill: tuple = ("g", (0.0,))
+    font: dict[int, str] = {}
+    stack: list = []
+    found: list[tuple[tuple, str]] = []
+    for operands, op in ContentStream(pdf_page.get_contents(), reader).operations:
+        if op in (b"k", b"rg", b"g"):
+            fill = (op.decode(), tuple(round(float(a), 4) for a in operands))
+        elif op in (b"sc", b"scn", b"cs"):
+            fill = (op.decode(), tuple(str(a) for a in operands))
+        elif op == b"q":
+            stack.append((fill, font))
+        elif op == b"Q" and stack:
+            fill, font = stack.pop()
+        elif op == b"Tf":
+            font = fonts.get(str(operands[0]), {})
+        elif op in (b"Tj", b"TJ", b"'", b'"'):
+            pieces = operands[0] if op == b"TJ" else [operands[-1]]
+            raw = b"".join(_raw(p) for p in pieces if not isinstance(p, (int, float)))
+            text = "".join(font.get(b, "?") for b in raw)
+            if text.strip():
+                found.append((fill, text))
+    return found

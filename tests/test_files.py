@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import SEED, run
-from tests.pdfread import RGB_OPERATOR, STANDARD_14, content_streams, fonts
+from tests.pdfread import RGB_OPERATOR, STANDARD_14, content_streams, fonts, text_colours
 
 PRODUCTS = ["programme.pdf", "badges.pdf", "tent.pdf"]
 
@@ -30,9 +30,24 @@ def test_colour_is_cmyk_only(seed_out, name):
 
 
 def test_body_text_is_100_percent_black(seed_out):
-    """The programme's running text is set in pure K (0 0 0 1 k) just before it is shown."""
-    stream = content_streams(seed_out / "programme.pdf")[0]
-    assert b"0 0 0 1 k" in stream
+    """Every piece of the programme's running text and questions is shown in pure K."""
+    import yaml
+
+    from tests.conftest import SEED
+
+    data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
+    pieces = text_colours(seed_out / "programme.pdf")
+    body_words = {w for para in data["text"].split() for w in [para]} | {
+        w for q in data["questions"] for w in q["text"].split()
+    }
+    body = [(fill, t) for fill, t in pieces if any(w in t for w in ("kommunalbestyrelse", "spilleregler", "Komiteen"))]
+    assert body, "the running text was not found"
+    for fill, piece in body:
+        assert fill == ("k", (0.0, 0.0, 0.0, 1.0)), (fill, piece)
+    assert len(body_words) > 50
+    # and the date line is in the accent colour, so the check can tell them apart
+    date = [fill for fill, t in pieces if "Torsdag den 15. juni 2017" in t]
+    assert date and date[0] != ("k", (0.0, 0.0, 0.0, 1.0))
 
 
 @pytest.mark.parametrize("name", PRODUCTS)
