@@ -37,14 +37,14 @@ def test_body_text_is_100_percent_black(seed_out):
 
     data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
     pieces = text_colours(seed_out / "programme.pdf")
-    body_words = {w for para in data["text"].split() for w in [para]} | {
-        w for q in data["questions"] for w in q["text"].split()
-    }
-    body = [(fill, t) for fill, t in pieces if any(w in t for w in ("kommunalbestyrelse", "spilleregler", "Komiteen"))]
-    assert body, "the running text was not found"
-    for fill, piece in body:
+    shown = " ".join(t for _, t in pieces)
+    body_lines = [
+        (fill, t) for fill, t in pieces if len(t) > 15
+        if t in data["text"].replace("\n", " ") or any(t in q["text"].replace("\n", " ") for q in data["questions"])
+    ]
+    assert len(body_lines) >= 15, shown  # the paragraphs' and questions' lines were found
+    for fill, piece in body_lines:
         assert fill == ("k", (0.0, 0.0, 0.0, 1.0)), (fill, piece)
-    assert len(body_words) > 50
     # and the date line is in the accent colour, so the check can tell them apart
     date = [fill for fill, t in pieces if "Torsdag den 15. juni 2017" in t]
     assert date and date[0] != ("k", (0.0, 0.0, 0.0, 1.0))
