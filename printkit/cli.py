@@ -338,10 +338,12 @@ _single(
     help="Resolution of the page previews (the badge contact sheet keeps its own).",
 )
 @click.option(
-    "--only",
+    "--product",
+    "only",
     type=click.Choice(PRODUCTS),
     multiple=True,
-    help="Build and proof only this product; repeat for more. Default: the whole kit.",
+    help="Build and proof only this product; repeat for more. Default: the whole kit."
+    " (build's --only picks people, not products.)",
 )
 @click.pass_context
 def proof_command(

@@ -137,7 +137,7 @@ def _people(event_dir: Path, count: int) -> Path:
 
 def test_contact_sheet_runs_onto_pages_and_drops_stale_ones(event_dir, tmp_path):
     out = tmp_path / "out"
-    result = run("proof", _people(event_dir, 33), "-o", out, "--only", "badges", "--dpi", 36)
+    result = run("proof", _people(event_dir, 33), "-o", out, "--product", "badges", "--dpi", 36)
     assert result.exit_code == 0, result.output
     proof = out / "proof"
     names = sorted(p.name for p in proof.iterdir())
@@ -147,7 +147,7 @@ def test_contact_sheet_runs_onto_pages_and_drops_stale_ones(event_dir, tmp_path)
     assert len(cells(proof / "badges-contact-2.png")[1]) == 1
     assert result.stdout.splitlines()[0] == str(out / "badges.pdf")
     # a smaller event proofed into the same folder leaves no page of the larger one behind
-    result = run("proof", _people(event_dir, 6), "-o", out, "--only", "badges", "--dpi", 36)
+    result = run("proof", _people(event_dir, 6), "-o", out, "--product", "badges", "--dpi", 36)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in proof.iterdir()) == ["badges-1.png", "badges-contact.png"]
 

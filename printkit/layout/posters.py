@@ -108,7 +108,7 @@ def _poster(
             f" A3 poster even as times and titles at {CHOICES[-1].scale:.0%} type; shorten"
             " their titles",
         )
-    items += listing + _qr_foot(event, face, matrix, room_for_code) + poster_foot(event)
+    items += listing + _qr_foot(event, face, matrix, room_for_code) + poster_foot(event, face)
     for item in items:
         if isinstance(item, Text):
             face.require(item.text, item.style, PRODUCT, "text")

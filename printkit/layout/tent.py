@@ -208,7 +208,7 @@ def _poster(event: Event, face: Typeface, notes: list[Note]) -> Page:
     items.append(
         Text(page.width / 2, foot + 4.0, event.labels["sign_cta"], "bold", 22.0, "accent", "center")
     )
-    items += poster_foot(event)
+    items += poster_foot(event, face)
     for item in items:
         if isinstance(item, Text):
             face.require(item.text, item.style, "poster", "text")
@@ -241,20 +241,24 @@ def poster_head(
     return [Box(Rect(0.0, y, page.width, page.height - y), fill="accent"), *head], y, title.size
 
 
-def poster_foot(event: Event) -> list[Item]:
-    """The organiser's logo, name and tagline under a rule along the poster's foot."""
+def poster_foot(event: Event, face: Typeface) -> list[Item]:
+    """The organiser's logo (at most a third of the width), name and tagline under a rule
+    along the poster's foot, each line fitted to the width that is left."""
     items: list[Item] = []
     organiser = event.organiser
     if organiser is not None:
         margin, foot = POSTER_MARGIN, POSTER_FOOT
-        items.append(Line(margin, foot - 4.0, POSTER.width - margin, foot - 4.0, "rule", 0.6))
+        right = POSTER.width - margin
+        items.append(Line(margin, foot - 4.0, right, foot - 4.0, "rule", 0.6))
         x = margin
         if organiser.logo is not None:
-            h = 18.0
-            w = h * aspect(organiser.logo)
-            items.append(Image(Rect(x, 12.0, w, h), organiser.logo))
+            w = min(18.0 * aspect(organiser.logo), (right - margin) / 3)
+            h = w / aspect(organiser.logo)
+            items.append(Image(Rect(x, 12.0 + (18.0 - h) / 2, w, h), organiser.logo))
             x += w + 6.0
-        items.append(Text(x, 24.0, organiser.name, "bold", 16.0))
+        name = one_line(face, organiser.name, "bold", x, 29.5, right - x, 16.0, 9.0, "text", "the organiser's name", "poster")
+        items += name.items
         if organiser.tagline:
-            items.append(Text(x, 16.0, organiser.tagline, "italic", 12.0, "muted"))
+            tagline = one_line(face, organiser.tagline, "italic", x, 20.2, right - x, 12.0, 7.0, "muted", "the tagline", "poster")
+            items += tagline.items
     return items
