@@ -38,6 +38,7 @@ from printkit.load_people import (
     read_badge_options,
     read_roles,
 )
+from printkit.paths import PathProblem, find_file
 from printkit.source import Node, load_file
 from printkit.stock import DEFAULT_SHEET, UnknownSheetError, find
 
@@ -293,33 +294,34 @@ def _organiser(top: Fields, base: Path) -> Organiser | None:
     return Organiser(
         name=fields.text("name", "the organiser needs a name", max_length=200) or "",
         tagline=fields.text("tagline", max_length=300),
-        logo=_file(logo_node, "organiser.logo", base, IMAGE_SUFFIXES, "logo")
-        if logo_node
-        else None,
+        logo=_image(logo_node, "organiser.logo", base) if logo_node else None,
     )
+
+
+def _image(node: Node, path: str, base: Path) -> Path:
+    """An image file that can be placed: found, and read through (a broken one fails here,
+    at its line, rather than while the PDF is drawn)."""
+    from printkit import images  # Pillow and svglib load only for an event with a logo
+
+    file = _file(node, path, base, IMAGE_SUFFIXES, "logo")
+    problem = images.problem(file)
+    if problem is not None:
+        raise fail(node, path, f"{file.name}: {problem}")
+    return file
 
 
 def _file(node: Node, path: str, base: Path, suffixes: tuple[str, ...], what: str) -> Path:
     name = scalar_text(node, path, 1000)
-    file = (base / name).expanduser()
-    if file.suffix.lower() not in suffixes:
+    if Path(name).suffix.lower() not in suffixes:
         raise fail(
             node,
             path,
             f"{name!r}: a {what} must be a {_kinds(suffixes)} file",
         )
-    if not file.is_file():
-        raise fail(
-            node,
-            path,
-            f"{what} file {name!r} not found (looked in {file.parent}); check the path, relative to the event file",
-        )
     try:
-        with file.open("rb") as handle:
-            handle.read(1)
-    except OSError as exc:
-        raise fail(node, path, f"cannot read {what} file {name!r} ({exc.strerror})") from None
-    return file
+        return find_file(base, name, f"{what} file")
+    except PathProblem as problem:
+        raise fail(node, path, problem.problem) from None
 
 
 def _kinds(suffixes: tuple[str, ...]) -> str:

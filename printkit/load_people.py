@@ -14,6 +14,7 @@ from printkit.fields import Fields, as_list, coerce, fail, scalar_text, suggest
 from printkit.model import BadgeOptions, PersonalQR, Person, SortOrder
 from printkit.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
 from printkit.notices import warn
+from printkit.paths import PathProblem, find_file
 from printkit.source import Node
 
 ROLE_KEYS = ("label", "colour")
@@ -73,9 +74,10 @@ def read_attendees_section(top: Fields, base: Path, roles: dict[str, RoleDef]) -
     fields = Fields(node, "attendees", ATTENDEE_KEYS, "attendees")
     file_node = fields.need("file", "name the attendee list, e.g. file: people.csv")
     name = scalar_text(file_node, "attendees.file", 1000)
-    path = base / name
-    if not path.is_file():
-        raise fail(file_node, "attendees.file", f"attendee list {name!r} not found (looked in {path.parent}); check the path, relative to the event file")
+    try:
+        path = find_file(base, name, "attendee list")
+    except PathProblem as problem:
+        raise fail(file_node, "attendees.file", problem.problem) from None
     columns = _columns(fields.get("columns"))
     max_rows = fields.integer("max_rows", MAX_ROWS, 1, 1_000_000)
     default_node = fields.get("default_role")
