@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from printkit.errors import LayoutError
+from printkit.errors import LayoutError, Location
 from printkit.fonts import Typeface, typeface
 from printkit.layout.badges import layout_badges
 from printkit.images import check_placements
@@ -18,6 +18,7 @@ from printkit.layout.tent import layout_sign
 from printkit.load import load_event
 from printkit.model import Event, Press, PrinterOffset, SignKind, SortOrder
 from printkit.notices import collecting
+from printkit.origins import recording
 from printkit.output import write_all
 from printkit.people import badge_people, key, merged_count, payload_or_none
 from printkit.pdfx import make_pdfx
@@ -135,19 +136,25 @@ def build(
     Asked for everything (``products`` is all of them), an event with nobody to badge gets
     no badges.pdf and a warning; asked for badges alone, that is an error.
     """
-    with collecting() as warnings:
+    file = display if display is not None else str(event_file)
+    with collecting() as warnings, recording() as origins:
         event = (overrides or Overrides()).apply(load_event(event_file, display))
     warnings = list(warnings)
     if not event.people and "badges" in products:
         if tuple(products) != PRODUCTS:
             raise LayoutError(
-                "badges", "the event names no people (panelists, moderator) to make badges for"
+                "badges",
+                "the event names no people (panelists, moderator) to make badges for",
+                where=Location(file),
             )
         products = tuple(p for p in products if p != "badges")
         warnings.append(
             "badges: the event names no people (panelists, moderator); no badges.pdf was made"
         )
-    documents = lay_out(event, products)
+    try:
+        documents = lay_out(event, products)
+    except LayoutError as exc:  # located at the input that gave the text at fault
+        raise origins.locate(exc, file) from None
     warnings += check_placements(_placements(documents.values()), press=event.press is not None)
     face = typeface(event.fonts)
     rendered = {}

@@ -44,7 +44,7 @@ class InputError(PrintkitError):
 
     def __init__(self, where: Location, field: str, problem: str) -> None:
         self.where = where
-        self.field = field
+        self.field = elide(field, 80)  # a key can be as long as a line; the message is one
         self.problem = problem
         super().__init__(self.message())
 
@@ -53,18 +53,53 @@ class InputError(PrintkitError):
         return f"{self.where}:{field} {self.problem}"
 
 
+def elide(text: str, limit: int = 60) -> str:
+    """``text`` cut to about ``limit`` characters with "…" where it was cut, for a message
+    that quotes what someone wrote (which may be a line of a megabyte)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: ``repr``, elided."""
+    text = str(value)
+    return repr(elide(text, limit)) if len(text) > limit else repr(text)
+
+
 class LayoutError(PrintkitError):
-    """The content cannot be set within the design's rules (it would overflow or clip)."""
+    """The content cannot be set within the design's rules (it would overflow or clip).
+
+    ``text`` is the content at fault (a name, a title, a line of it) and ``char`` a character
+    the font lacks: the build finds which input gave them and ``located`` adds that place,
+    printing as ``event.yaml:73:11: panelists[4].name: badges: the name … does not fit …``.
+    """
 
     exit_code = 3
 
-    def __init__(self, product: str, problem: str) -> None:
+    def __init__(
+        self,
+        product: str,
+        problem: str,
+        text: str | None = None,
+        char: str | None = None,
+        where: Location | None = None,
+        field: str = "",
+    ) -> None:
         self.product = product
         self.problem = problem
+        self.text = text
+        self.char = char
+        self.where = where
+        self.field = field
         super().__init__(self.message())
 
+    def located(self, where: Location, field: str = "") -> LayoutError:
+        return LayoutError(self.product, self.problem, self.text, self.char, where, field)
+
     def message(self) -> str:
-        return f"{self.product}: {self.problem}"
+        if self.where is None:
+            return f"{self.product}: {self.problem}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.where}:{field} {self.product}: {self.problem}"
 
 
 class OutputError(PrintkitError):

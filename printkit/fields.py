@@ -17,6 +17,7 @@ from typing import TypeVar
 from printkit.clean import Refused, clean
 from printkit.errors import InputError
 from printkit.notices import warn
+from printkit.origins import record
 from printkit.source import Node
 
 E = TypeVar("E", bound=Enum)
@@ -220,4 +221,5 @@ def scalar_text(node: Node, path: str, max_length: int = 2000, single_line: bool
             path,
             f"is {len(text):,} characters long; at most {max_length:,} can be typeset here",
         )
+    record(node.where, path, text)
     return text

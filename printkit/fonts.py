@@ -95,6 +95,8 @@ class Typeface:
                 product,
                 f"{what}: the font has no glyph for {char!r} (U+{ord(char):04X}) in {text!r};"
                 " name a font that covers it under fonts: in event.yaml",
+                text=text,
+                char=char,
             )
 
 

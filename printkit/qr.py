@@ -70,6 +70,7 @@ def encode(content: str, level: str = "M") -> Matrix:
         raise LayoutError(
             "qr",
             f"{len(content.encode())} bytes are more than a QR code holds at level {level}; shorten it",
+            text=content,
         ) from None
     return Matrix.from_rows(content, code.get_matrix())
 
@@ -85,7 +86,9 @@ def encode_fast(content: str, level: str = "M") -> Matrix:
         code = zxingcpp.create_barcode(content, zxingcpp.BarcodeFormat.QRCode, ec_level=level)
     except (ValueError, RuntimeError):
         raise LayoutError(
-            "qr", f"{len(content.encode())} bytes are more than a QR code holds at level {level}; shorten it"
+            "qr",
+            f"{len(content.encode())} bytes are more than a QR code holds at level {level}; shorten it",
+            text=content,
         ) from None
     image = code.to_image(scale=1, add_quiet_zones=False)
     dark = bytes(memoryview(image)).translate(_INVERT)  # zxing: 0 is dark, 255 light

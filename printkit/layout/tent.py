@@ -56,7 +56,9 @@ def _face(event: Event, face: Typeface) -> tuple[Item, ...]:
     qr_size = top - bottom
     matrix = encode(event.url)
     if qr_size * matrix.modules / matrix.modules_with_quiet_zone < TENT_QR_MIN:
-        raise LayoutError(PRODUCT, "the QR code would be smaller than 60 mm; shorten the URL")
+        raise LayoutError(
+            PRODUCT, "the QR code would be smaller than 60 mm; shorten the URL", event.url
+        )
     qr = Rect(FACE.width - FACE_MARGIN - qr_size, bottom, qr_size, qr_size)
     items.append(QR(qr, matrix))
     x = FACE_MARGIN
@@ -81,7 +83,9 @@ def _face(event: Event, face: Typeface) -> tuple[Item, ...]:
     )
     if title is None:
         raise LayoutError(
-            PRODUCT, f"the title does not fit the tent in three lines: {session.title!r}"
+            PRODUCT,
+            f"the title does not fit the tent in three lines: {session.title!r}",
+            session.title,
         )
     block = fitted_lines(title.lines, "bold", title.size, x, y, 1.1)
     items += block.items
@@ -97,10 +101,11 @@ def _face(event: Event, face: Typeface) -> tuple[Item, ...]:
         face, venue.name, "regular", width - (22.0 if venue.area else 0.0), 15.0, 10.0, 2
     )
     if venue_fit is None:
-        raise LayoutError(PRODUCT, "the venue name does not fit the tent")
+        raise LayoutError(PRODUCT, "the venue name does not fit the tent", venue.name)
     cta = fit_block(face, event.labels["sign_cta"], "bold", width, 13.0, 9.0, 1)
     if cta is None:
-        raise LayoutError(PRODUCT, "the call to action does not fit the tent")
+        cta_text = event.labels["sign_cta"]
+        raise LayoutError(PRODUCT, "the call to action does not fit the tent", cta_text)
     cta_y = bottom + 0.3 * cta.size * PT
     if venue.area:
         size = 17.0
@@ -129,7 +134,9 @@ def _face(event: Event, face: Typeface) -> tuple[Item, ...]:
     items += block.items
     if y < venue_top + 2.0:
         raise LayoutError(
-            PRODUCT, "the title and date leave no room for the venue on the tent; shorten the title"
+            PRODUCT,
+            "the title and date leave no room for the venue on the tent; shorten the title",
+            session.title,
         )
     items.append(Text(x, cta_y, cta.lines[0], "bold", cta.size, "accent"))
     for item in items:
@@ -155,7 +162,9 @@ def _poster(event: Event, face: Typeface) -> Page:
     )
     if title is None:
         raise LayoutError(
-            "poster", f"the title does not fit the poster in three lines: {session.title!r}"
+            "poster",
+            f"the title does not fit the poster in three lines: {session.title!r}",
+            session.title,
         )
     block = fitted_lines(title.lines, "bold", title.size, margin, y, 1.1, "paper")
     head += block.items
@@ -178,6 +187,7 @@ def _poster(event: Event, face: Typeface) -> Page:
         raise LayoutError(
             "poster",
             "the title and date leave too little room for a 150 mm QR code; shorten the title",
+            session.title,
         )
     qr = Rect((page.width - qr_size) / 2, foot + 14.0, qr_size, qr_size)
     items.append(QR(qr, matrix))
