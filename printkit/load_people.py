@@ -7,13 +7,14 @@ import re
 import string
 from pathlib import Path
 
-from printkit.attendees import FIELDS, MAX_ROWS, Attendee, read_attendees
+from printkit.attendees import FIELDS, MAX_ROWS, Attendee, AttendeeList, read_attendees
 from printkit.clean import Refused, clean
-from printkit.errors import InputError
+from printkit.errors import InputError, Location, shown
 from printkit.fields import Fields, as_list, coerce, fail, scalar_text, suggest
 from printkit.model import BadgeOptions, PersonalQR, Person, SortOrder
 from printkit.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
 from printkit.notices import warn
+from printkit.origins import record
 from printkit.paths import PathProblem, find_file
 from printkit.source import Node
 
@@ -85,7 +86,7 @@ def read_attendees_section(top: Fields, base: Path, roles: dict[str, RoleDef]) -
     if default_node is not None:
         default = _role_key(scalar_text(default_node, "attendees.default_role", 40), roles, default_node, "attendees.default_role")
     listing = read_attendees(path, display=name, columns=columns, max_rows=max_rows)
-    people = tuple(_person(a, roles, default, listing.columns.role) for a in listing)
+    people = tuple(_person(a, roles, default, listing) for a in listing)
     return people, listing.summary()
 
 
@@ -107,34 +108,39 @@ def _role_key(value: str, roles: dict[str, RoleDef], node: Node, path: str) -> s
     return found
 
 
-def _person(attendee: Attendee, roles: dict[str, RoleDef], default: str, role_header: str | None) -> Person:
+def _person(attendee: Attendee, roles: dict[str, RoleDef], default: str, listing: AttendeeList) -> Person:
+    origin = attendee.origin
     role = default
     if attendee.role:
         found = match(attendee.role, roles)
         if found is None:
-            origin = attendee.origin
+            where, field = _cell(listing, attendee, "role")
             raise InputError(
-                origin.where, f"row {origin.row}, column {role_header!r}",
+                where, field,
                 f"{attendee.role!r} is not a role{suggest(attendee.role.casefold(), roles)};"
                 f" use one of {', '.join(roles)}, or add it under roles: in event.yaml",
             )
         role = found
-    origin = attendee.origin
 
-    def line(value: str | None, field: str) -> str | None:
+    def line(value: str | None, key: str) -> str | None:
         """One cell as one line of print: cleaned, with what was changed warned about."""
         if not value:
             return value
+        where, field = _cell(listing, attendee, key)
         try:
             cleaned = clean(value, single_line=True)
         except Refused as refused:
-            raise InputError(origin.where, f"row {origin.row}, {field}", refused.problem) from None
+            raise InputError(where, field, refused.problem) from None
+        if cleaned.text.startswith("="):
+            raise InputError(where, field, _FORMULA.format(shown(cleaned.text, 40)))
         for change in cleaned.changes:
-            warn(f"{origin.where}: row {origin.row}, {field}: {change.what}")
+            warn(f"{origin.where}: row {origin.row}, {key}: {change.what}")
+        record(where, field, cleaned.text)
         return cleaned.text
 
+    name = line(attendee.name, "name") or attendee.name
     return Person(
-        name=line(attendee.name, "name") or attendee.name,
+        name=name,
         role=role,
         title=line(attendee.title, "title"),
         organisations=(line(attendee.organisation, "organisation"),) if attendee.organisation else (),
@@ -146,6 +152,28 @@ def _person(attendee: Attendee, roles: dict[str, RoleDef], default: str, role_he
         extra=attendee.extra,
         origin=str(attendee.origin),
     )
+
+
+#: A printed cell that starts with "=" is a spreadsheet formula exported as its text (or
+#: typed into a form to look like one): a badge would print "=HYPERLINK(…)". Refused.
+_FORMULA = (
+    "{} starts with '=' like a spreadsheet formula, and a badge would print it as it stands;"
+    " put the value itself in the cell (copy, then paste as values) or correct it"
+)
+
+
+def _cell(listing: AttendeeList, attendee: Attendee, key: str) -> tuple[Location, str]:
+    """Where a field of a listed person was read: ``people.csv:14:3`` and ``row 12, column
+    'Company'``; a name made of first and last name points at the first-name column."""
+    origin = attendee.origin
+    columns = listing.columns
+    header = getattr(columns, key, None)
+    if key == "name" and header is None:
+        header = columns.first_name
+    if header is None or header not in listing.header:
+        return origin.where, f"row {origin.row}, {key}"
+    column = listing.header.index(header) + 1
+    return Location(origin.file, origin.line, column), f"row {origin.row}, column {header!r}"
 
 
 def read_badge_options(badges: Fields | None) -> BadgeOptions:
