@@ -15,7 +15,7 @@ from enum import Enum
 from typing import TypeVar
 
 from printkit.clean import Refused, clean
-from printkit.errors import InputError
+from printkit.errors import InputError, shown
 from printkit.notices import warn
 from printkit.origins import record
 from printkit.source import Node
@@ -46,7 +46,7 @@ def as_list(node: Node, path: str, what: str) -> list[Node]:
 
 def _kind(node: Node) -> str:
     return {"mapping": "a mapping", "list": "a list", "empty": "empty"}.get(
-        node.kind, f"the value {node.raw!r}" if node.raw is not None else node.kind
+        node.kind, f"the value {shown(node.raw)}" if node.raw is not None else node.kind
     )
 
 
@@ -122,7 +122,7 @@ class Fields:
             raise fail(
                 node,
                 self.sub(key),
-                f"{node.raw!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-06-15",
+                f"{shown(node.raw)} is not a date; write it as YYYY-MM-DD, e.g. 2017-06-15",
             ) from None
 
     def time(self, key: str, why: str) -> dt.time:
@@ -135,7 +135,7 @@ class Fields:
         raise fail(
             node,
             self.sub(key),
-            f'{node.raw!r} is not a time of day; write it as HH:MM, e.g. "14:00"',
+            f'{shown(node.raw)} is not a time of day; write it as HH:MM, e.g. "14:00"',
         )
 
     def integer(self, key: str, default: int, low: int, high: int) -> int:
@@ -160,7 +160,7 @@ class Fields:
             raise fail(
                 node,
                 self.sub(key),
-                f'{node.raw!r} is not a length; write e.g. 54, "54 mm" or "2.125 in"',
+                f'{shown(node.raw)} is not a length; write e.g. 54, "54 mm" or "2.125 in"',
             )
         value = float(match.group(1)) * _UNIT_MM[match.group(2)]
         if not low <= value <= high:
@@ -193,7 +193,7 @@ def coerce(node: Node, path: str, enum: type[E]) -> E:
     values = [member.value for member in enum]
     if word in values:
         return enum(word)
-    raise fail(node, path, f"{node.raw!r} is not one of {', '.join(values)}{suggest(word, values)}")
+    raise fail(node, path, f"{shown(node.raw)} is not one of {', '.join(values)}{suggest(word, values)}")
 
 
 

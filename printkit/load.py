@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from printkit import labels as label_catalogue
-from printkit.errors import InputError
+from printkit.errors import InputError, elide, shown
 from printkit.fields import Fields, as_flag, as_list, coerce, fail, scalar_text, suggest
 from printkit.geometry import PAPER, Size
 from printkit.i18n import is_known_locale
@@ -245,18 +245,25 @@ def _url(node: Node, path: str) -> str:
         raise fail(
             node,
             path,
-            f"{url!r} is not a full address; write it with its scheme, e.g. https://{url.strip('/')}",
+            f"{shown(url)} is not a full address; write it with its scheme, e.g. https://{elide(url.strip('/'))}",
         )
     if scheme not in QR_SCHEMES:
         raise fail(
             node,
             path,
-            f"{url!r} uses the scheme {scheme}:, but a QR code may only carry http, https, mailto or tel addresses",
+            f"{shown(url)} uses the scheme {elide(scheme, 20)}:, but a QR code may only carry http, https, mailto or tel addresses",
         )
-    if scheme in ("http", "https") and not _URL.match(url):
-        raise fail(node, path, f"{url!r} is not a web address; write it as https://host/path")
     if any(c.isspace() for c in url):
-        raise fail(node, path, f"{url!r} contains a space; encode it as %20")
+        raise fail(node, path, f"{shown(url)} contains a space; encode it as %20")
+    if scheme in ("http", "https") and not _URL.match(url):
+        raise fail(node, path, f"{shown(url)} is not a web address; write it as https://host/path")
+    if scheme in ("http", "https") and "@" in re.split(r"[/?#]", rest.lstrip("/"), maxsplit=1)[0]:
+        raise fail(
+            node,
+            path,
+            f"{shown(url)} has a user name before '@', which hides the real host"
+            " (after the '@') from whoever scans the code; remove it",
+        )
     return url
 
 
@@ -316,7 +323,7 @@ def _file(node: Node, path: str, base: Path, suffixes: tuple[str, ...], what: st
         raise fail(
             node,
             path,
-            f"{name!r}: a {what} must be a {_kinds(suffixes)} file",
+            f"{shown(name)}: a {what} must be a {_kinds(suffixes)} file",
         )
     try:
         return find_file(base, name, f"{what} file")

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from printkit.errors import InputError, Location
+from printkit.errors import InputError, Location, shown
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -269,7 +269,7 @@ class _Builder:
         except yaml.YAMLError:
             raise self._tag_error(node, path) from None
         except ValueError as exc:  # e.g. an impossible date such as 2017-02-30
-            raise InputError(where, path, f"{node.value!r} is not a valid value ({exc})") from None
+            raise InputError(where, path, f"{shown(node.value)} is not a valid value ({exc})") from None
         return Node(value, where, raw=node.value, quoted=node.style in ("'", '"'))
 
     def _mapping(self, node: yaml.MappingNode, depth: int, path: str) -> Node:
