@@ -112,6 +112,7 @@ class Fields:
 
     def date(self, key: str, why: str) -> dt.date:
         node = self.need(key, why)
+        _scalar(node, self.sub(key), "a date, YYYY-MM-DD")
         if isinstance(node.value, dt.datetime):
             return node.value.date()
         if isinstance(node.value, dt.date):
@@ -127,6 +128,7 @@ class Fields:
 
     def time(self, key: str, why: str) -> dt.time:
         node = self.need(key, why)
+        _scalar(node, self.sub(key), 'a time of day, "HH:MM"')
         match = _TIME.match(str(node.raw))
         if match:
             hour, minute = int(match.group(1)), int(match.group(2))
@@ -155,6 +157,7 @@ class Fields:
         node = self.get(key)
         if node is None:
             return default
+        _scalar(node, self.sub(key), 'a length, e.g. 54 or "54 mm"')
         match = _LENGTH.match(str(node.raw))
         if match is None or isinstance(node.value, bool):
             raise fail(
@@ -182,6 +185,12 @@ class Fields:
         return coerce(node, self.sub(key), enum)
 
 
+def _scalar(node: Node, path: str, what: str) -> None:
+    """Refuse a list or mapping where one value belongs (it has no text to quote)."""
+    if node.kind in ("mapping", "list"):
+        raise fail(node, path, f"must be {what}, not {_kind(node)}")
+
+
 def as_flag(node: Node, path: str) -> bool:
     if isinstance(node.value, bool):
         return node.value
@@ -189,8 +198,9 @@ def as_flag(node: Node, path: str) -> bool:
 
 
 def coerce(node: Node, path: str, enum: type[E]) -> E:
-    word = str(node.raw).strip().lower()
     values = [member.value for member in enum]
+    _scalar(node, path, f"one of {', '.join(values)}")
+    word = str(node.raw).strip().lower()
     if word in values:
         return enum(word)
     raise fail(node, path, f"{shown(node.raw)} is not one of {', '.join(values)}{suggest(word, values)}")
@@ -203,6 +213,8 @@ def scalar_text(node: Node, path: str, max_length: int = 2000, single_line: bool
     cannot be typeset is refused, and it must fit ``max_length`` characters."""
     if node.kind in ("mapping", "list"):
         raise fail(node, path, f"must be text, not {_kind(node)}")
+    if node.kind == "empty":  # ~ or null would otherwise print as "~" or "null"
+        raise fail(node, path, "is empty; write the text or remove it")
     if isinstance(node.value, bytes):
         raise fail(node, path, "must be text, not binary data")
     text = str(node.value) if node.quoted or isinstance(node.value, str) else str(node.raw)

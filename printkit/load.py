@@ -110,8 +110,13 @@ def build_event(root: Node, base: Path) -> Event:
         attendees=attendees,
         attendee_summary=attendee_summary,
         roles=roles,
-        badge=read_badge_options(_badges(top)),
+        badge=read_badge_options(_badges(top), _columns_of(attendees)),
     )
+
+
+def _columns_of(people: tuple[Person, ...]) -> tuple[str, ...]:
+    """The attendee list's other columns (beyond name, title, …), for QR templates."""
+    return tuple(dict.fromkeys(header for person in people for header, _ in person.extra))
 
 
 def _language(top: Fields) -> str:

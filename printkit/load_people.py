@@ -9,7 +9,7 @@ from pathlib import Path
 
 from printkit.attendees import FIELDS, MAX_ROWS, Attendee, AttendeeList, read_attendees
 from printkit.clean import Refused, clean
-from printkit.errors import InputError, Location, shown
+from printkit.errors import InputError, Location, elide, shown
 from printkit.fields import Fields, as_list, coerce, fail, scalar_text, suggest
 from printkit.model import BadgeOptions, PersonalQR, Person, SortOrder
 from printkit.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
@@ -176,11 +176,12 @@ def _cell(listing: AttendeeList, attendee: Attendee, key: str) -> tuple[Location
     return Location(origin.file, origin.line, column), f"row {origin.row}, column {header!r}"
 
 
-def read_badge_options(badges: Fields | None) -> BadgeOptions:
+def read_badge_options(badges: Fields | None, columns: tuple[str, ...] = ()) -> BadgeOptions:
+    """``columns``: the attendee list's other columns, which a QR template may also use."""
     if badges is None:
         return BadgeOptions()
     sort = badges.choice("sort", SortOrder, SortOrder.AS_GIVEN)
-    qr = _qr(badges.get("qr"))
+    qr = _qr(badges.get("qr"), columns)
     name_node = badges.get("name")
     first_above, upper, pronouns = False, False, True
     if name_node is not None:
@@ -199,7 +200,7 @@ def read_badge_options(badges: Fields | None) -> BadgeOptions:
 PLACEHOLDER_FIELDS = ("name", "first_name", "last_name", "title", "organisation", "role", "pronouns", "email", "ticket_id")
 
 
-def _qr(node: Node | None) -> PersonalQR | None:
+def _qr(node: Node | None, columns: tuple[str, ...] = ()) -> PersonalQR | None:
     if node is None:
         return None
     if node.kind != "mapping":
@@ -213,9 +214,20 @@ def _qr(node: Node | None) -> PersonalQR | None:
     url_node = fields.need("url", "give a URL template such as https://tickets.example.org/{ticket_id}, or vcard: true")
     template = scalar_text(url_node, "badges.qr.url", 1000)
     try:
-        names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+        parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(template) if f is not None]
     except ValueError as exc:
         raise fail(url_node, "badges.qr.url", f"the template is not valid ({exc}); write placeholders as {{ticket_id}}") from None
+    names = [f for f, _, _ in parts]
+    known = (*PLACEHOLDER_FIELDS, *columns)
+    for name, spec, conv in parts:
+        if spec or conv:
+            raise fail(url_node, "badges.qr.url", f"write each placeholder as a bare name such as {{ticket_id}}, without '!' or ':' (found {{{elide(name, 40)}{'!' + conv if conv else ''}{':' + spec if spec else ''}}})")
+        if name not in known:
+            raise fail(
+                url_node, "badges.qr.url",
+                f"the template uses {{{elide(name, 40)}}}, which is neither a field ({', '.join(PLACEHOLDER_FIELDS)})"
+                f" nor a column of the attendee list{suggest(name, known)}",
+            )
     if not names:
         raise fail(url_node, "badges.qr.url", "the template has no placeholder, so every badge would get the same code; use e.g. {ticket_id}")
     if not re.match(r"^(https?://|mailto:|tel:)", template, re.IGNORECASE):
