@@ -44,13 +44,29 @@ class InputError(PrintkitError):
 
     def __init__(self, where: Location, field: str, problem: str) -> None:
         self.where = where
-        self.field = elide(field, 80)  # a key can be as long as a line; the message is one
+        self.field = elide(printable(field), 80)  # a key can be as long as a line
         self.problem = problem
         super().__init__(self.message())
 
     def message(self) -> str:
         field = f" {self.field}:" if self.field else ""
         return f"{self.where}:{field} {self.problem}"
+
+
+def key_text(key: str) -> str:
+    """A mapping key as a field path shows it: as written when it is a plain word, else
+    quoted (an empty key, spaces at its ends, a control character that would break the
+    one-line message)."""
+    if key and key == key.strip() and key.isprintable():
+        return key
+    return repr(key)
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that is not printable escaped as Python writes it."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def elide(text: str, limit: int = 60) -> str:

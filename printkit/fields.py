@@ -15,7 +15,7 @@ from enum import Enum
 from typing import TypeVar
 
 from printkit.clean import Refused, clean
-from printkit.errors import InputError, shown
+from printkit.errors import InputError, key_text, shown
 from printkit.notices import warn
 from printkit.origins import record
 from printkit.source import Node
@@ -73,6 +73,7 @@ class Fields:
                 )
 
     def sub(self, key: str) -> str:
+        key = key_text(key)
         return f"{self.path}.{key}" if self.path else key
 
     def has(self, key: str) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from printkit.attendees import FIELDS, MAX_ROWS, Attendee, AttendeeList, read_attendees
 from printkit.clean import Refused, clean
-from printkit.errors import InputError, Location, elide, shown
+from printkit.errors import InputError, Location, elide, key_text, shown
 from printkit.fields import Fields, as_list, coerce, fail, scalar_text, suggest
 from printkit.model import BadgeOptions, PersonalQR, Person, SortOrder
 from printkit.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
@@ -34,7 +34,7 @@ def read_roles(top: Fields, language: str) -> dict[str, RoleDef]:
     if node.kind != "mapping":
         raise fail(node, "roles", "must be a mapping of role names to {label, colour}")
     for name, where in node.keys.items():
-        path = f"roles.{name}"
+        path = f"roles.{key_text(name)}"
         if not re.fullmatch(r"[a-z][a-z0-9_-]{0,30}", name):
             raise InputError(where, path, "a role's name is a short lower-case word, e.g. staff or sponsor")
         fields = Fields(node.value[name], path, ROLE_KEYS, "a role")

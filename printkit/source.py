@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from printkit.errors import InputError, Location, shown
+from printkit.errors import InputError, Location, key_text, shown
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -292,7 +292,7 @@ class _Builder:
             ):
                 raise InputError(key_where, path, "a key must be a plain word")
             key = key_node.value
-            child_path = f"{path}.{key}" if path else key
+            child_path = f"{path}.{key_text(key)}" if path else key_text(key)
             if key in result:
                 first = keys[key]
                 raise InputError(
