@@ -109,7 +109,6 @@ def _role_key(value: str, roles: dict[str, RoleDef], node: Node, path: str) -> s
 
 
 def _person(attendee: Attendee, roles: dict[str, RoleDef], default: str, listing: AttendeeList) -> Person:
-    origin = attendee.origin
     role = default
     if attendee.role:
         found = match(attendee.role, roles)
@@ -134,7 +133,7 @@ def _person(attendee: Attendee, roles: dict[str, RoleDef], default: str, listing
         if cleaned.text.startswith("="):
             raise InputError(where, field, _FORMULA.format(shown(cleaned.text, 40)))
         for change in cleaned.changes:
-            warn(f"{origin.where}: row {origin.row}, {key}: {change.what}")
+            warn(f"{where}: {field}: {change.what}")
         record(where, field, cleaned.text)
         return cleaned.text
 

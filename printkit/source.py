@@ -110,15 +110,21 @@ _BINARY = (
 _UTF16 = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 
 
+def binary_kind(data: bytes) -> str | None:
+    """What a file is, told by its first bytes, when it is one that is not text: "a PNG
+    image", "a PDF", …; None for anything else."""
+    return next((what for magic, what in _BINARY if data.startswith(magic)), None)
+
+
 def _decode(data: bytes, display: str) -> str:
     """The file's text: UTF-8 (a byte-order mark dropped) or UTF-16 with a byte-order mark."""
-    for magic, what in _BINARY:
-        if data.startswith(magic):
-            raise InputError(
-                Location(display),
-                "",
-                f"this is {what}, not a text file; give the path of the event file (event.yaml)",
-            )
+    what = binary_kind(data)
+    if what is not None:
+        raise InputError(
+            Location(display),
+            "",
+            f"this is {what}, not a text file; give the path of the event file (event.yaml)",
+        )
     codec = _UTF16.get(data[:2])
     if codec is not None:
         try:
@@ -221,6 +227,8 @@ def parse(text: str, display: str) -> Node:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or exc.context or "not valid YAML"
+            if problem.startswith("but ") and exc.context:  # "but found another document"
+                problem = f"{exc.context}, {problem}"
             raise InputError(
                 _loc(display, mark), "", f"YAML syntax: {problem}; check indentation and quoting"
             ) from None
@@ -269,7 +277,8 @@ class _Builder:
         except yaml.YAMLError:
             raise self._tag_error(node, path) from None
         except ValueError as exc:  # e.g. an impossible date such as 2017-02-30
-            raise InputError(where, path, f"{shown(node.value)} is not a valid value ({exc})") from None
+            problem = f"{shown(node.value)} is not a valid value ({exc})"
+            raise InputError(where, path, problem) from None
         return Node(value, where, raw=node.value, quoted=node.style in ("'", '"'))
 
     def _mapping(self, node: yaml.MappingNode, depth: int, path: str) -> Node:

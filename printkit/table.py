@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from printkit.errors import InputError, Location
+from printkit.source import binary_kind
 
 MAX_FILE_BYTES = 50_000_000
 MAX_COLUMNS = 1000
@@ -111,6 +112,13 @@ def read_table(path: Path, display: str | None = None) -> Table:
             Location(display),
             "",
             "this is an old Excel 97–2003 workbook (.xls); save it as .xlsx or as CSV UTF-8",
+        )
+    what = binary_kind(data)
+    if what is not None:
+        raise InputError(
+            Location(display),
+            "",
+            f"this is {what}, not an attendee list; export the list as CSV UTF-8 or .xlsx",
         )
     text, encoding = decode(data, display)
     return _csv_table(text, encoding, display)
