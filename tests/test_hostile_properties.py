@@ -24,6 +24,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import hypothesis
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -80,6 +81,7 @@ def check_build(text: str | bytes, old_kit: dict[str, bytes]) -> None:
         assert "Traceback" not in result.output, result.output
         assert "internal error" not in result.output, result.output
         assert result.exit_code != 70, result.output
+        hypothesis.event(f"exit {result.exit_code}")  # the share that built, shown with statistics
         if result.exit_code == 0:
             assert PdfReader(out / "programme.pdf").get_num_pages() == 1
             changed = {"programme.pdf"}
@@ -265,13 +267,16 @@ def test_any_name_makes_a_badge_or_says_where(name, title):
     """Any text as a name (and as a title): a badge, or one line at the name's place. Cleaned
     text that is still too long for the badge, or has a glyph the font lacks, is refused at
     the line that gave it."""
-    quoted = {key: yaml.dump(value, Dumper=DUMPER, allow_unicode=True, width=10**6).split("\n...")[0].strip()
-              for key, value in (("name", name), ("title", title))}
+    quoted = {  # double-quoted, so that any text stays on its line (8 and 9)
+        key: yaml.dump(value, Dumper=DUMPER, default_style='"', allow_unicode=True, width=10**6).strip()
+        for key, value in (("name", name), ("title", title))
+    }
     with tempfile.TemporaryDirectory() as folder:
         event = Path(folder) / "event.yaml"
         event.write_text(BADGE_EVENT.format(**quoted), encoding="utf-8")
         result = run("badges", event, "-o", Path(folder) / "out")
         assert "Traceback" not in result.output and result.exit_code != 70, result.output
+        hypothesis.event(f"exit {result.exit_code}")
         if result.exit_code == 0:
             assert PdfReader(Path(folder) / "out" / "badges.pdf").get_num_pages() == 1
             return
