@@ -204,7 +204,8 @@ def coerce(node: Node, path: str, enum: type[E]) -> E:
     word = str(node.raw).strip().lower()
     if word in values:
         return enum(word)
-    raise fail(node, path, f"{shown(node.raw)} is not one of {', '.join(values)}{suggest(word, values)}")
+    problem = f"{shown(node.raw)} is not one of {', '.join(values)}{suggest(word, values)}"
+    raise fail(node, path, problem)
 
 
 

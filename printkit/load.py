@@ -256,7 +256,8 @@ def _url(node: Node, path: str) -> str:
         raise fail(
             node,
             path,
-            f"{shown(url)} uses the scheme {elide(scheme, 20)}:, but a QR code may only carry http, https, mailto or tel addresses",
+            f"{shown(url)} uses the scheme {elide(scheme, 20)}:, but a QR code may only carry"
+            " http, https, mailto or tel addresses",
         )
     if any(c.isspace() for c in url):
         raise fail(node, path, f"{shown(url)} contains a space; encode it as %20")

@@ -108,7 +108,9 @@ def _role_key(value: str, roles: dict[str, RoleDef], node: Node, path: str) -> s
     return found
 
 
-def _person(attendee: Attendee, roles: dict[str, RoleDef], default: str, listing: AttendeeList) -> Person:
+def _person(
+    attendee: Attendee, roles: dict[str, RoleDef], default: str, listing: AttendeeList
+) -> Person:
     role = default
     if attendee.role:
         found = match(attendee.role, roles)
@@ -213,19 +215,26 @@ def _qr(node: Node | None, columns: tuple[str, ...] = ()) -> PersonalQR | None:
     url_node = fields.need("url", "give a URL template such as https://tickets.example.org/{ticket_id}, or vcard: true")
     template = scalar_text(url_node, "badges.qr.url", 1000)
     try:
-        parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(template) if f is not None]
+        parsed = string.Formatter().parse(template)
+        parts = [(f, spec, conv) for _, f, spec, conv in parsed if f is not None]
     except ValueError as exc:
         raise fail(url_node, "badges.qr.url", f"the template is not valid ({exc}); write placeholders as {{ticket_id}}") from None
     names = [f for f, _, _ in parts]
     known = (*PLACEHOLDER_FIELDS, *columns)
     for name, spec, conv in parts:
         if spec or conv:
-            raise fail(url_node, "badges.qr.url", f"write each placeholder as a bare name such as {{ticket_id}}, without '!' or ':' (found {{{elide(name, 40)}{'!' + conv if conv else ''}{':' + spec if spec else ''}}})")
+            found = elide(name, 40) + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "")
+            raise fail(
+                url_node, "badges.qr.url",
+                f"write each placeholder as a bare name such as {{ticket_id}}, without '!' or ':'"
+                f" (found {{{found}}})",
+            )
         if name not in known:
             raise fail(
                 url_node, "badges.qr.url",
-                f"the template uses {{{elide(name, 40)}}}, which is neither a field ({', '.join(PLACEHOLDER_FIELDS)})"
-                f" nor a column of the attendee list{suggest(name, known)}",
+                f"the template uses {{{elide(name, 40)}}}, which is neither a field"
+                f" ({', '.join(PLACEHOLDER_FIELDS)}) nor a column of the attendee list"
+                f"{suggest(name, known)}",
             )
     if not names:
         raise fail(url_node, "badges.qr.url", "the template has no placeholder, so every badge would get the same code; use e.g. {ticket_id}")

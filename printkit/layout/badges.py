@@ -199,7 +199,8 @@ def name_block(
         if pronouns is None:
             raise LayoutError(
                 PRODUCT,
-                f"the pronouns of {person.name!r} ({person.pronouns!r}) do not fit the badge; shorten them",
+                f"the pronouns of {person.name!r} ({person.pronouns!r}) do not fit the badge;"
+                " shorten them",
                 person.pronouns,
             )
         blocks.append((pronouns.lines, "italic", pronouns.size, 1.2, "muted"))
