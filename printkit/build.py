@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from printkit.coverage import check_people
-from printkit.errors import LayoutError
+from printkit.errors import LayoutError, Location
 from printkit.fonts import Typeface, typeface
 from printkit.layout.badges import layout_badges
 from printkit.images import check_placements
@@ -21,6 +21,7 @@ from printkit.layout.tent import layout_sign, layout_tents
 from printkit.load import load_event
 from printkit.model import Event, Press, PrinterOffset, SignKind, SortOrder
 from printkit.notices import collecting
+from printkit.origins import recording
 from printkit.output import write_all
 from printkit.people import badge_people, key, merged_count, payload_or_none
 from printkit.pdfx import make_pdfx
@@ -97,7 +98,9 @@ def lay_out(event: Event, products: Sequence[str]) -> dict[str, Document]:
             except LayoutError as exc:
                 if exc.product != "text":
                     raise
-                raise LayoutError(f"{stem}.pdf", exc.problem) from None  # say which file
+                raise LayoutError(  # say which file
+                    f"{stem}.pdf", exc.problem, exc.text, exc.char, exc.where, exc.field
+                ) from None
             if name != "badges":  # badges finish their own sheets (bleed per badge)
                 pages = tuple(finish(page, event.press) for page in document.pages)
                 document = replace(document, pages=pages)
@@ -105,7 +108,9 @@ def lay_out(event: Event, products: Sequence[str]) -> dict[str, Document]:
     return documents
 
 
-def prepare(event: Event, products: Sequence[str]) -> tuple[dict[str, Document], list[str]]:
+def prepare(
+    event: Event, products: Sequence[str], file: str | None = None
+) -> tuple[dict[str, Document], list[str]]:
     """Lay out the products in memory, with what a build warns about; nothing is rendered.
 
     Asked for everything (``products`` is all of them), an event with nobody to badge gets
@@ -120,7 +125,9 @@ def prepare(event: Event, products: Sequence[str]) -> tuple[dict[str, Document],
     if not event.people and "badges" in products:
         if tuple(products) != PRODUCTS:
             raise LayoutError(
-                "badges", "the event names no people (panelists, moderator) to make badges for"
+                "badges",
+                "the event names no people (panelists, moderator) to make badges for",
+                where=Location(file) if file else None,
             )
         products = tuple(p for p in products if p != "badges")
         warnings.append(
@@ -190,9 +197,13 @@ def build(
     Asked for everything (``products`` is all of them), an event with nobody to badge gets
     no badges.pdf and a warning; asked for badges alone, that is an error.
     """
-    with collecting() as cleaned:
+    file = display if display is not None else str(event_file)
+    with collecting() as cleaned, recording() as origins:
         event = (overrides or Overrides()).apply(load_event(event_file, display))
-    documents, warnings = prepare(event, products)
+    try:
+        documents, warnings = prepare(event, products, file)
+    except LayoutError as exc:  # located at the input that gave the text at fault
+        raise origins.locate(exc, file) from None
     warnings = [*cleaned, *(warning.message() for warning in event.warnings), *warnings]
     face = typeface(event.fonts)
     rendered = {}

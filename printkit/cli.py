@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -112,7 +113,10 @@ def _press_options(f):
 def _run(ctx: click.Context, action: Callable[[], Report]) -> Report:
     """The one boundary where errors become a message and an exit code; then report."""
     try:
-        report = action()
+        try:
+            report = action()
+        finally:
+            _end_bars()  # an interrupted bar would leave the terminal's cursor hidden
     except (click.Abort, click.ClickException):
         raise  # click's own: a question answered with Ctrl-C or Ctrl-D ("Aborted!")
     except (Exception, KeyboardInterrupt) as exc:
@@ -128,9 +132,11 @@ def _explain(ctx: click.Context, exc: BaseException) -> int:
     if isinstance(exc, PrintkitError):
         click.echo(f"error: {exc.message()}", err=True)
         return exc.exit_code
-    if isinstance(exc, KeyboardInterrupt):
-        click.echo("interrupted; earlier files are untouched", err=True)
-        return 130
+    if isinstance(exc, KeyboardInterrupt):  # Ctrl-C, or SIGTERM/SIGHUP (see main)
+        signum = exc.signum if isinstance(exc, Terminated) else signal.SIGINT
+        name = signal.Signals(signum).name
+        click.echo(f"interrupted ({name}); earlier files are untouched", err=True)
+        return 128 + signum
     # the last line of defence: a bug, not a user's mistake
     if ctx.obj and ctx.obj.get("debug"):
         traceback.print_exception(exc)
@@ -181,6 +187,7 @@ def _progress(label: str, total: int) -> Callable[[int], None]:
         return lambda n: None
     bar = click.progressbar(length=total, label=label, file=sys.stderr)
     bar.__enter__()
+    _BARS.append(bar)
     done = 0
 
     def step(n: int) -> None:
@@ -188,9 +195,18 @@ def _progress(label: str, total: int) -> Callable[[int], None]:
         bar.update(n)
         done += n
         if done >= total:
+            _BARS.remove(bar)
             bar.__exit__(None, None, None)
 
     return step
+
+
+_BARS: list = []  # progress bars drawn and not yet finished
+
+
+def _end_bars() -> None:
+    while _BARS:
+        _BARS.pop().__exit__(None, None, None)
 
 
 def _people_options(f):
@@ -486,5 +502,21 @@ def _check_files(ctx: click.Context, files) -> int:
     return worst
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program stands so that it ends as Ctrl-C does:
+    temporary files removed, one line said, earlier output untouched."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
 def main() -> None:
+    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, _terminate)
     cli(prog_name="printkit")

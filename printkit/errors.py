@@ -44,7 +44,7 @@ class InputError(PrintkitError):
 
     def __init__(self, where: Location, field: str, problem: str) -> None:
         self.where = where
-        self.field = field
+        self.field = elide(printable(field), 80)  # a key can be as long as a line
         self.problem = problem
         super().__init__(self.message())
 
@@ -73,18 +73,69 @@ class InputWarning:
         return located(self.where, self.field, self.problem)
 
 
+def key_text(key: str) -> str:
+    """A mapping key as a field path shows it: as written when it is a plain word, else
+    quoted (an empty key, spaces at its ends, a control character that would break the
+    one-line message)."""
+    if key and key == key.strip() and key.isprintable():
+        return key
+    return repr(key)
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that is not printable escaped as Python writes it."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def elide(text: str, limit: int = 60) -> str:
+    """``text`` cut to about ``limit`` characters with "…" where it was cut, for a message
+    that quotes what someone wrote (which may be a line of a megabyte)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: ``repr``, elided."""
+    text = str(value)
+    return repr(elide(text, limit)) if len(text) > limit else repr(text)
+
+
 class LayoutError(PrintkitError):
-    """The content cannot be set within the design's rules (it would overflow or clip)."""
+    """The content cannot be set within the design's rules (it would overflow or clip).
+
+    ``text`` is the content at fault (a name, a title, a line of it) and ``char`` a character
+    the font lacks: the build finds which input gave them and ``located`` adds that place,
+    printing as ``event.yaml:73:11: panelists[4].name: badges: the name … does not fit …``.
+    """
 
     exit_code = 3
 
-    def __init__(self, product: str, problem: str) -> None:
+    def __init__(
+        self,
+        product: str,
+        problem: str,
+        text: str | None = None,
+        char: str | None = None,
+        where: Location | None = None,
+        field: str = "",
+    ) -> None:
         self.product = product
         self.problem = problem
+        self.text = text
+        self.char = char
+        self.where = where
+        self.field = field
         super().__init__(self.message())
 
+    def located(self, where: Location, field: str = "") -> LayoutError:
+        return LayoutError(self.product, self.problem, self.text, self.char, where, field)
+
     def message(self) -> str:
-        return f"{self.product}: {self.problem}"
+        if self.where is None:
+            return f"{self.product}: {self.problem}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{self.where}:{field} {self.product}: {self.problem}"
 
 
 class OutputError(PrintkitError):

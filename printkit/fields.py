@@ -15,8 +15,9 @@ from enum import Enum
 from typing import TypeVar
 
 from printkit.clean import Refused, clean
-from printkit.errors import InputError
+from printkit.errors import InputError, key_text, shown
 from printkit.notices import warn
+from printkit.origins import record
 from printkit.source import Node
 
 E = TypeVar("E", bound=Enum)
@@ -45,7 +46,7 @@ def as_list(node: Node, path: str, what: str) -> list[Node]:
 
 def _kind(node: Node) -> str:
     return {"mapping": "a mapping", "list": "a list", "empty": "empty"}.get(
-        node.kind, f"the value {node.raw!r}" if node.raw is not None else node.kind
+        node.kind, f"the value {shown(node.raw)}" if node.raw is not None else node.kind
     )
 
 
@@ -81,6 +82,7 @@ class Fields:
                 )
 
     def sub(self, key: str) -> str:
+        key = key_text(key)
         return f"{self.path}.{key}" if self.path else key
 
     def has(self, key: str) -> bool:
@@ -120,6 +122,7 @@ class Fields:
 
     def date(self, key: str, why: str) -> dt.date:
         node = self.need(key, why)
+        _scalar(node, self.sub(key), "a date, YYYY-MM-DD")
         if isinstance(node.value, dt.datetime):
             return node.value.date()
         if isinstance(node.value, dt.date):
@@ -130,11 +133,12 @@ class Fields:
             raise fail(
                 node,
                 self.sub(key),
-                f"{node.raw!r} is not a date; write it as YYYY-MM-DD, e.g. 2017-06-15",
+                f"{shown(node.raw)} is not a date; write it as YYYY-MM-DD, e.g. 2017-06-15",
             ) from None
 
     def time(self, key: str, why: str) -> dt.time:
         node = self.need(key, why)
+        _scalar(node, self.sub(key), 'a time of day, "HH:MM"')
         match = _TIME.match(str(node.raw))
         if match:
             hour, minute = int(match.group(1)), int(match.group(2))
@@ -143,7 +147,7 @@ class Fields:
         raise fail(
             node,
             self.sub(key),
-            f'{node.raw!r} is not a time of day; write it as HH:MM, e.g. "14:00"',
+            f'{shown(node.raw)} is not a time of day; write it as HH:MM, e.g. "14:00"',
         )
 
     def integer(self, key: str, default: int, low: int, high: int) -> int:
@@ -163,12 +167,13 @@ class Fields:
         node = self.get(key)
         if node is None:
             return default
+        _scalar(node, self.sub(key), 'a length, e.g. 54 or "54 mm"')
         match = _LENGTH.match(str(node.raw))
         if match is None or isinstance(node.value, bool):
             raise fail(
                 node,
                 self.sub(key),
-                f'{node.raw!r} is not a length; write e.g. 54, "54 mm" or "2.125 in"',
+                f'{shown(node.raw)} is not a length; write e.g. 54, "54 mm" or "2.125 in"',
             )
         value = float(match.group(1)) * _UNIT_MM[match.group(2)]
         if not low <= value <= high:
@@ -190,6 +195,12 @@ class Fields:
         return coerce(node, self.sub(key), enum)
 
 
+def _scalar(node: Node, path: str, what: str) -> None:
+    """Refuse a list or mapping where one value belongs (it has no text to quote)."""
+    if node.kind in ("mapping", "list"):
+        raise fail(node, path, f"must be {what}, not {_kind(node)}")
+
+
 def as_flag(node: Node, path: str) -> bool:
     if isinstance(node.value, bool):
         return node.value
@@ -197,11 +208,13 @@ def as_flag(node: Node, path: str) -> bool:
 
 
 def coerce(node: Node, path: str, enum: type[E]) -> E:
-    word = str(node.raw).strip().lower()
     values = [member.value for member in enum]
+    _scalar(node, path, f"one of {', '.join(values)}")
+    word = str(node.raw).strip().lower()
     if word in values:
         return enum(word)
-    raise fail(node, path, f"{node.raw!r} is not one of {', '.join(values)}{suggest(word, values)}")
+    problem = f"{shown(node.raw)} is not one of {', '.join(values)}{suggest(word, values)}"
+    raise fail(node, path, problem)
 
 
 def scalar_text(node: Node, path: str, max_length: int = 2000, single_line: bool = True) -> str:
@@ -209,6 +222,8 @@ def scalar_text(node: Node, path: str, max_length: int = 2000, single_line: bool
     cannot be typeset is refused, and it must fit ``max_length`` characters."""
     if node.kind in ("mapping", "list"):
         raise fail(node, path, f"must be text, not {_kind(node)}")
+    if node.kind == "empty":  # ~ or null would otherwise print as "~" or "null"
+        raise fail(node, path, "is empty; write the text or remove it")
     if isinstance(node.value, bytes):
         raise fail(node, path, "must be text, not binary data")
     text = str(node.value) if node.quoted or isinstance(node.value, str) else str(node.raw)
@@ -227,4 +242,5 @@ def scalar_text(node: Node, path: str, max_length: int = 2000, single_line: bool
             path,
             f"is {len(text):,} characters long; at most {max_length:,} can be typeset here",
         )
+    record(node.where, path, text)
     return text

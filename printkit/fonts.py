@@ -48,9 +48,12 @@ def check_font_file(path: Path) -> str | None:
         TTFont("printkit-probe", str(path))
     except TTFError as exc:
         return f"{path.name} cannot be used: {exc}; use a TrueType (.ttf) font with glyf outlines"
-    except (OSError, ValueError, KeyError, IndexError, AssertionError) as exc:
+    except Exception as exc:  # a damaged file fails deep in the parser, in many ways
+        kind = type(exc).__name__
+        kind = f"{type(exc).__module__}.{kind}" if kind == "error" else kind  # struct.error
         return (
-            f"{path.name} is not a readable TrueType font ({type(exc).__name__}); use a .ttf file"
+            f"{path.name} is not a readable TrueType font (damaged or cut short: {kind});"
+            " use a complete .ttf file"
         )
     return None
 
@@ -128,6 +131,8 @@ class Typeface:
                 f"{what} has {char!r} (U+{ord(char):04X}), which none of the fonts has"
                 f" ({', '.join(self.families(style))}); add a font that covers it under"
                 " fonts: fallback: in event.yaml",
+                text=text,
+                char=char,
             )
 
 

@@ -18,7 +18,10 @@ def time_range(start: dt.time, end: dt.time, locale: str) -> str:
     """ "14.00–15.00" in Danish, "2:00 – 3:00 PM" in English: the locale's own clock."""
     pattern = Locale.parse(locale).time_formats["short"].pattern
     skeleton = "Hm" if "H" in pattern else "hm"
-    return format_interval(start, end, skeleton, locale=locale)
+    try:
+        return format_interval(start, end, skeleton, locale=locale)
+    except NotImplementedError:  # Babel cannot yet set some 12-hour clocks (zh_Hant's "B")
+        return format_interval(start, end, "Hm", locale=locale)
 
 
 def date_line(day: dt.date, start: dt.time, end: dt.time, locale: str, glue: str) -> str:

@@ -8,6 +8,7 @@ at its placed size gets a warning naming the file and the figure.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -26,15 +27,54 @@ def is_vector(path: Path) -> bool:
     return path.suffix.lower() == ".svg"
 
 
+#: A logo, even across an A3 poster at 300 ppi, needs a few megapixels; far more is a mistake
+#: or a "decompression bomb" (a small file that unpacks to gigabytes).
+MAX_PIXELS = 40_000_000
+
+
 @cache
 def size_px(path: Path) -> tuple[int, int]:
     try:
-        with PILImage.open(path) as image:
-            return image.size
-    except (OSError, ValueError, PILImage.DecompressionBombError) as exc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)  # checked below
+            with PILImage.open(path) as image:
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    raise InputError(
+                        Location(str(path)),
+                        "",
+                        f"the image is {width:,} × {height:,} pixels, more than the"
+                        f" {MAX_PIXELS // 1_000_000} megapixels printkit places; scale it down",
+                    )
+                image.load()  # decode it all now: a truncated file fails here, not in the PDF
+                return width, height
+    except PILImage.DecompressionBombError:
         raise InputError(
-            Location(str(path)), "", f"cannot read the image ({type(exc).__name__}); save it again as PNG or JPEG"
+            Location(str(path)),
+            "",
+            f"the image has far more than the {MAX_PIXELS // 1_000_000} megapixels printkit"
+            " places; scale it down",
         ) from None
+    except (OSError, ValueError, SyntaxError) as exc:
+        problem = f"cannot read the image ({_reason(exc)}); save it again as PNG or JPEG"
+        raise InputError(Location(str(path)), "", problem) from None
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, PILImage.UnidentifiedImageError):
+        return "not an image printkit reads"
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def problem(path: Path) -> str | None:
+    """What is wrong with an image file, or None when it can be placed; checked as the event
+    is read, so that the message can point at the line that names the file."""
+    try:
+        aspect(path)
+    except InputError as exc:
+        return exc.problem
+    return None
 
 
 @cache

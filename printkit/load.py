@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from printkit import labels as label_catalogue
-from printkit.errors import InputError
+from printkit.errors import InputError, elide, shown
 from printkit.fields import Fields, as_flag, as_list, coerce, fail, scalar_text, suggest
 from printkit.geometry import PAPER, Size
 from printkit.i18n import is_known_locale
@@ -46,6 +46,7 @@ from printkit.load_people import (
     read_badge_options,
     read_roles,
 )
+from printkit.paths import PathProblem, find_file
 from printkit.source import Node, load_file, locations
 from printkit.stock import DEFAULT_SHEET, UnknownSheetError, find
 from printkit.timetable import Written, check, mentions
@@ -171,9 +172,7 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
         attendee_summary=attendee_summary,
         attendee_file=attendee_file,
         roles=roles,
-        badge=read_badge_options(
-            _badges(top), tuple(dict.fromkeys(h for p in attendees for h, _ in p.extra))
-        ),
+        badge=read_badge_options(_badges(top), _columns_of(attendees)),
         locations=locations(top.node),
         **shape,
     )
@@ -214,6 +213,11 @@ def _source(fields: Fields, top: Fields | None, key: str) -> Fields:
     if fields.has(key) or top is None or not top.has(key):
         return fields
     return top
+
+
+def _columns_of(people: tuple[Person, ...]) -> tuple[str, ...]:
+    """The attendee list's other columns (beyond name, title, …), for QR templates."""
+    return tuple(dict.fromkeys(header for person in people for header, _ in person.extra))
 
 
 def _language(top: Fields) -> str:
@@ -356,18 +360,26 @@ def _url(node: Node, path: str) -> str:
         raise fail(
             node,
             path,
-            f"{url!r} is not a full address; write it with its scheme, e.g. https://{url.strip('/')}",
+            f"{shown(url)} is not a full address; write it with its scheme, e.g. https://{elide(url.strip('/'))}",
         )
     if scheme not in QR_SCHEMES:
         raise fail(
             node,
             path,
-            f"{url!r} uses the scheme {scheme}:, but a QR code may only carry http, https, mailto or tel addresses",
+            f"{shown(url)} uses the scheme {elide(scheme, 20)}:, but a QR code may only carry"
+            " http, https, mailto or tel addresses",
         )
-    if scheme in ("http", "https") and not _URL.match(url):
-        raise fail(node, path, f"{url!r} is not a web address; write it as https://host/path")
     if any(c.isspace() for c in url):
-        raise fail(node, path, f"{url!r} contains a space; encode it as %20")
+        raise fail(node, path, f"{shown(url)} contains a space; encode it as %20")
+    if scheme in ("http", "https") and not _URL.match(url):
+        raise fail(node, path, f"{shown(url)} is not a web address; write it as https://host/path")
+    if scheme in ("http", "https") and "@" in re.split(r"[/?#]", rest.lstrip("/"), maxsplit=1)[0]:
+        raise fail(
+            node,
+            path,
+            f"{shown(url)} has a user name before '@', which hides the real host"
+            " (after the '@') from whoever scans the code; remove it",
+        )
     return url
 
 
@@ -406,33 +418,34 @@ def _organiser(top: Fields, base: Path) -> Organiser | None:
     return Organiser(
         name=fields.text("name", "the organiser needs a name", max_length=200) or "",
         tagline=fields.text("tagline", max_length=300),
-        logo=_file(logo_node, "organiser.logo", base, IMAGE_SUFFIXES, "logo")
-        if logo_node
-        else None,
+        logo=_image(logo_node, "organiser.logo", base) if logo_node else None,
     )
+
+
+def _image(node: Node, path: str, base: Path) -> Path:
+    """An image file that can be placed: found, and read through (a broken one fails here,
+    at its line, rather than while the PDF is drawn)."""
+    from printkit import images  # Pillow and svglib load only for an event with a logo
+
+    file = _file(node, path, base, IMAGE_SUFFIXES, "logo")
+    problem = images.problem(file)
+    if problem is not None:
+        raise fail(node, path, f"{file.name}: {problem}")
+    return file
 
 
 def _file(node: Node, path: str, base: Path, suffixes: tuple[str, ...], what: str) -> Path:
     name = scalar_text(node, path, 1000)
-    file = (base / name).expanduser()
-    if file.suffix.lower() not in suffixes:
+    if Path(name).suffix.lower() not in suffixes:
         raise fail(
             node,
             path,
-            f"{name!r}: a {what} must be a {_kinds(suffixes)} file",
-        )
-    if not file.is_file():
-        raise fail(
-            node,
-            path,
-            f"{what} file {name!r} not found (looked in {file.parent}); check the path, relative to the event file",
+            f"{shown(name)}: a {what} must be a {_kinds(suffixes)} file",
         )
     try:
-        with file.open("rb") as handle:
-            handle.read(1)
-    except OSError as exc:
-        raise fail(node, path, f"cannot read {what} file {name!r} ({exc.strerror})") from None
-    return file
+        return find_file(base, name, f"{what} file")
+    except PathProblem as problem:
+        raise fail(node, path, problem.problem) from None
 
 
 def _kinds(suffixes: tuple[str, ...]) -> str:

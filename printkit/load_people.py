@@ -7,13 +7,15 @@ import re
 import string
 from pathlib import Path
 
-from printkit.attendees import FIELDS, MAX_ROWS, Attendee, read_attendees
+from printkit.attendees import FIELDS, MAX_ROWS, Attendee, AttendeeList, read_attendees
 from printkit.clean import Refused, clean
-from printkit.errors import InputError
+from printkit.errors import InputError, Location, elide, key_text, shown
 from printkit.fields import Fields, fail, scalar_text, suggest
 from printkit.model import BadgeOptions, PersonalQR, Person, SortOrder
 from printkit.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
 from printkit.notices import warn
+from printkit.origins import record
+from printkit.paths import PathProblem, find_file
 from printkit.source import Node
 
 ROLE_KEYS = ("label", "colour")
@@ -32,7 +34,7 @@ def read_roles(top: Fields, language: str) -> dict[str, RoleDef]:
     if node.kind != "mapping":
         raise fail(node, "roles", "must be a mapping of role names to {label, colour}")
     for name, where in node.keys.items():
-        path = f"roles.{name}"
+        path = f"roles.{key_text(name)}"
         if not re.fullmatch(r"[a-z][a-z0-9_-]{0,30}", name):
             raise InputError(where, path, "a role's name is a short lower-case word, e.g. staff or sponsor")
         fields = Fields(node.value[name], path, ROLE_KEYS, "a role")
@@ -76,9 +78,10 @@ def read_attendees_section(
     fields = Fields(node, "attendees", ATTENDEE_KEYS, "attendees")
     file_node = fields.need("file", "name the attendee list, e.g. file: people.csv")
     name = scalar_text(file_node, "attendees.file", 1000)
-    path = base / name
-    if not path.is_file():
-        raise fail(file_node, "attendees.file", f"attendee list {name!r} not found (looked in {path.parent}); check the path, relative to the event file")
+    try:
+        path = find_file(base, name, "attendee list")
+    except PathProblem as problem:
+        raise fail(file_node, "attendees.file", problem.problem) from None
     columns = _columns(fields.get("columns"))
     max_rows = fields.integer("max_rows", MAX_ROWS, 1, 1_000_000)
     default_node = fields.get("default_role")
@@ -86,7 +89,7 @@ def read_attendees_section(
     if default_node is not None:
         default = _role_key(scalar_text(default_node, "attendees.default_role", 40), roles, default_node, "attendees.default_role")
     listing = read_attendees(path, display=name, columns=columns, max_rows=max_rows)
-    people = tuple(_person(a, roles, default, listing.columns.role) for a in listing)
+    people = tuple(_person(a, roles, default, listing) for a in listing)
     return people, listing.summary(), path
 
 
@@ -108,34 +111,40 @@ def _role_key(value: str, roles: dict[str, RoleDef], node: Node, path: str) -> s
     return found
 
 
-def _person(attendee: Attendee, roles: dict[str, RoleDef], default: str, role_header: str | None) -> Person:
+def _person(
+    attendee: Attendee, roles: dict[str, RoleDef], default: str, listing: AttendeeList
+) -> Person:
     role = default
     if attendee.role:
         found = match(attendee.role, roles)
         if found is None:
-            origin = attendee.origin
+            where, field = _cell(listing, attendee, "role")
             raise InputError(
-                origin.where, f"row {origin.row}, column {role_header!r}",
+                where, field,
                 f"{attendee.role!r} is not a role{suggest(attendee.role.casefold(), roles)};"
                 f" use one of {', '.join(roles)}, or add it under roles: in event.yaml",
             )
         role = found
-    origin = attendee.origin
 
-    def line(value: str | None, field: str) -> str | None:
+    def line(value: str | None, key: str) -> str | None:
         """One cell as one line of print: cleaned, with what was changed warned about."""
         if not value:
             return value
+        where, field = _cell(listing, attendee, key)
         try:
             cleaned = clean(value, single_line=True)
         except Refused as refused:
-            raise InputError(origin.where, f"row {origin.row}, {field}", refused.problem) from None
+            raise InputError(where, field, refused.problem) from None
+        if cleaned.text.startswith("="):
+            raise InputError(where, field, _FORMULA.format(shown(cleaned.text, 40)))
         for change in cleaned.changes:
-            warn(f"{origin.where}: row {origin.row}, {field}: {change.what}")
+            warn(f"{where}: {field}: {change.what}")
+        record(where, field, cleaned.text)
         return cleaned.text
 
+    name = line(attendee.name, "name") or attendee.name
     return Person(
-        name=line(attendee.name, "name") or attendee.name,
+        name=name,
         role=role,
         title=line(attendee.title, "title"),
         organisations=(line(attendee.organisation, "organisation"),) if attendee.organisation else (),
@@ -149,13 +158,34 @@ def _person(attendee: Attendee, roles: dict[str, RoleDef], default: str, role_he
     )
 
 
+#: A printed cell that starts with "=" is a spreadsheet formula exported as its text (or
+#: typed into a form to look like one): a badge would print "=HYPERLINK(…)". Refused.
+_FORMULA = (
+    "{} starts with '=' like a spreadsheet formula, and a badge would print it as it stands;"
+    " put the value itself in the cell (copy, then paste as values) or correct it"
+)
+
+
+def _cell(listing: AttendeeList, attendee: Attendee, key: str) -> tuple[Location, str]:
+    """Where a field of a listed person was read: ``people.csv:14:3`` and ``row 12, column
+    'Company'``; a name made of first and last name points at the first-name column."""
+    origin = attendee.origin
+    columns = listing.columns
+    header = getattr(columns, key, None)
+    if key == "name" and header is None:
+        header = columns.first_name
+    if header is None or header not in listing.header:
+        return origin.where, f"row {origin.row}, {key}"
+    column = listing.header.index(header) + 1
+    return Location(origin.file, origin.line, column), f"row {origin.row}, column {header!r}"
+
+
 def read_badge_options(badges: Fields | None, columns: tuple[str, ...] = ()) -> BadgeOptions:
-    """``badges.sort``, ``qr`` and ``name``; ``columns`` are the attendee list's other headers,
-    which a QR template may use besides the people's fields."""
+    """``columns``: the attendee list's other columns, which a QR template may also use."""
     if badges is None:
         return BadgeOptions()
     sort = badges.choice("sort", SortOrder, SortOrder.AS_GIVEN)
-    qr = _qr(badges.get("qr"), (*PLACEHOLDER_FIELDS, *columns))
+    qr = _qr(badges.get("qr"), columns)
     name_node = badges.get("name")
     first_above, upper, pronouns = False, False, True
     if name_node is not None:
@@ -174,7 +204,7 @@ def read_badge_options(badges: Fields | None, columns: tuple[str, ...] = ()) -> 
 PLACEHOLDER_FIELDS = ("name", "first_name", "last_name", "title", "organisation", "role", "pronouns", "email", "ticket_id")
 
 
-def _qr(node: Node | None, known: tuple[str, ...]) -> PersonalQR | None:
+def _qr(node: Node | None, columns: tuple[str, ...] = ()) -> PersonalQR | None:
     if node is None:
         return None
     if node.kind != "mapping":
@@ -188,18 +218,29 @@ def _qr(node: Node | None, known: tuple[str, ...]) -> PersonalQR | None:
     url_node = fields.need("url", "give a URL template such as https://tickets.example.org/{ticket_id}, or vcard: true")
     template = scalar_text(url_node, "badges.qr.url", 1000)
     try:
-        names = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+        parsed = string.Formatter().parse(template)
+        parts = [(f, spec, conv) for _, f, spec, conv in parsed if f is not None]
     except ValueError as exc:
         raise fail(url_node, "badges.qr.url", f"the template is not valid ({exc}); write placeholders as {{ticket_id}}") from None
-    if not names:
-        raise fail(url_node, "badges.qr.url", "the template has no placeholder, so every badge would get the same code; use e.g. {ticket_id}")
-    for name in names:
+    names = [f for f, _, _ in parts]
+    known = (*PLACEHOLDER_FIELDS, *columns)
+    for name, spec, conv in parts:
+        if spec or conv:
+            found = elide(name, 40) + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "")
+            raise fail(
+                url_node, "badges.qr.url",
+                f"write each placeholder as a bare name such as {{ticket_id}}, without '!' or ':'"
+                f" (found {{{found}}})",
+            )
         if name not in known:
             raise fail(
                 url_node, "badges.qr.url",
-                f"{{{name}}} is neither a field ({', '.join(PLACEHOLDER_FIELDS)}) nor a column of the"
-                f" attendee list{suggest(name, known)}",
+                f"the template uses {{{elide(name, 40)}}}, which is neither a field"
+                f" ({', '.join(PLACEHOLDER_FIELDS)}) nor a column of the attendee list"
+                f"{suggest(name, known)}",
             )
+    if not names:
+        raise fail(url_node, "badges.qr.url", "the template has no placeholder, so every badge would get the same code; use e.g. {ticket_id}")
     if not re.match(r"^(https?://|mailto:|tel:)", template, re.IGNORECASE):
         raise fail(url_node, "badges.qr.url", "a personal QR code must carry an http(s), mailto or tel address")
     return PersonalQR(template=template)

@@ -67,10 +67,7 @@ def encode(content: str, level: str = "M") -> Matrix:
     try:
         code.make(fit=True)
     except (DataOverflowError, ValueError):
-        raise LayoutError(
-            "qr",
-            f"{len(content.encode())} bytes are more than a QR code holds at level {level}; shorten it",
-        ) from None
+        raise _too_long(content, level) from None
     return Matrix.from_rows(content, code.get_matrix())
 
 
@@ -84,12 +81,22 @@ def encode_fast(content: str, level: str = "M") -> Matrix:
     try:
         code = zxingcpp.create_barcode(content, zxingcpp.BarcodeFormat.QRCode, ec_level=level)
     except (ValueError, RuntimeError):
-        raise LayoutError(
-            "qr", f"{len(content.encode())} bytes are more than a QR code holds at level {level}; shorten it"
-        ) from None
+        raise _too_long(content, level) from None
     image = code.to_image(scale=1, add_quiet_zones=False)
     dark = bytes(memoryview(image)).translate(_INVERT)  # zxing: 0 is dark, 255 light
     return Matrix(content, image.shape[0], dark)
 
 
 _INVERT = bytes([1] + [0] * 255)
+
+#: Bytes the largest QR code (version 40) holds in byte mode, by error correction level.
+CAPACITY = {"L": 2953, "M": 2331, "Q": 1663, "H": 1273}
+
+
+def _too_long(content: str, level: str) -> LayoutError:
+    return LayoutError(
+        "QR code",
+        f"{len(content.encode()):,} bytes, more than the {CAPACITY[level]:,} a QR code holds at"
+        f" error correction {level}; shorten it",
+        text=content,
+    )

@@ -7,13 +7,14 @@ node keeps its 1-based line and column so that later validation can point at it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from printkit.errors import InputError, Location
+from printkit.errors import InputError, Location, key_text, shown
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -56,30 +57,104 @@ def _loc(file: str, mark: yaml.Mark | None) -> Location:
 
 
 def read_text(path: Path, display: str) -> str:
-    """Read a UTF-8 text file with clear errors for missing, huge or undecodable files."""
+    """Read a UTF-8 text file with clear errors for missing, huge, binary or undecodable files.
+
+    UTF-16 with a byte-order mark is read too (the YAML standard allows it; Windows Notepad
+    wrote it as "Unicode"). At most ``MAX_FILE_BYTES`` are read, whatever the file claims to
+    be (a device such as /dev/zero never ends).
+    """
+    where = Location(display)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise InputError(Location(display), "", "file not found; check the path") from None
+        raise InputError(where, "", "file not found; check the path") from None
     except OSError as exc:
-        raise InputError(Location(display), "", f"cannot read the file ({exc.strerror})") from None
+        raise InputError(where, "", f"cannot read the file ({exc.strerror})") from None
     if path.is_dir():
-        raise InputError(Location(display), "", "is a folder; give the path of an event.yaml file")
+        raise InputError(where, "", "is a folder; give the path of an event.yaml file")
     if size > MAX_FILE_BYTES:
+        raise _too_large(where, f"{size:,} bytes")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputError(
+            where, "", f"cannot read the file ({exc.strerror}); check that you may read it"
+        ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(where, f"more than {MAX_FILE_BYTES:,} bytes")
+    return _decode(data, display)
+
+
+def _too_large(where: Location, size: str) -> InputError:
+    return InputError(
+        where,
+        "",
+        f"file is {size}; an event file may be at most {MAX_FILE_BYTES:,} bytes"
+        " (put attendee lists in a CSV file)",
+    )
+
+
+#: The first bytes of files that are sometimes given where event.yaml belongs.
+_BINARY = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive (an Excel .xlsx workbook?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.xls or .doc)"),
+    (b"{\\rtf", "an RTF document (save it as plain text)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+)
+_UTF16 = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file is, told by its first bytes, when it is one that is not text: "a PNG
+    image", "a PDF", …; None for anything else."""
+    return next((what for magic, what in _BINARY if data.startswith(magic)), None)
+
+
+def _decode(data: bytes, display: str) -> str:
+    """The file's text: UTF-8 (a byte-order mark dropped) or UTF-16 with a byte-order mark."""
+    what = binary_kind(data)
+    if what is not None:
         raise InputError(
             Location(display),
             "",
-            f"file is {size:,} bytes; an event file may be at most {MAX_FILE_BYTES:,} bytes"
-            " (put attendee lists in a CSV file)",
+            f"this is {what}, not a text file; give the path of the event file (event.yaml)",
         )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(Location(display), "", f"cannot read the file ({exc.strerror})") from None
+    codec = _UTF16.get(data[:2])
+    if codec is not None:
+        try:
+            text = data[2:].decode(codec)
+        except UnicodeDecodeError:
+            raise InputError(
+                Location(display),
+                "",
+                "the file starts with a UTF-16 byte-order mark but is not UTF-16; save it as UTF-8",
+            ) from None
+        return _printable(text, display)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        if _looks_utf16(data):
+            raise InputError(
+                Location(display),
+                "",
+                "the file is UTF-16 without a byte-order mark; save it as UTF-8",
+            )
+        line, column = _line_column(data[:nul].decode("utf-8", "replace"))
+        raise InputError(
+            Location(display, line, column),
+            "",
+            "a NUL byte (0x00): this is not a text file, or it is damaged; save the event"
+            " file as UTF-8 text",
+        )
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -88,17 +163,72 @@ def read_text(path: Path, display: str) -> str:
             "",
             f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8",
         ) from None
+    return _printable(text, display)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Most of the first characters have a NUL beside them: ASCII written as UTF-16."""
+    sample = data[:400]
+    return sample.count(0) * 3 >= len(sample)
+
+
+def _printable(text: str, display: str) -> str:
+    """Refuse, with its place, the first character YAML does not allow in a file."""
+    match = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if match is None:
+        return text
+    code = ord(match.group())
+    line, column = _line_column(text[: match.start()])
+    kind = "control character" if code < 0xA0 else "character"
+    raise InputError(
+        Location(display, line, column),
+        "",
+        f"the {kind} U+{code:04X} may not appear in a YAML file; delete it"
+        " (it was probably pasted in with the text around it)",
+    )
+
+
+def _line_column(before: str) -> tuple[int, int]:
+    """1-based line and column of the character after ``before``, counted as YAML counts:
+    a line ends at LF, CR LF, a lone CR, NEL, U+2028 or U+2029."""
+    line, start = 1, 0
+    for match in re.finditer("\r\n|[\n\r\x85\u2028\u2029]", before):
+        line, start = line + 1, match.end()
+    return line, len(before) - start + 1
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, refusing to compose a document nested deeper than ``MAX_DEPTH``
+    (PyYAML composes recursively: thousands of ``[`` would exhaust Python's stack)."""
+
+    def __init__(self, text: str, display: str) -> None:
+        super().__init__(text)
+        self.display = display
+        self.depth = 0
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 (PyYAML's signature)
+        if self.depth >= MAX_DEPTH + 1 and not self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            problem = f"nested more than {MAX_DEPTH} levels deep; flatten it"
+            raise InputError(_loc(self.display, mark), "", problem)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def parse(text: str, display: str) -> Node:
     """Parse YAML text into a positioned Node tree."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text, display)
     try:
         try:
             root = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or exc.context or "not valid YAML"
+            if problem.startswith("but ") and exc.context:  # "but found another document"
+                problem = f"{exc.context}, {problem}"
             raise InputError(
                 _loc(display, mark), "", f"YAML syntax: {problem}; check indentation and quoting"
             ) from None
@@ -114,7 +244,7 @@ def parse(text: str, display: str) -> Node:
 
 
 class _Builder:
-    def __init__(self, loader: yaml.SafeLoader, display: str) -> None:
+    def __init__(self, loader: _Loader, display: str) -> None:
         self.loader = loader
         self.display = display
         self.count = 0
@@ -147,7 +277,8 @@ class _Builder:
         except yaml.YAMLError:
             raise self._tag_error(node, path) from None
         except ValueError as exc:  # e.g. an impossible date such as 2017-02-30
-            raise InputError(where, path, f"{node.value!r} is not a valid value ({exc})") from None
+            problem = f"{shown(node.value)} is not a valid value ({exc})"
+            raise InputError(where, path, problem) from None
         return Node(value, where, raw=node.value, quoted=node.style in ("'", '"'))
 
     def _mapping(self, node: yaml.MappingNode, depth: int, path: str) -> Node:
@@ -170,7 +301,7 @@ class _Builder:
             ):
                 raise InputError(key_where, path, "a key must be a plain word")
             key = key_node.value
-            child_path = f"{path}.{key}" if path else key
+            child_path = f"{path}.{key_text(key)}" if path else key_text(key)
             if key in result:
                 first = keys[key]
                 raise InputError(

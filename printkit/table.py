@@ -18,11 +18,13 @@ import io
 import re
 import unicodedata
 import warnings
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from printkit.errors import InputError, Location
+from printkit.source import binary_kind
 
 MAX_FILE_BYTES = 50_000_000
 MAX_COLUMNS = 1000
@@ -110,6 +112,13 @@ def read_table(path: Path, display: str | None = None) -> Table:
             Location(display),
             "",
             "this is an old Excel 97–2003 workbook (.xls); save it as .xlsx or as CSV UTF-8",
+        )
+    what = binary_kind(data)
+    if what is not None:
+        raise InputError(
+            Location(display),
+            "",
+            f"this is {what}, not an attendee list; export the list as CSV UTF-8 or .xlsx",
         )
     text, encoding = decode(data, display)
     return _csv_table(text, encoding, display)
@@ -391,6 +400,7 @@ def _xlsx_table(data: bytes, display: str) -> Table:
             "this is an Excel workbook (.xlsx), and reading one needs openpyxl: install it with"
             " pip install 'printkit[xlsx]', or save the sheet as CSV UTF-8",
         ) from None
+    _check_archive(data, display)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions
@@ -411,12 +421,58 @@ def _xlsx_table(data: bytes, display: str) -> Table:
 
 
 def _sheet_records(book, sheet) -> Iterator[tuple[int, tuple[str, ...]]]:  # noqa: ANN001
+    line = 0
     try:
         values = sheet.iter_rows(min_row=1, values_only=True)  # rows as long as their data
-        for line, cells in enumerate(values, start=1):
+        for line, cells in enumerate(values, start=1):  # noqa: B007 (read after the loop)
             yield line, tuple(_clean(_cell_text(value)) for value in cells)
+    except Exception as exc:  # a damaged sheet fails while it is read, in many ways
+        raise _Broken(
+            line + 1,
+            None,
+            f"the workbook cannot be read from this row on ({type(exc).__name__}); open it in Excel"
+            " and save it again, or save it as CSV UTF-8",
+        ) from None
     finally:
         book.close()
+
+
+#: What a workbook may unpack to; an attendee list of 20,000 rows is a few tens of megabytes.
+MAX_UNPACKED = 200_000_000
+
+
+def _check_archive(data: bytes, display: str) -> None:
+    """A ZIP file that is a workbook, and not one that unpacks to gigabytes ("zip bomb")."""
+    where = Location(display)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in archive.namelist() else b""
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise InputError(
+            where,
+            "",
+            f"cannot read the workbook ({type(exc).__name__}); open it in Excel and save it again",
+        ) from None
+    names = {member.filename for member in members}
+    if b"opendocument.spreadsheet" in mimetype:
+        raise InputError(
+            where, "", "this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV UTF-8"
+        )
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        what = "a Word document" if any(n.startswith("word/") for n in names) else "a ZIP archive"
+        raise InputError(
+            where, "", f"this is {what}, not an Excel workbook; export the attendee list as"
+            " .xlsx or CSV UTF-8"
+        )
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_UNPACKED:
+        raise InputError(
+            where,
+            "",
+            f"the workbook unpacks to {unpacked:,} bytes, more than the {MAX_UNPACKED:,} read"
+            " (a damaged file, or one made to exhaust memory); save the list as CSV UTF-8",
+        )
 
 
 def _cell_text(value: object) -> str:

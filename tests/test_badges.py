@@ -83,8 +83,12 @@ def test_a_name_that_cannot_fit_fails_naming_the_person(event_dir):
     out = event_dir / "out"
     result = run("badges", event, "-o", out)
     assert result.exit_code == 3
-    assert result.output.startswith(
-        f"error: badges: the name {name!r} does not fit a 90 × 54 mm badge"
+    lines = event.read_text(encoding="utf-8").splitlines()
+    line, text = next((i, t) for i, t in enumerate(lines, start=1) if name in t)
+    column = text.index(name) + 1
+    assert result.output.startswith(  # at the line and field that gave the name
+        f"error: {event}:{line}:{column}: panelists[1].name: badges: the name {name!r} does not"
+        " fit a 90 × 54 mm badge"
     )
     assert not (out / "badges.pdf").exists()
 

@@ -277,7 +277,7 @@ def test_minimal_event_builds(tmp_path: Path):
     )
     only = run("badges", event, "-o", tmp_path / "out")
     assert only.exit_code == 3
-    assert (
-        only.output
-        == "error: badges: the event names no people (panelists, moderator) to make badges for\n"
+    assert only.output == (
+        f"error: {event}: badges: the event names no people (panelists, moderator) to make"
+        " badges for\n"
     )

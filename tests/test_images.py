@@ -43,9 +43,11 @@ def test_svg_with_text_is_refused(event_dir):
     event = _with_logo(event_dir, "logo.svg")
     result = run("programme", event, "-o", event_dir / "out")
     assert result.exit_code == 2
-    assert result.output == (
-        f"error: {event_dir / 'assets' / 'logo.svg'}: the SVG contains text, whose font cannot be embedded;"
-        " convert the text to outlines (paths)\n"
+    lines = event.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, start=1) if "logo:" in text)
+    assert result.output == (  # located at the line that names the file (it was file-level)
+        f"error: {event}:{line}:9: organiser.logo: logo.svg: the SVG contains text, whose font"
+        " cannot be embedded; convert the text to outlines (paths)\n"
     )
 
 

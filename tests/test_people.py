@@ -74,7 +74,7 @@ def test_an_unknown_role_names_row_and_column(event_dir):
     result = run("badges", event, "-o", event_dir / "out")
     assert result.exit_code == 2
     assert result.output.startswith(
-        "error: people.csv:3: row 2, column 'Role': 'Sponsr' is not a role; use one of panelist, moderator,"
+        "error: people.csv:3:2: row 2, column 'Role': 'Sponsr' is not a role; use one of panelist, moderator,"
         " speaker, staff, press, attendee, or add it under roles: in event.yaml"
     )
 

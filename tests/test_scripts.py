@@ -140,8 +140,9 @@ def test_a_name_no_font_has_fails_naming_person_character_and_fonts(scripts_dir)
     for command in ("badges", "build"):
         result = run(command, event, "-o", out)
         assert result.exit_code == 3
-        assert result.output == (
-            "error: badges: the name of '王小明' has '王' (U+738B), which none of the fonts has"
+        assert result.output.startswith(f"error: {event}:")  # at the name's line
+        assert result.output.split("panelists[2].name: ", 1)[1] == (
+            "badges: the name of '王小明' has '王' (U+738B), which none of the fonts has"
             " (Noto Sans, Noto Sans Arabic, Noto Sans Hebrew); add a font that covers it under"
             " fonts: fallback: in event.yaml\n"
         )
@@ -151,8 +152,9 @@ def test_a_name_no_font_has_fails_naming_person_character_and_fonts(scripts_dir)
 def test_without_fallback_fonts_arabic_is_refused(event_dir):
     result = run("badges", _event(event_dir, [ARABIC], fonts=None), "-o", event_dir / "out")
     assert result.exit_code == 3
-    assert result.output == (
-        "error: badges: the name of 'محمد عبد الله' has 'م' (U+0645), which none of the fonts"
+    assert "panelists[1].name: " in result.output  # located at the name's line
+    assert result.output.split("panelists[1].name: ", 1)[1] == (
+        "badges: the name of 'محمد عبد الله' has 'م' (U+0645), which none of the fonts"
         " has (Noto Sans); add a font that covers it under fonts: fallback: in event.yaml\n"
     )
 
@@ -161,8 +163,9 @@ def test_an_emoji_is_refused_like_any_character_no_font_has(scripts_dir):
     out = scripts_dir / "out"
     result = run("badges", _event(scripts_dir, ["Ali 😀 Hassan"]), "-o", out)
     assert result.exit_code == 3
-    assert result.output == (
-        "error: badges: the name of 'Ali 😀 Hassan' has '😀' (U+1F600), which none of the fonts"
+    assert "panelists[1].name: " in result.output  # located at the name's line
+    assert result.output.split("panelists[1].name: ", 1)[1] == (
+        "badges: the name of 'Ali 😀 Hassan' has '😀' (U+1F600), which none of the fonts"
         " has (Noto Sans, Noto Sans Arabic, Noto Sans Hebrew); add a font that covers it under"
         " fonts: fallback: in event.yaml\n"
     )

@@ -398,4 +398,4 @@ def test_ctrl_c_during_a_build_exits_130_as_any_interrupted_build(event_dir, mon
     monkeypatch.setattr(printkit.cli, "build", interrupted)
     result = run("build", "event.yaml", "-o", "out", "--watch")
     assert result.exit_code == 130
-    assert result.output == "interrupted; earlier files are untouched\n"
+    assert result.output == "interrupted (SIGINT); earlier files are untouched\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from printkit.errors import LayoutError
+from printkit.errors import LayoutError, Location
 from printkit.fonts import Typeface
 from printkit.geometry import PT, Rect, Size
 from printkit.images import aspect
@@ -70,7 +70,11 @@ def layout_badges(event: Event, face: Typeface) -> Document:
     design = BadgeType(piece_size(event.sheet.label, event.duplex, event.badge_back))
     people = badge_people(event)
     if not people:
-        raise LayoutError(PRODUCT, "no one is left to badge after the filters (--only); check them")
+        raise LayoutError(
+            PRODUCT,
+            "no one is left to badge after the filters (--only); check them",
+            where=Location("--only"),
+        )
     shared: dict = {}  # what every badge (or every badge of a role) has in common, set once
     notes: list[Note] = []
     fronts = [badge(event, person, face, design, shared, notes=notes) for person in people]
@@ -117,7 +121,15 @@ def badge(
     if payload is None:
         return tuple(items + name_block(event, person, face, design, zone, second, notes=notes))
     # the code as large as the design wants; smaller, down to readable modules, if the name needs room
-    matrix = encode_fast(payload)
+    try:
+        matrix = encode_fast(payload)
+    except LayoutError:
+        raise LayoutError(
+            PRODUCT,
+            f"the QR code of {person.name!r} would carry {len(payload.encode()):,} bytes, more"
+            " than a QR code holds; fill in shorter values or shorten badges.qr.url",
+            person.name,
+        ) from None
     smallest = matrix.modules_with_quiet_zone * MIN_MODULE
     largest = min(zone.height, 28.0 * design.k)
     if smallest > largest:
@@ -125,6 +137,7 @@ def badge(
             PRODUCT,
             f"the QR code of {person.name!r} ({len(payload.encode())} bytes) would have modules below the"
             f" {MIN_MODULE} mm a phone reads on this badge; shorten what it carries (a URL instead of a vCard)",
+            person.name,
         )
     size = largest
     while True:
@@ -217,6 +230,7 @@ def name_block(
             PRODUCT,
             f"the name {person.name!r} does not fit a {design.size.width:g} × {design.size.height:g} mm badge even at"
             f" {design.name_min:g} pt on two lines; shorten it (e.g. a middle name) or use a larger badge",
+            person.name,
         )
     blocks.append((name.lines, "bold", name.size, 1.08, "text"))
     if rest is not None:
@@ -224,7 +238,12 @@ def name_block(
     if options.pronouns and person.pronouns:
         pronouns = fit_block(face, person.pronouns, "italic", zone.width, design.org_max, design.org_min, 1)
         if pronouns is None:
-            raise LayoutError(PRODUCT, f"the pronouns of {person.name!r} ({person.pronouns!r}) do not fit the badge; shorten them")
+            raise LayoutError(
+                PRODUCT,
+                f"the pronouns of {person.name!r} ({person.pronouns!r}) do not fit the badge;"
+                " shorten them",
+                person.pronouns,
+            )
         blocks.append((pronouns.lines, "italic", pronouns.size, 1.2, "muted"))
     org_lines, org_size = _affiliation_lines(face, person, second, zone.width, design)
     if org_lines:
@@ -238,6 +257,7 @@ def name_block(
         raise LayoutError(
             PRODUCT,
             f"{person.name!r}: the name and affiliation do not fit the badge; shorten the title or organisations",
+            _longest(person),
         )
     top = zone.y + (zone.height + total) / 2
     centre = zone.x + zone.width / 2
@@ -303,7 +323,13 @@ def _affiliation_lines(
         PRODUCT,
         f"the title and organisations of {person.name!r} ({text!r}) do not fit two lines of a"
         f" {design.size.width:g} mm badge even at {design.org_min:g} pt; shorten them",
+        _longest(person),
     )
+
+
+def _longest(person: Person) -> str:
+    """The longest of a person's title and organisations: the likeliest to shorten."""
+    return max((person.title or "", *person.organisations), key=len) or person.name
 
 
 def _line_width(face: Typeface, line, size: float) -> float:
@@ -330,7 +356,9 @@ def _foot(
     title_fit = fit_block(face, event.title, "bold", width, size, 4.5 * design.k, 2)
     if date_fit is None or title_fit is None:
         raise LayoutError(
-            PRODUCT, "the event's title or date line does not fit the badge foot; shorten the title"
+            PRODUCT,
+            "the event's title or date line does not fit the badge foot; shorten the title",
+            event.title if title_fit is None else None,
         )
     descent = -face.descent("regular", date_fit.size) * PT
     baseline = safe.y + descent

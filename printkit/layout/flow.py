@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from printkit.errors import LayoutError
+from printkit.errors import LayoutError, elide
 from printkit.fonts import Typeface
 from printkit.geometry import PT
 from printkit.layout.items import Item, Text
@@ -40,8 +40,10 @@ def paragraph(
         if used > width + 0.05:
             word = line[-1][1].split(" ")[-1]
             raise LayoutError(
-                "text", f"{word!r} is wider than its column ({width:.0f} mm) at {size:g} pt; shorten it"
-                " or give it a hyphen where it may break",
+                "text",
+                f"{elide(word, 60)!r} is wider than its column ({width:.0f} mm) at {size:g} pt;"
+                " shorten it or give it a hyphen where it may break",
+                word,
             )
     items: list[Item] = []
     for i, line in enumerate(lines):
@@ -94,5 +96,7 @@ def one_line(
     the page."""
     fitted = fit_block(face, text, style, width, size, smallest, 1)
     if fitted is None:
-        raise LayoutError(product, f"{what} {text!r} does not fit on one line ({width:.0f} mm); shorten it")
+        raise LayoutError(
+            product, f"{what} {elide(text, 60)!r} does not fit on one line ({width:.0f} mm); shorten it", text
+        )
     return fitted_lines(fitted.lines, style, fitted.size, x, top, colour=colour)

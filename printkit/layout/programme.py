@@ -139,7 +139,9 @@ def _header(event: Event, session: Session, face: Typeface) -> tuple[list[Item],
     title = fit_block(face, session.title, "bold", width, 26.0, 15.0, 3)
     if title is None:
         raise LayoutError(
-            PRODUCT, f"the title is too long to set in three lines: {session.title!r}"
+            PRODUCT,
+            f"the title is too long to set in three lines: {session.title!r}",
+            session.title,
         )
     block = fitted_lines(title.lines, "bold", title.size, MARGIN, top, leading=1.12, colour="paper")
     items += block.items

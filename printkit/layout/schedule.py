@@ -197,6 +197,7 @@ def _too_tall(event: Event, unit: Unit, sheet: _Sheet) -> LayoutError:
         f"the session {session.title!r} ({session.date.isoformat()}, {session.start:%H:%M}) is"
         f" {unit.block.height:.0f} mm tall, but a page holds {sheet.y - CONTENT_BOTTOM:.0f} mm;"
         " shorten its text or questions",
+        session.title,
     )
 
 

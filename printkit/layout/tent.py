@@ -129,7 +129,9 @@ def _face(event: Event, session: Session, face: Typeface, notes: list[Note]) -> 
     )
     if title is None:
         raise LayoutError(
-            PRODUCT, f"the title does not fit the tent in three lines: {session.title!r}"
+            PRODUCT,
+            f"the title does not fit the tent in three lines: {session.title!r}",
+            session.title,
         )
     notes += _title_note(session, "tent", title.size, TENT_TITLE)
     block = fitted_lines(title.lines, "bold", title.size, x, y, 1.1)
@@ -144,7 +146,8 @@ def _face(event: Event, session: Session, face: Typeface, notes: list[Note]) -> 
     venue = session.venue
     cta = fit_block(face, event.labels["sign_cta"], "bold", width, 13.0, 9.0, 1)
     if cta is None:
-        raise LayoutError(PRODUCT, "the call to action does not fit the tent")
+        cta_text = event.labels["sign_cta"]
+        raise LayoutError(PRODUCT, "the call to action does not fit the tent", cta_text)
     cta_y = bottom + 0.3 * cta.size * PT
     area_y = cta_y + cta.size * PT + 4.0
     venue_x = x
@@ -152,7 +155,9 @@ def _face(event: Event, session: Session, face: Typeface, notes: list[Note]) -> 
         # the area code in its box first; the venue's name gets the width that is left
         area = fit_block(face, venue.area, "bold", AREA_MAX_WIDTH - 6.0, 17.0, 10.0, 1)
         if area is None:
-            raise LayoutError(PRODUCT, f"the area code {venue.area!r} is too long for the tent; shorten it")
+            raise LayoutError(
+                PRODUCT, f"the area code {venue.area!r} is too long for the tent; shorten it", venue.area
+            )
         area_width = face.width(area.lines[0], "bold", area.size) * PT + 6.0
         area_box = Rect(x, area_y, max(area_width, 12.0), AREA_BOX)
         items.append(Box(area_box, fill="accent"))
@@ -161,7 +166,9 @@ def _face(event: Event, session: Session, face: Typeface, notes: list[Note]) -> 
         venue_x = area_box.right + 3.0
     venue_fit = fit_block(face, venue.name, "regular", x + width - venue_x, 15.0, 10.0, 2)
     if venue_fit is None:
-        raise LayoutError(PRODUCT, f"the venue's name {venue.name!r} does not fit the tent; shorten it")
+        raise LayoutError(
+            PRODUCT, f"the venue's name {venue.name!r} does not fit the tent; shorten it", venue.name
+        )
     if venue.area:
         venue_top = area_box.top - (AREA_BOX - (venue_fit.size * PT * len(venue_fit.lines) * 1.15)) / 2 + 0.6
     else:
@@ -170,7 +177,9 @@ def _face(event: Event, session: Session, face: Typeface, notes: list[Note]) -> 
     items += block.items
     if y < venue_top + 2.0:
         raise LayoutError(
-            PRODUCT, "the title and date leave no room for the venue on the tent; shorten the title"
+            PRODUCT,
+            "the title and date leave no room for the venue on the tent; shorten the title",
+            session.title,
         )
     items.append(Text(x, cta_y, cta.lines[0], "bold", cta.size, "accent"))
     for item in items:
@@ -202,6 +211,7 @@ def _poster(event: Event, face: Typeface, notes: list[Note]) -> Page:
         raise LayoutError(
             "poster",
             "the title and date leave too little room for a 150 mm QR code; shorten the title",
+            session.title,
         )
     qr = Rect((page.width - qr_size) / 2, foot + 14.0, qr_size, qr_size)
     items.append(QR(qr, matrix))
@@ -233,7 +243,7 @@ def poster_head(
     title = fit_block(face, heading, "bold", width, POSTER_TITLE, 24.0, 3, leading=1.1, prefer_large=True)
     if title is None:
         raise LayoutError(
-            product, f"the title does not fit the poster in three lines: {heading!r}"
+            product, f"the title does not fit the poster in three lines: {heading!r}", heading
         )
     block = fitted_lines(title.lines, "bold", title.size, margin, y, 1.1, "paper")
     head += block.items

@@ -1,0 +1,57 @@
+"""Files named in event.yaml (logo, fonts, ICC profile, attendee list), found and checked.
+
+A name is relative to the event file's folder. It may point outside that folder only when it
+says so: an absolute path (``/srv/fonts/x.ttf``, ``~/logo.png``) or one that climbs with
+``..``. A plain relative name whose file turns out, through a symbolic link, to lie outside
+the folder is refused: whoever shares an event folder should not be able to make printkit
+read (and embed in a PDF) a file from elsewhere on the machine without it being visible in
+event.yaml.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PathProblem(ValueError):
+    """What is wrong with a named file, saying what to do; the caller adds where it was named."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+        super().__init__(problem)
+
+
+def find_file(base: Path, name: str, what: str) -> Path:
+    """The file ``name`` (as written in event.yaml) names, relative to the folder ``base``.
+
+    ``what`` names the file in messages: "logo file", "attendee list", … Raises
+    ``PathProblem`` for a missing file, a folder, something that is not a regular file, a
+    symbolic link out of the folder behind a plain name, or a file that cannot be read.
+    """
+    written = Path(name).expanduser()
+    file = base / written  # an absolute name replaces base
+    explicit = written.is_absolute() or ".." in written.parts
+    if file.is_dir():
+        raise PathProblem(f"{what} {name!r} is a folder; name the file inside it")
+    if not file.exists():
+        raise PathProblem(
+            f"{what} {name!r} not found (looked in {file.parent});"
+            " check the path, relative to the event file"
+        )
+    if not explicit:
+        real, root = file.resolve(), base.resolve()
+        if not real.is_relative_to(root):
+            raise PathProblem(
+                f"{what} {name!r} is a symbolic link out of the event's folder, to {real};"
+                " if that file is meant, write its path in event.yaml instead"
+            )
+    if not file.is_file():
+        raise PathProblem(f"{what} {name!r} is not a regular file; name a file")
+    try:
+        with file.open("rb") as handle:
+            handle.read(1)
+    except OSError as exc:
+        raise PathProblem(
+            f"cannot read {what} {name!r} ({exc.strerror}); check that you may read it"
+        ) from None
+    return file
