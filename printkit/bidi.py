@@ -34,7 +34,9 @@ def levels(text: str) -> list[int]:
     if not text:
         return []
     para = icu.Bidi()
-    para.setPara(icu.UnicodeString(text), icu.Bidi.DEFAULT_RTL if base_level(text) else icu.Bidi.DEFAULT_LTR)
+    para.setPara(
+        icu.UnicodeString(text), icu.Bidi.DEFAULT_RTL if base_level(text) else icu.Bidi.DEFAULT_LTR
+    )
     units = para.getLevels()  # one per UTF-16 code unit
     result, unit = [], 0
     for char in text:

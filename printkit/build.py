@@ -9,12 +9,12 @@ from pathlib import Path
 from printkit.coverage import check_people
 from printkit.errors import LayoutError, Location
 from printkit.fonts import Typeface, typeface
-from printkit.layout.badges import layout_badges
 from printkit.images import check_placements
+from printkit.layout.badges import layout_badges
 from printkit.layout.calibrate import layout_calibration
 from printkit.layout.items import Document, Group, Image
-from printkit.layout.press import finish
 from printkit.layout.posters import layout_posters
+from printkit.layout.press import finish
 from printkit.layout.programme import layout_programme
 from printkit.layout.schedule import layout_schedule
 from printkit.layout.tent import layout_sign, layout_tents
@@ -23,8 +23,8 @@ from printkit.model import Event, Press, PrinterOffset, SignKind, SortOrder
 from printkit.notices import collecting
 from printkit.origins import recording
 from printkit.output import write_all
-from printkit.people import badge_people, key, merged_count, payload_or_none
 from printkit.pdfx import make_pdfx
+from printkit.people import badge_people, key, merged_count, payload_or_none
 from printkit.render import render
 from printkit.stock import find, slug
 
@@ -165,7 +165,12 @@ class Overrides:
         offset = event.offset.override(self.offset_x, self.offset_y)
         badge = replace(event.badge, sort=self.sort) if self.sort else event.badge
         return replace(
-            event, sign=self.sign or event.sign, press=press, offset=offset, badge=badge, only=self.only
+            event,
+            sign=self.sign or event.sign,
+            press=press,
+            offset=offset,
+            badge=badge,
+            only=self.only,
         )
 
 
@@ -223,18 +228,24 @@ def build(
 
 def _without_code(event: Event) -> list[str]:
     qr = event.badge.qr
-    missing = [p.name for p in badge_people(event) if payload_or_none(p, qr.template, qr.vcard) is None]
+    missing = [
+        p.name for p in badge_people(event) if payload_or_none(p, qr.template, qr.vcard) is None
+    ]
     if not missing:
         return []
     shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-    return [f"badges: {len(missing)} badge(s) without a personal QR code (the event file gives no value for the template): {shown}"]
+    return [
+        f"badges: {len(missing)} badge(s) without a personal QR code (the event file gives no value for the template): {shown}"
+    ]
 
 
 def badge_note(event: Event, document: Document) -> str:
     """How many badges were made, and from where."""
     count = len(badge_people(event))
     sheets = len(document.pages)
-    parts = [f"{count} badge{'s' if count != 1 else ''} on {sheets} page{'s' if sheets != 1 else ''}"]
+    parts = [
+        f"{count} badge{'s' if count != 1 else ''} on {sheets} page{'s' if sheets != 1 else ''}"
+    ]
     if event.attendee_summary:
         own = len({key(p.name) for s in event.sessions for p in s.people})
         parts.append(f"{own} from the event file, {event.attendee_summary}")

@@ -17,11 +17,11 @@ from printkit.errors import PrintkitError
 from printkit.i18n import is_known_locale
 from printkit.model import MAX_OFFSET, SignKind, SortOrder
 from printkit.people import FILTER_KEYS, parse_filters
+from printkit.preflight import check_pdf
 from printkit.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
 from printkit.review import is_event_file, review
 from printkit.starter import Answers, init
 from printkit.stock import listing
-from printkit.preflight import check_pdf
 from printkit.watch import BuildInterrupted, Rebuild, shown, status, watch, watching
 
 ISSUES_URL = "https://github.com/printkit/printkit/issues"
@@ -159,8 +159,12 @@ def _warn(report: Report, notes: bool = True) -> None:
 
 
 def _overrides(ctx: click.Context, options: dict) -> Overrides:
-    if options.get("press") is False and (options.get("bleed") is not None or options.get("marks") is not None):
-        click.echo("error: --bleed and --marks/--no-marks are press settings; drop --office", err=True)
+    if options.get("press") is False and (
+        options.get("bleed") is not None or options.get("marks") is not None
+    ):
+        click.echo(
+            "error: --bleed and --marks/--no-marks are press settings; drop --office", err=True
+        )
         sys.exit(2)
     sign = options.get("sign")
     sort = options.get("sort")
@@ -211,12 +215,17 @@ def _end_bars() -> None:
 
 def _people_options(f):
     f = click.option(
-        "--only", "only_people", multiple=True, metavar="KEY=VALUE",
+        "--only",
+        "only_people",
+        multiple=True,
+        metavar="KEY=VALUE",
         help=f"Badge only these people, e.g. --only role=staff or --only name=Jensen (keys: {', '.join(FILTER_KEYS)});"
         " repeat a key for alternatives.",
     )(f)
     return click.option(
-        "--sort", type=click.Choice([s.value for s in SortOrder]), default=None,
+        "--sort",
+        type=click.Choice([s.value for s in SortOrder]),
+        default=None,
         help="Badge order: as given, by last name (the language's alphabet) or by role. Default: event.yaml's badges.sort.",
     )(f)
 
@@ -277,7 +286,8 @@ def _watch(ctx: click.Context, event_yaml: Path, action: Callable[[], Report]) -
 @_offset_options
 @_people_options
 @click.option(
-    "--check", is_flag=True,
+    "--check",
+    is_flag=True,
     help="Preflight every PDF written (as printkit check does); exit 1 if one is not fit to print.",
 )
 @click.option(
@@ -453,6 +463,8 @@ def sheets_command() -> None:
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         click.echo("  ".join([*cells, row[-1]]))
+
+
 @cli.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.pass_context

@@ -22,6 +22,4 @@ def check_people(event: Event, face: Typeface, product: str) -> None:
         if person.title:
             face.require(person.title, "regular", product, f"the title of {person.name!r}")
         for organisation in person.organisations:
-            face.require(
-                organisation, "regular", product, f"the organisations of {person.name!r}"
-            )
+            face.require(organisation, "regular", product, f"the organisations of {person.name!r}")

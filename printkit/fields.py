@@ -102,7 +102,9 @@ class Fields:
 
     # -- typed readers -----------------------------------------------------------------
 
-    def text(self, key: str, why: str | None = None, max_length: int = 2000, single_line: bool = True) -> str | None:
+    def text(
+        self, key: str, why: str | None = None, max_length: int = 2000, single_line: bool = True
+    ) -> str | None:
         node = self.need(key, why) if why else self.get(key)
         if node is None:
             return None
@@ -228,7 +230,11 @@ def scalar_text(node: Node, path: str, max_length: int = 2000, single_line: bool
         raise fail(node, path, "must be text, not binary data")
     text = str(node.value) if node.quoted or isinstance(node.value, str) else str(node.raw)
     if len(text) > 4 * max_length + 1000:  # don't spend time cleaning what is refused anyway
-        raise fail(node, path, f"is {len(text):,} characters long; at most {max_length:,} can be typeset here")
+        raise fail(
+            node,
+            path,
+            f"is {len(text):,} characters long; at most {max_length:,} can be typeset here",
+        )
     try:
         cleaned = clean(text, single_line=single_line)
     except Refused as refused:

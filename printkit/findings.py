@@ -67,6 +67,7 @@ LISTED_ONE_BY_ONE = 5  # more listed people than this with one finding: one summ
 
 def unaffiliated(event: Event) -> Iterator[Finding]:
     """A badge with nothing under the name, or only a title."""
+
     def problem(person: Person) -> str | None:
         if person.organisations:
             return None
@@ -79,6 +80,7 @@ def unaffiliated(event: Event) -> Iterator[Finding]:
 
 def capitals(event: Event) -> Iterator[Finding]:
     """A name in capitals or small letters, as registration exports often have them."""
+
     def problem(person: Person) -> str | None:
         name = person.name
         if sum(c.isalpha() for c in name) < 4 or not (name.isupper() or name.islower()):
@@ -112,7 +114,9 @@ def _per_person(event: Event, field: str, problem, summary: str) -> Iterator[Fin
     file, line, _ = origin_parts(listed[0][0].origin)
     rows = ", ".join(str(origin_parts(p.origin)[2]) for p, _ in listed[:8])
     more = f" and {len(listed) - 8} more" if len(listed) > 8 else ""
-    yield Finding(Location(file, line), field, f"{len(listed)} listed people {summary} (rows {rows}{more})")
+    yield Finding(
+        Location(file, line), field, f"{len(listed)} listed people {summary} (rows {rows}{more})"
+    )
 
 
 # -- dates --------------------------------------------------------------------------------
@@ -175,7 +179,9 @@ def small_qr(event: Event, documents: Mapping[str, Document]) -> Iterator[Findin
         if symbol < reading.symbol * SLACK:
             yield at(
                 event,
-                ("badges.qr" if event.badge.qr else _setting(event)) if product == "badges" else "url",
+                ("badges.qr" if event.badge.qr else _setting(event))
+                if product == "badges"
+                else "url",
                 f"the QR code on {reading.on} is {symbol:.1f} mm wide; read from"
                 f" {reading.distance}, a code wants about {reading.symbol:g} mm"
                 + (_larger(event) if product == "badges" else ""),

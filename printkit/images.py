@@ -99,9 +99,15 @@ def svg_drawing(path: Path) -> Drawing:
     try:
         drawing = svg2rlg(str(path))
     except Exception as exc:  # svglib raises lxml's and its own errors for a broken file
-        raise InputError(Location(str(path)), "", f"cannot read the SVG ({type(exc).__name__}: {exc})") from None
+        raise InputError(
+            Location(str(path)), "", f"cannot read the SVG ({type(exc).__name__}: {exc})"
+        ) from None
     if drawing is None or not drawing.width or not drawing.height:
-        raise InputError(Location(str(path)), "", "the SVG has no size; give its <svg> a width, height or viewBox")
+        raise InputError(
+            Location(str(path)),
+            "",
+            "the SVG has no size; give its <svg> a width, height or viewBox",
+        )
     _to_cmyk(drawing, path)
     return drawing
 
@@ -109,7 +115,9 @@ def svg_drawing(path: Path) -> Drawing:
 def _to_cmyk(node, path: Path) -> None:
     if isinstance(node, String):
         raise InputError(
-            Location(str(path)), "", "the SVG contains text, whose font cannot be embedded; convert the text to outlines (paths)"
+            Location(str(path)),
+            "",
+            "the SVG contains text, whose font cannot be embedded; convert the text to outlines (paths)",
         )
     for attribute in ("fillColor", "strokeColor"):
         value = getattr(node, attribute, None)
@@ -151,5 +159,7 @@ def check_placements(placements: Iterable[tuple[Path, float]], press: bool) -> l
                 " Save it as a CMYK JPEG or a greyscale PNG, or use an SVG"
             )
         if press and ppi < PRESS_PPI:
-            warnings.append(f"{path}: {ppi:.0f} ppi at its placed size; print wants {PRESS_PPI} ppi or more")
+            warnings.append(
+                f"{path}: {ppi:.0f} ppi at its placed size; print wants {PRESS_PPI} ppi or more"
+            )
     return warnings

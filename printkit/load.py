@@ -21,6 +21,12 @@ from printkit.errors import InputError, elide, shown
 from printkit.fields import Fields, as_flag, as_list, coerce, fail, scalar_text, suggest
 from printkit.geometry import PAPER, Size
 from printkit.i18n import is_known_locale
+from printkit.load_people import (
+    BADGE_OPTION_KEYS,
+    read_attendees_section,
+    read_badge_options,
+    read_roles,
+)
 from printkit.model import (
     MAX_OFFSET,
     BadgeBack,
@@ -39,12 +45,6 @@ from printkit.model import (
     SheetGeometry,
     SignKind,
     Venue,
-)
-from printkit.load_people import (
-    BADGE_OPTION_KEYS,
-    read_attendees_section,
-    read_badge_options,
-    read_roles,
 )
 from printkit.paths import PathProblem, find_file
 from printkit.source import Node, load_file, locations
@@ -530,7 +530,8 @@ def _pdfx(node: Node, base: Path) -> PdfX:
     profile = fields.need("profile", "name the printing condition's CMYK ICC profile (.icc)")
     return PdfX(
         profile=_file(profile, "press.pdfx.profile", base, (".icc", ".icm"), "ICC profile"),
-        condition=fields.text("condition", "give the condition identifier, e.g. FOGRA39", 100) or "",
+        condition=fields.text("condition", "give the condition identifier, e.g. FOGRA39", 100)
+        or "",
         info=fields.text("info", max_length=200),
     )
 

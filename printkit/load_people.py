@@ -11,11 +11,11 @@ from printkit.attendees import FIELDS, MAX_ROWS, Attendee, AttendeeList, read_at
 from printkit.clean import Refused, clean
 from printkit.errors import InputError, Location, elide, key_text, shown
 from printkit.fields import Fields, fail, scalar_text, suggest
-from printkit.model import BadgeOptions, PersonalQR, Person, SortOrder
-from printkit.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
+from printkit.model import BadgeOptions, Person, PersonalQR, SortOrder
 from printkit.notices import warn
 from printkit.origins import record
 from printkit.paths import PathProblem, find_file
+from printkit.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
 from printkit.source import Node
 
 ROLE_KEYS = ("label", "colour")
@@ -36,7 +36,9 @@ def read_roles(top: Fields, language: str) -> dict[str, RoleDef]:
     for name, where in node.keys.items():
         path = f"roles.{key_text(name)}"
         if not re.fullmatch(r"[a-z][a-z0-9_-]{0,30}", name):
-            raise InputError(where, path, "a role's name is a short lower-case word, e.g. staff or sponsor")
+            raise InputError(
+                where, path, "a role's name is a short lower-case word, e.g. staff or sponsor"
+            )
         fields = Fields(node.value[name], path, ROLE_KEYS, "a role")
         old = roles.get(name)
         labels = dict(old.labels) if old else {}
@@ -50,7 +52,11 @@ def read_roles(top: Fields, language: str) -> dict[str, RoleDef]:
         if not labels:
             raise fail(node.value[name], path, "a new role needs a label, e.g. label: Sponsor")
         colour_node = fields.get("colour")
-        colour = _cmyk(colour_node, f"{path}.colour") if colour_node else (old.colour if old else BUILTIN[DEFAULT_ROLE].colour)
+        colour = (
+            _cmyk(colour_node, f"{path}.colour")
+            if colour_node
+            else (old.colour if old else BUILTIN[DEFAULT_ROLE].colour)
+        )
         roles[name] = RoleDef(name, labels, colour)
     return roles
 
@@ -58,8 +64,15 @@ def read_roles(top: Fields, language: str) -> dict[str, RoleDef]:
 def _cmyk(node: Node, path: str) -> tuple[float, float, float, float]:
     """A colour as CMYK percentages: [0, 60, 100, 0]."""
     items = node.value if node.kind == "list" else None
-    if items is None or len(items) != 4 or not all(
-        isinstance(i.value, (int, float)) and not isinstance(i.value, bool) and 0 <= i.value <= 100 for i in items
+    if (
+        items is None
+        or len(items) != 4
+        or not all(
+            isinstance(i.value, (int, float))
+            and not isinstance(i.value, bool)
+            and 0 <= i.value <= 100
+            for i in items
+        )
     ):
         raise fail(node, path, "write the colour as CMYK percentages, e.g. [0, 60, 100, 0]")
     c, m, y, k = (float(i.value) / 100 for i in items)
@@ -87,7 +100,12 @@ def read_attendees_section(
     default_node = fields.get("default_role")
     default = DEFAULT_ROLE
     if default_node is not None:
-        default = _role_key(scalar_text(default_node, "attendees.default_role", 40), roles, default_node, "attendees.default_role")
+        default = _role_key(
+            scalar_text(default_node, "attendees.default_role", 40),
+            roles,
+            default_node,
+            "attendees.default_role",
+        )
     listing = read_attendees(path, display=name, columns=columns, max_rows=max_rows)
     people = tuple(_person(a, roles, default, listing) for a in listing)
     return people, listing.summary(), path
@@ -107,7 +125,11 @@ def _columns(node: Node | None) -> dict[str, str | None] | None:
 def _role_key(value: str, roles: dict[str, RoleDef], node: Node, path: str) -> str:
     found = match(value, roles)
     if found is None:
-        raise fail(node, path, f"{value!r} is not a role{suggest(value.casefold(), roles)} (roles: {', '.join(roles)}; add one under roles:)")
+        raise fail(
+            node,
+            path,
+            f"{value!r} is not a role{suggest(value.casefold(), roles)} (roles: {', '.join(roles)}; add one under roles:)",
+        )
     return found
 
 
@@ -120,7 +142,8 @@ def _person(
         if found is None:
             where, field = _cell(listing, attendee, "role")
             raise InputError(
-                where, field,
+                where,
+                field,
                 f"{attendee.role!r} is not a role{suggest(attendee.role.casefold(), roles)};"
                 f" use one of {', '.join(roles)}, or add it under roles: in event.yaml",
             )
@@ -147,7 +170,9 @@ def _person(
         name=name,
         role=role,
         title=line(attendee.title, "title"),
-        organisations=(line(attendee.organisation, "organisation"),) if attendee.organisation else (),
+        organisations=(line(attendee.organisation, "organisation"),)
+        if attendee.organisation
+        else (),
         first_name=line(attendee.first_name, "first_name"),
         last_name=line(attendee.last_name, "last_name"),
         pronouns=line(attendee.pronouns, "pronouns"),
@@ -196,12 +221,28 @@ def read_badge_options(badges: Fields | None, columns: tuple[str, ...] = ()) -> 
         if case_node is not None:
             case = scalar_text(case_node, "badges.name.case", 20).lower()
             if case not in ("as-given", "upper"):
-                raise fail(case_node, "badges.name.case", f"{case!r} is not one of as-given, upper{suggest(case, ('as-given', 'upper'))}")
+                raise fail(
+                    case_node,
+                    "badges.name.case",
+                    f"{case!r} is not one of as-given, upper{suggest(case, ('as-given', 'upper'))}",
+                )
             upper = case == "upper"
-    return BadgeOptions(sort=sort, qr=qr, first_name_above=first_above, upper=upper, pronouns=pronouns)
+    return BadgeOptions(
+        sort=sort, qr=qr, first_name_above=first_above, upper=upper, pronouns=pronouns
+    )
 
 
-PLACEHOLDER_FIELDS = ("name", "first_name", "last_name", "title", "organisation", "role", "pronouns", "email", "ticket_id")
+PLACEHOLDER_FIELDS = (
+    "name",
+    "first_name",
+    "last_name",
+    "title",
+    "organisation",
+    "role",
+    "pronouns",
+    "email",
+    "ticket_id",
+)
 
 
 def _qr(node: Node | None, columns: tuple[str, ...] = ()) -> PersonalQR | None:
@@ -215,32 +256,48 @@ def _qr(node: Node | None, columns: tuple[str, ...] = ()) -> PersonalQR | None:
     fields = Fields(node, "badges.qr", QR_KEYS, "badges.qr")
     if fields.flag("vcard", False):
         return PersonalQR(vcard=True)
-    url_node = fields.need("url", "give a URL template such as https://tickets.example.org/{ticket_id}, or vcard: true")
+    url_node = fields.need(
+        "url", "give a URL template such as https://tickets.example.org/{ticket_id}, or vcard: true"
+    )
     template = scalar_text(url_node, "badges.qr.url", 1000)
     try:
         parsed = string.Formatter().parse(template)
         parts = [(f, spec, conv) for _, f, spec, conv in parsed if f is not None]
     except ValueError as exc:
-        raise fail(url_node, "badges.qr.url", f"the template is not valid ({exc}); write placeholders as {{ticket_id}}") from None
+        raise fail(
+            url_node,
+            "badges.qr.url",
+            f"the template is not valid ({exc}); write placeholders as {{ticket_id}}",
+        ) from None
     names = [f for f, _, _ in parts]
     known = (*PLACEHOLDER_FIELDS, *columns)
     for name, spec, conv in parts:
         if spec or conv:
             found = elide(name, 40) + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "")
             raise fail(
-                url_node, "badges.qr.url",
+                url_node,
+                "badges.qr.url",
                 f"write each placeholder as a bare name such as {{ticket_id}}, without '!' or ':'"
                 f" (found {{{found}}})",
             )
         if name not in known:
             raise fail(
-                url_node, "badges.qr.url",
+                url_node,
+                "badges.qr.url",
                 f"the template uses {{{elide(name, 40)}}}, which is neither a field"
                 f" ({', '.join(PLACEHOLDER_FIELDS)}) nor a column of the attendee list"
                 f"{suggest(name, known)}",
             )
     if not names:
-        raise fail(url_node, "badges.qr.url", "the template has no placeholder, so every badge would get the same code; use e.g. {ticket_id}")
+        raise fail(
+            url_node,
+            "badges.qr.url",
+            "the template has no placeholder, so every badge would get the same code; use e.g. {ticket_id}",
+        )
     if not re.match(r"^(https?://|mailto:|tel:)", template, re.IGNORECASE):
-        raise fail(url_node, "badges.qr.url", "a personal QR code must carry an http(s), mailto or tel address")
+        raise fail(
+            url_node,
+            "badges.qr.url",
+            "a personal QR code must carry an http(s), mailto or tel address",
+        )
     return PersonalQR(template=template)

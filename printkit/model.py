@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 
 from printkit.errors import InputWarning, Location
@@ -17,7 +17,7 @@ from printkit.roles import RoleDef
 _PARENT = re.compile(r"(?:^|\.)[^.\[\]]+$|\[\d+\]$")
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """The roles the event file itself gives people; an attendee list may name others
     (``printkit.roles``), so a person's role is a plain string key."""
 
@@ -77,9 +77,14 @@ class Person:
     def values(self) -> dict[str, str]:
         """Every value by name, for templates such as ``https://t.example.org/{ticket_id}``."""
         result = {
-            "name": self.name, "first_name": self.first_name or "", "last_name": self.last_name or "",
-            "title": self.title or "", "organisation": ", ".join(self.organisations),
-            "role": self.role, "pronouns": self.pronouns or "", "email": self.email or "",
+            "name": self.name,
+            "first_name": self.first_name or "",
+            "last_name": self.last_name or "",
+            "title": self.title or "",
+            "organisation": ", ".join(self.organisations),
+            "role": self.role,
+            "pronouns": self.pronouns or "",
+            "email": self.email or "",
             "ticket_id": self.ticket_id or "",
         }
         for header, value in self.extra:

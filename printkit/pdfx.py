@@ -31,13 +31,19 @@ def read_profile(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(Location(str(path)), "", f"cannot read the ICC profile ({exc.strerror})") from None
+        raise InputError(
+            Location(str(path)), "", f"cannot read the ICC profile ({exc.strerror})"
+        ) from None
     if len(data) < 132 or data[36:40] != b"acsp":
-        raise InputError(Location(str(path)), "", "is not an ICC colour profile (no 'acsp' signature)")
+        raise InputError(
+            Location(str(path)), "", "is not an ICC colour profile (no 'acsp' signature)"
+        )
     if data[16:20] != b"CMYK":
         space = data[16:20].decode("latin-1").strip()
         raise InputError(
-            Location(str(path)), "", f"is a profile for {space} colour; PDF/X-4 for print needs a CMYK output profile (e.g. FOGRA39)"
+            Location(str(path)),
+            "",
+            f"is a profile for {space} colour; PDF/X-4 for print needs a CMYK output profile (e.g. FOGRA39)",
         )
     return data
 
@@ -65,5 +71,11 @@ def make_pdfx(pdf: bytes, settings: PdfX) -> bytes:
         doc.docinfo[Name.GTS_PDFXVersion] = String(VERSION)
         doc.docinfo[Name.Trapped] = Name("/False")
         out = io.BytesIO()
-        doc.save(out, min_version="1.6", force_version="1.6", deterministic_id=True, compress_streams=True)
+        doc.save(
+            out,
+            min_version="1.6",
+            force_version="1.6",
+            deterministic_id=True,
+            compress_streams=True,
+        )
     return out.getvalue()

@@ -130,10 +130,16 @@ def parse_filters(texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         field, eq, value = text.partition("=")
         field = field.strip().lower()
         if not eq or not value.strip():
-            raise InputError(Location("--only"), "", f"{text!r}: write a filter as KEY=VALUE, e.g. role=staff or name=Jensen")
+            raise InputError(
+                Location("--only"),
+                "",
+                f"{text!r}: write a filter as KEY=VALUE, e.g. role=staff or name=Jensen",
+            )
         if field not in FILTER_KEYS:
             raise InputError(
-                Location("--only"), "", f"{field!r} is not one of {', '.join(FILTER_KEYS)}{suggest(field, FILTER_KEYS)}"
+                Location("--only"),
+                "",
+                f"{field!r} is not one of {', '.join(FILTER_KEYS)}{suggest(field, FILTER_KEYS)}",
             )
         result.append((field, value.strip()))
     return tuple(result)
@@ -157,7 +163,8 @@ def personal_payload(person: Person, template: str | None, vcard: bool) -> str:
         if value is None:
             known = ", ".join(sorted(values))
             raise InputError(
-                Location(person.origin or "event.yaml"), "badges.qr.url",
+                Location(person.origin or "event.yaml"),
+                "badges.qr.url",
                 f"the template uses {{{field}}}, which is not a column of the list{suggest(field, values)} (known: {known})",
             )
         if not value:
@@ -165,7 +172,8 @@ def personal_payload(person: Person, template: str | None, vcard: bool) -> str:
                 raise MissingValue(field)
             file, line, row = origin_parts(person.origin)
             raise InputError(
-                Location(file, line), f"row {row}",
+                Location(file, line),
+                f"row {row}",
                 f"{person.name!r} has no {field}, which the badge's QR code needs; fill it in or drop the QR code",
             )
         parts.append(quote(value, safe=""))
@@ -186,7 +194,7 @@ def payload_or_none(person: Person, template: str | None, vcard: bool) -> str | 
 
 
 def origin_parts(origin: str) -> tuple[str, int, int]:
-    """"people.csv:14: row 12" → ("people.csv", 14, 12)."""
+    """ "people.csv:14: row 12" → ("people.csv", 14, 12)."""
     head, _, row = origin.rpartition(": row ")
     file, _, line = head.rpartition(":")
     return file, int(line), int(row)

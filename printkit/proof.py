@@ -26,10 +26,10 @@ from printkit.build import PRODUCTS, Overrides, Report, build, file_name
 from printkit.errors import OutputError
 from printkit.geometry import MM_PER_INCH, POINTS_PER_INCH, Rect
 from printkit.layout.duplex import imposed_sheet
-from printkit.layout.sheets import slots
+from printkit.layout.sheets import NO_OFFSET, slots
 from printkit.model import PrinterOffset, SheetGeometry
-from printkit.people import badge_people
 from printkit.output import write_atomic
+from printkit.people import badge_people
 
 FOLDER = "proof"
 DEFAULT_DPI = 150
@@ -153,7 +153,7 @@ def proof(
         contact = None
         if pdf == badges_pdf:
             sheet, step = imposed_sheet(event)
-            offset = event.offset if event.press is None else PrinterOffset()
+            offset = event.offset if event.press is None else NO_OFFSET
             contact = _ContactSheet(folder, sheet, len(badge_people(event)), layout, step, offset)
         pages = _previews(pdf, folder, dpi, contact)
         written += pages
@@ -205,7 +205,7 @@ class _ContactSheet:
         count: int,
         layout: ContactLayout,
         step: int = 1,
-        offset: PrinterOffset = PrinterOffset(),
+        offset: PrinterOffset = NO_OFFSET,
     ):
         self.offset = offset
         self.sheet = sheet

@@ -462,8 +462,10 @@ def _check_archive(data: bytes, display: str) -> None:
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
         what = "a Word document" if any(n.startswith("word/") for n in names) else "a ZIP archive"
         raise InputError(
-            where, "", f"this is {what}, not an Excel workbook; export the attendee list as"
-            " .xlsx or CSV UTF-8"
+            where,
+            "",
+            f"this is {what}, not an Excel workbook; export the attendee list as"
+            " .xlsx or CSV UTF-8",
         )
     unpacked = sum(member.file_size for member in members)
     if unpacked > MAX_UNPACKED:

@@ -5,7 +5,6 @@ Body text is 100 % K. Colour marks roles and headings; it never carries small te
 
 from __future__ import annotations
 
-
 CMYK = tuple[float, float, float, float]
 
 
@@ -16,6 +15,7 @@ def ink_on(background: CMYK) -> str:
     red, green, blue = ((1 - v) * (1 - k) for v in (c, m, y))
     luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
     return "text" if luminance > 0.55 else "paper"
+
 
 COLOURS: dict[str, CMYK] = {
     "text": (0.0, 0.0, 0.0, 1.0),  # 100 % K: body text

@@ -40,7 +40,11 @@ def inputs(event: Event) -> list[Path]:
     candidates = [
         event.organiser.logo if event.organiser else None,
         *((family.regular, family.bold, family.italic, family.bold_italic) if family else ()),
-        *(path for font in (family.fallback if family else ()) for path in (font.regular, font.bold)),
+        *(
+            path
+            for font in (family.fallback if family else ())
+            for path in (font.regular, font.bold)
+        ),
         event.press.pdfx.profile if event.press and event.press.pdfx else None,
         event.attendee_file,
     ]

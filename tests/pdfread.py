@@ -163,9 +163,12 @@ class Stroke:
 def _mul(a, b):
     """Compose PDF matrices [a b c d e f]: a then b."""
     return [
-        a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
-        a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
-        a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5],
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
     ]
 
 
@@ -211,11 +214,12 @@ def strokes(pdf: Path, page: int = 0) -> list[Stroke]:
             for (x1, y1), (x2, y2) in segments:
                 a = (x1 * ctm[0] + y1 * ctm[2] + ctm[4], x1 * ctm[1] + y1 * ctm[3] + ctm[5])
                 b = (x2 * ctm[0] + y2 * ctm[2] + ctm[4], x2 * ctm[1] + y2 * ctm[3] + ctm[5])
-                result.append(Stroke(a[0] / MM, a[1] / MM, b[0] / MM, b[1] / MM, space, width, dashed))
+                result.append(
+                    Stroke(a[0] / MM, a[1] / MM, b[0] / MM, b[1] / MM, space, width, dashed)
+                )
             segments, path = [], []
-        elif op in (b"n", b"f", b"f*", b"B", b"b", b"re"):
-            if op != b"re":
-                segments, path = [], []
+        elif op in (b"n", b"f", b"f*", b"B", b"b"):  # a fill or no paint ends the path
+            segments, path = [], []
     return result
 
 
@@ -225,11 +229,15 @@ def boxes_mm(pdf: Path, page: int = 0) -> dict[str, tuple[float, float, float, f
     result = {}
     for name in ("/MediaBox", "/BleedBox", "/TrimBox", "/ArtBox", "/CropBox"):
         box = pdf_page.get(name)
-        result[name.lstrip("/")] = None if box is None else tuple(round(float(v) / MM, 3) for v in box)
+        result[name.lstrip("/")] = (
+            None if box is None else tuple(round(float(v) / MM, 3) for v in box)
+        )
     return result
 
 
-def find_text(pdf: Path, text_to_find: str, page: int = 0) -> list[tuple[float, float, float, float]]:
+def find_text(
+    pdf: Path, text_to_find: str, page: int = 0
+) -> list[tuple[float, float, float, float]]:
     """Boxes (mm: left, bottom, right, top) of every occurrence of a string on a page."""
     doc = pdfium.PdfDocument(str(pdf))
     try:
@@ -242,8 +250,10 @@ def find_text(pdf: Path, text_to_find: str, page: int = 0) -> list[tuple[float, 
             boxes = [b for b in boxes if b[2] > b[0]]
             found.append(
                 (
-                    min(b[0] for b in boxes) / MM, min(b[1] for b in boxes) / MM,
-                    max(b[2] for b in boxes) / MM, max(b[3] for b in boxes) / MM,
+                    min(b[0] for b in boxes) / MM,
+                    min(b[1] for b in boxes) / MM,
+                    max(b[2] for b in boxes) / MM,
+                    max(b[3] for b in boxes) / MM,
                 )
             )
         return found
@@ -334,7 +344,9 @@ def _to_unicode(font) -> dict[int, str]:
         for code, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
             result[int(code, 16)] = bytes.fromhex(text).decode("utf-16-be")
     for block in re.findall(r"beginbfrange(.*?)endbfrange", data, re.S):
-        for lo, hi, start in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+        for lo, hi, start in re.findall(
+            r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block
+        ):
             first = int.from_bytes(bytes.fromhex(start), "big")
             for i, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
                 result[code] = chr(first + i)

@@ -12,10 +12,7 @@ from hypothesis import strategies as st
 from printkit import bidi
 
 # letters of each direction, numbers of both kinds, separators, brackets, marks, joiners
-ALPHABET = (
-    "abcXYZ" "אבג" "عبدلم" "0123" "٠١٢" "۴" " " ".,:/-+%$#!?\"'" "()[]{}«»" "\u0301\u064e"
-    "\u200e\u200f\u200d"
-)
+ALPHABET = "abcXYZאבגعبدلم0123٠١٢۴ .,:/-+%$#!?\"'()[]{}«»\u0301\u064e\u200e\u200f\u200d"
 
 
 def visual(text: str) -> str:
@@ -28,7 +25,13 @@ def visual(text: str) -> str:
 def test_visual_order_agrees_with_python_bidi(text):
     # a combining mark on a bracket (N0's NSM clause) is placed differently by the two
     # implementations; no name carries one, so that corner is left out
-    assume(not any(unicodedata.category(b) == "Mn" and a in "()[]{}«»" for a, b in zip(text, text[1:])))
+    assume(
+        not any(
+            unicodedata.category(b) == "Mn" and a in "()[]{}«»"
+            for a, b in zip(text, text[1:], strict=False)
+        )
+    )
+
     # where an invisible format character (ZWJ, LRM: removed by X9) lands is each
     # implementation's own choice (UAX #9, 5.2); every visible character must agree
     def visible(s: str) -> str:

@@ -14,7 +14,9 @@ from tests.test_seed_kit import PEOPLE, URL
 def _event(event_dir, back: str, duplex: str):
     path = event_dir / "event.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("  back: none ", f"  back: {back} ").replace("  duplex: long-edge ", f"  duplex: {duplex} ")
+    text = text.replace("  back: none ", f"  back: {back} ").replace(
+        "  duplex: long-edge ", f"  duplex: {duplex} "
+    )
     assert f"back: {back}" in text and f"duplex: {duplex}" in text
     path.write_text(text, encoding="utf-8")
     return path
@@ -52,9 +54,7 @@ def test_each_back_lands_behind_its_front(event_dir, back, duplex):
         seen = (width - x, y) if duplex == "long-edge" else (x, height - y)
         assert _slot_of(sheet, *seen) == front_slot, name
         # and the back's slot is exactly the mirror of the front's
-        assert back_rect(front_slot, sheet.paper, sheet_duplex(duplex)).contains(
-            _point_rect(x, y)
-        )
+        assert back_rect(front_slot, sheet.paper, sheet_duplex(duplex)).contains(_point_rect(x, y))
         if duplex == "short-edge":  # turned 180°: the text runs right to left on the page
             chars = find_text(pdf, name[0], 1)
             assert chars
@@ -79,10 +79,14 @@ def test_foldable_badge_has_its_back_above_the_fold_turned(event_dir):
     text = path.read_text(encoding="utf-8")
     start = text.index("badges:\n")
     end = text.index("sign: tent")
-    text = text[:start] + (
-        "badges:\n  sheet:\n    width: 105\n    height: 148.5\n    columns: 2\n    rows: 2\n"
-        "    left: 0\n    top: 0\n  duplex: fold\n\n"
-    ) + text[end:]
+    text = (
+        text[:start]
+        + (
+            "badges:\n  sheet:\n    width: 105\n    height: 148.5\n    columns: 2\n    rows: 2\n"
+            "    left: 0\n    top: 0\n  duplex: fold\n\n"
+        )
+        + text[end:]
+    )
     path.write_text(text, encoding="utf-8")
     result = run("badges", path, "-o", event_dir / "out")
     assert result.exit_code == 0, result.output

@@ -39,8 +39,11 @@ def test_body_text_is_100_percent_black(seed_out):
     pieces = text_colours(seed_out / "programme.pdf")
     shown = " ".join(t for _, t in pieces)
     body_lines = [
-        (fill, t) for fill, t in pieces if len(t) > 15
-        if t in data["text"].replace("\n", " ") or any(t in q["text"].replace("\n", " ") for q in data["questions"])
+        (fill, t)
+        for fill, t in pieces
+        if len(t) > 15
+        if t in data["text"].replace("\n", " ")
+        or any(t in q["text"].replace("\n", " ") for q in data["questions"])
     ]
     assert len(body_lines) >= 15, shown  # the paragraphs' and questions' lines were found
     for fill, piece in body_lines:

@@ -120,7 +120,11 @@ def test_hostile_input(case, tmp_path, seed_out):
         after = {p.name: p.read_bytes() for p in out.iterdir()}
         assert after == before  # nothing written, nothing damaged, no temporary file
         return
-    warnings = [line for line in _normal(result.stderr, tmp_path).splitlines() if line.startswith("warning: ")]
+    warnings = [
+        line
+        for line in _normal(result.stderr, tmp_path).splitlines()
+        if line.startswith("warning: ")
+    ]
     assert warnings == case.get("warnings", [])
     assert sorted(p.name for p in out.iterdir()) == sorted(before)  # no temporary file
     for name in PRODUCTS:
@@ -165,8 +169,14 @@ def test_an_unreadable_logo_is_named(tmp_path):
     "target, expected",
     [
         ("folder", "{path}: is a folder; give the path of an event.yaml file"),
-        ("/dev/zero", "{path}: file is more than 2,097,152 bytes; an event file may be at most 2,097,152 bytes (put attendee lists in a CSV file)"),
-        ("oversized", "{path}: file is 2,097,153 bytes; an event file may be at most 2,097,152 bytes (put attendee lists in a CSV file)"),
+        (
+            "/dev/zero",
+            "{path}: file is more than 2,097,152 bytes; an event file may be at most 2,097,152 bytes (put attendee lists in a CSV file)",
+        ),
+        (
+            "oversized",
+            "{path}: file is 2,097,153 bytes; an event file may be at most 2,097,152 bytes (put attendee lists in a CSV file)",
+        ),
     ],
 )
 def test_special_event_files(tmp_path, target, expected):

@@ -104,7 +104,13 @@ def check_build(text: str | bytes, old_kit: dict[str, bytes]) -> None:
 def paths(data, prefix=()) -> list[tuple]:
     """Every path to a value in nested dicts and lists."""
     found = []
-    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    items = (
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data)
+        if isinstance(data, list)
+        else ()
+    )
     for key, value in items:
         found.append((*prefix, key))
         found += paths(value, (*prefix, key))
@@ -186,7 +192,11 @@ def text_mutations(draw) -> str:
             i = draw(st.integers(0, len(lines) - 1))
             shift = draw(st.sampled_from([-4, -2, -1, 1, 2, 4]))
             line = lines[i]
-            lines[i] = " " * shift + line if shift > 0 else line[min(-shift, len(line) - len(line.lstrip(" "))) :]
+            lines[i] = (
+                " " * shift + line
+                if shift > 0
+                else line[min(-shift, len(line) - len(line.lstrip(" "))) :]
+            )
         elif action == "insert":
             i = draw(st.integers(0, len(lines) - 1))
             at = draw(st.integers(0, len(lines[i])))
@@ -268,7 +278,9 @@ def test_any_name_makes_a_badge_or_says_where(name, title):
     text that is still too long for the badge, or has a glyph the font lacks, is refused at
     the line that gave it."""
     quoted = {  # double-quoted, so that any text stays on its line (8 and 9)
-        key: yaml.dump(value, Dumper=DUMPER, default_style='"', allow_unicode=True, width=10**6).strip()
+        key: yaml.dump(
+            value, Dumper=DUMPER, default_style='"', allow_unicode=True, width=10**6
+        ).strip()
         for key, value in (("name", name), ("title", title))
     }
     with tempfile.TemporaryDirectory() as folder:
@@ -282,4 +294,6 @@ def test_any_name_makes_a_badge_or_says_where(name, title):
             return
         lines = result.output.splitlines()
         assert len(lines) == 1, result.output
-        assert lines[0].startswith(f"error: {event}:8:") or lines[0].startswith(f"error: {event}:9:"), lines[0]
+        assert lines[0].startswith(f"error: {event}:8:") or lines[0].startswith(
+            f"error: {event}:9:"
+        ), lines[0]

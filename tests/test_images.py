@@ -18,7 +18,9 @@ SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox
 
 def _with_logo(event_dir: Path, name: str) -> Path:
     event = event_dir / "event.yaml"
-    text = event.read_text(encoding="utf-8").replace("assets/bestyrelsesforeningen-mark.png", f"assets/{name}")
+    text = event.read_text(encoding="utf-8").replace(
+        "assets/bestyrelsesforeningen-mark.png", f"assets/{name}"
+    )
     event.write_text(text, encoding="utf-8")
     return event
 
@@ -30,7 +32,9 @@ def test_svg_logo_is_drawn_as_cmyk_vectors(event_dir):
     assert result.exit_code == 0, result.output
     pdf = event_dir / "out" / "programme.pdf"
     data = pdf.read_bytes()
-    assert b"/DeviceRGB" not in data and b"/Image" not in data.replace(b"/ImageB", b"").replace(b"/ImageC", b"").replace(b"/ImageI", b"")
+    assert b"/DeviceRGB" not in data and b"/Image" not in data.replace(b"/ImageB", b"").replace(
+        b"/ImageC", b""
+    ).replace(b"/ImageI", b"")
     streams = b"".join(content_streams(pdf))
     assert not RGB_OPERATOR.search(streams)
     # the blue square: #1f4e8c as CMYK, drawn as a fill
@@ -39,7 +43,9 @@ def test_svg_logo_is_drawn_as_cmyk_vectors(event_dir):
 
 
 def test_svg_with_text_is_refused(event_dir):
-    (event_dir / "assets" / "logo.svg").write_text(SVG.replace("</svg>", '<text x="0" y="30">Logo</text></svg>'), encoding="utf-8")
+    (event_dir / "assets" / "logo.svg").write_text(
+        SVG.replace("</svg>", '<text x="0" y="30">Logo</text></svg>'), encoding="utf-8"
+    )
     event = _with_logo(event_dir, "logo.svg")
     result = run("programme", event, "-o", event_dir / "out")
     assert result.exit_code == 2

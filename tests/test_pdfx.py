@@ -16,8 +16,23 @@ def icc_header(space: bytes = b"CMYK", size: int = 132) -> bytes:
     only: enough for the structure PDF/X asks of the OutputIntent, not for colour management)."""
     header = struct.pack(
         ">I4sI4s4s4s12s4s4sI4s4sQI12s4s44s",
-        size, b"lcms", 0x02100000, b"prtr", space, b"Lab ", b"\0" * 12, b"acsp", b"APPL", 0,
-        b"\0" * 4, b"\0" * 4, 0, 0, struct.pack(">iii", 63190, 65536, 54061), b"\0" * 4, b"\0" * 44,
+        size,
+        b"lcms",
+        0x02100000,
+        b"prtr",
+        space,
+        b"Lab ",
+        b"\0" * 12,
+        b"acsp",
+        b"APPL",
+        0,
+        b"\0" * 4,
+        b"\0" * 4,
+        0,
+        0,
+        struct.pack(">iii", 63190, 65536, 54061),
+        b"\0" * 4,
+        b"\0" * 44,
     )
     return header + struct.pack(">I", 0)
 

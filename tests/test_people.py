@@ -10,10 +10,19 @@ from tests.conftest import run
 from tests.pdfread import find_text, flat, page_count, qr_codes, text
 from tests.test_badges import assert_glyphs_in_safe_areas
 
-PANEL = ["Jan Damsgaard", "Jørgen Bardenfleth", "Laila Kildesgaard", "Lars Frelle", "Jesper Zwisler", "Tom Jacobsgaard"]
+PANEL = [
+    "Jan Damsgaard",
+    "Jørgen Bardenfleth",
+    "Laila Kildesgaard",
+    "Lars Frelle",
+    "Jesper Zwisler",
+    "Tom Jacobsgaard",
+]
 
 
-def _event(event_dir: Path, csv: bytes, badges_extra: str = "", attendees: str = "attendees: people.csv") -> Path:
+def _event(
+    event_dir: Path, csv: bytes, badges_extra: str = "", attendees: str = "attendees: people.csv"
+) -> Path:
     (event_dir / "people.csv").write_bytes(csv)
     path = event_dir / "event.yaml"
     text_ = path.read_text(encoding="utf-8")
@@ -23,11 +32,23 @@ def _event(event_dir: Path, csv: bytes, badges_extra: str = "", attendees: str =
 
 
 MESSY = [
-    ("bom-comma", "\ufeffName,Organisation,Role\r\nÅse Østergaard,KL,Presse\r\nZoë Ångström,\"Region H, IT\",staff\r\n".encode()),
-    ("cp1252-semicolon", "Navn;Firma\r\nSøren Ærø;Fællesrådet\r\nJosé Müller;Café €uro\r\n".encode("cp1252")),
-    ("quoted-newline", 'Name,Organisation\n"Ida Holm","Region Hovedstaden\nCenter for IT"\nBo Ek,KL\n'.encode()),
-    ("blank-rows", "Name,Organisation\n\nPer Dal,KL\n,\n\nMia Lund,DR\n\n".encode()),
-    ("first-last-tab", "First name\tLast name\tCompany\nNils\tNilsson\tSVT\nKaja\tKaare\tNRK\n".encode()),
+    (
+        "bom-comma",
+        '\ufeffName,Organisation,Role\r\nÅse Østergaard,KL,Presse\r\nZoë Ångström,"Region H, IT",staff\r\n'.encode(),
+    ),
+    (
+        "cp1252-semicolon",
+        "Navn;Firma\r\nSøren Ærø;Fællesrådet\r\nJosé Müller;Café €uro\r\n".encode("cp1252"),
+    ),
+    (
+        "quoted-newline",
+        b'Name,Organisation\n"Ida Holm","Region Hovedstaden\nCenter for IT"\nBo Ek,KL\n',
+    ),
+    ("blank-rows", b"Name,Organisation\n\nPer Dal,KL\n,\n\nMia Lund,DR\n\n"),
+    (
+        "first-last-tab",
+        b"First name\tLast name\tCompany\nNils\tNilsson\tSVT\nKaja\tKaare\tNRK\n",
+    ),
 ]
 
 
@@ -44,11 +65,20 @@ def test_messy_exports_badge_every_person_exactly_once(event_dir, name, data):
     decoded = data.decode("utf-8-sig") if name != "cp1252-semicolon" else data.decode("cp1252")
     delimiter = {"cp1252-semicolon": ";", "first-last-tab": "\t"}.get(name, ",")
     rows = [r for r in csv.reader(io.StringIO(decoded), delimiter=delimiter)][1:]
-    listed = [" ".join(r[:2]) if name == "first-last-tab" else r[0] for r in rows if any(c.strip() for c in r)]
+    listed = [
+        " ".join(r[:2]) if name == "first-last-tab" else r[0]
+        for r in rows
+        if any(c.strip() for c in r)
+    ]
     for person in listed + PANEL:
         assert body.count(person) == 1, person
-    assert f"badges: {len(listed) + 6} badges on 1 page; 6 from the event file, people.csv: {len(listed)} attendees" in result.stderr
-    assert_glyphs_in_safe_areas(pdf, __import__("printkit.load", fromlist=["DEFAULT_SHEET"]).DEFAULT_SHEET, len(listed) + 6)
+    assert (
+        f"badges: {len(listed) + 6} badges on 1 page; 6 from the event file, people.csv: {len(listed)} attendees"
+        in result.stderr
+    )
+    assert_glyphs_in_safe_areas(
+        pdf, __import__("printkit.load", fromlist=["DEFAULT_SHEET"]).DEFAULT_SHEET, len(listed) + 6
+    )
 
 
 def test_quoted_newline_in_an_organisation_prints_on_one_line(event_dir):
@@ -83,7 +113,8 @@ def test_roles_labels_and_colours_from_event_yaml(event_dir):
     event = _event(event_dir, b"Name,Role\nA B,sponsor\nC D,Presse\n")
     path = event_dir / "event.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8") + "roles:\n  sponsor: {label: Hovedsponsor, colour: [0, 20, 100, 0]}\n",
+        path.read_text(encoding="utf-8")
+        + "roles:\n  sponsor: {label: Hovedsponsor, colour: [0, 20, 100, 0]}\n",
         encoding="utf-8",
     )
     result = run("badges", event, "-o", event_dir / "out")
@@ -98,7 +129,7 @@ def test_roles_labels_and_colours_from_event_yaml(event_dir):
 
 
 def test_a_panelist_in_the_list_gets_one_badge(event_dir):
-    event = _event(event_dir, "Name,Ticket\nJan Damsgaard,T-9\nNy Person,T-10\n".encode())
+    event = _event(event_dir, b"Name,Ticket\nJan Damsgaard,T-9\nNy Person,T-10\n")
     result = run("badges", event, "-o", event_dir / "out")
     assert result.exit_code == 0
     body = flat(text(event_dir / "out" / "badges.pdf"))
@@ -109,7 +140,9 @@ def test_a_panelist_in_the_list_gets_one_badge(event_dir):
 def test_danish_sort_puts_ae_oe_aa_after_z(event_dir):
     data = "Name\nÅse Åberg\nZara Zahle\nØrnulf Ørsted\nAnna Andersen\nÆgir Ærø\n".encode()
     event = _event(event_dir, data, attendees="attendees: people.csv")
-    result = run("badges", event, "-o", event_dir / "out", "--sort", "last-name", "--only", "role=attendee")
+    result = run(
+        "badges", event, "-o", event_dir / "out", "--sort", "last-name", "--only", "role=attendee"
+    )
     assert result.exit_code == 0, result.output
     pdf = event_dir / "out" / "badges.pdf"
     order = ["Anna Andersen", "Zara Zahle", "Ægir Ærø", "Ørnulf Ørsted", "Åse Åberg"]
@@ -126,13 +159,17 @@ def test_sort_by_role_and_filter_by_name(event_dir):
     assert "Tom Jacobsgaard" in body and "Jan Damsgaard" not in body and "Ann Staff" not in body
     bad = run("badges", event, "-o", event_dir / "out2", "--only", "colour=red")
     assert bad.exit_code == 2
-    assert bad.output == "error: --only: 'colour' is not one of role, name, organisation, ticket_id, email\n"
+    assert (
+        bad.output
+        == "error: --only: 'colour' is not one of role, name, organisation, ticket_id, email\n"
+    )
 
 
 def test_every_personal_qr_decodes_to_its_person(event_dir):
     rows = "".join(f"Person {i:02d} Jensen,T-{1000 + i}\n" for i in range(12))
     event = _event(
-        event_dir, ("Name,Ticket\n" + rows).encode(),
+        event_dir,
+        ("Name,Ticket\n" + rows).encode(),
         badges_extra='  qr: {url: "https://tickets.example.org/{ticket_id}"}\n',
     )
     result = run("badges", event, "-o", event_dir / "out", "--only", "role=attendee")
@@ -151,39 +188,54 @@ def test_every_personal_qr_decodes_to_its_person(event_dir):
         page, (x, y) = found[f"https://tickets.example.org/T-{1000 + i}"]
         [box] = find_text(pdf, f"Person {i:02d} Jensen", page)
         slot = next(
-            DEFAULT_SHEET.slot(c, r) for r in range(5) for c in range(2)
-            if DEFAULT_SHEET.slot(c, r).x <= x <= DEFAULT_SHEET.slot(c, r).right and DEFAULT_SHEET.slot(c, r).y <= y <= DEFAULT_SHEET.slot(c, r).top
+            DEFAULT_SHEET.slot(c, r)
+            for r in range(5)
+            for c in range(2)
+            if DEFAULT_SHEET.slot(c, r).x <= x <= DEFAULT_SHEET.slot(c, r).right
+            and DEFAULT_SHEET.slot(c, r).y <= y <= DEFAULT_SHEET.slot(c, r).top
         )
         assert slot.x <= box[0] and box[2] <= slot.right and slot.y <= box[1] and box[3] <= slot.top
 
 
 def test_vcard_qr(event_dir):
     event = _event(
-        event_dir, "Name,Organisation,E-mail,Title\nAnna Ørsted,\"KL; Center\",anna@example.dk,Chef\n".encode(),
+        event_dir,
+        'Name,Organisation,E-mail,Title\nAnna Ørsted,"KL; Center",anna@example.dk,Chef\n'.encode(),
         badges_extra="  qr: vcard\n",
     )
     result = run("badges", event, "-o", event_dir / "out", "--only", "role=attendee")
     assert result.exit_code == 0, result.output
     [code] = qr_codes(event_dir / "out" / "badges.pdf", dpi=300)
     assert code.text.split("\r\n") == [
-        "BEGIN:VCARD", "VERSION:3.0", "N:Ørsted;Anna;;;", "FN:Anna Ørsted", "ORG:KL\\; Center",
-        "TITLE:Chef", "EMAIL;TYPE=INTERNET:anna@example.dk", "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "N:Ørsted;Anna;;;",
+        "FN:Anna Ørsted",
+        "ORG:KL\\; Center",
+        "TITLE:Chef",
+        "EMAIL;TYPE=INTERNET:anna@example.dk",
+        "END:VCARD",
     ]
 
 
 def test_missing_ticket_in_the_list_is_refused(event_dir):
     event = _event(
-        event_dir, b"Name,Ticket\nA B,T-1\nC D,\n",
+        event_dir,
+        b"Name,Ticket\nA B,T-1\nC D,\n",
         badges_extra='  qr: {url: "https://tickets.example.org/{ticket_id}"}\n',
     )
     result = run("badges", event, "-o", event_dir / "out")
     assert result.exit_code == 2
-    assert result.output == "error: people.csv:3: row 2: 'C D' has no ticket_id, which the badge's QR code needs; fill it in or drop the QR code\n"
+    assert (
+        result.output
+        == "error: people.csv:3: row 2: 'C D' has no ticket_id, which the badge's QR code needs; fill it in or drop the QR code\n"
+    )
 
 
 def test_name_presentation_options(event_dir):
     event = _event(
-        event_dir, "First name,Last name,Pronouns\nMaria,Ørsted-Hansen,hun/hende\n".encode(),
+        event_dir,
+        "First name,Last name,Pronouns\nMaria,Ørsted-Hansen,hun/hende\n".encode(),
         badges_extra="  name: {first_above: true, case: upper}\n",
     )
     result = run("badges", event, "-o", event_dir / "out", "--only", "role=attendee")
@@ -192,7 +244,9 @@ def test_name_presentation_options(event_dir):
     [first] = find_text(pdf, "MARIA")
     [family] = find_text(pdf, "ØRSTED-HANSEN")
     [pronouns] = find_text(pdf, "hun/hende")
-    assert first[1] > family[3] > family[1] > pronouns[3]  # first name above the family name, then pronouns
+    assert (
+        first[1] > family[3] > family[1] > pronouns[3]
+    )  # first name above the family name, then pronouns
     assert (first[3] - first[1]) > (family[3] - family[1])  # and larger
 
 
@@ -202,7 +256,8 @@ def test_a_light_role_colour_gets_black_words(event_dir):
     event = _event(event_dir, b"Name,Role\nA B,sponsor\n")
     path = event_dir / "event.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8") + "roles:\n  sponsor: {label: Sponsor, colour: [0, 15, 100, 0]}\n",
+        path.read_text(encoding="utf-8")
+        + "roles:\n  sponsor: {label: Sponsor, colour: [0, 15, 100, 0]}\n",
         encoding="utf-8",
     )
     assert run("badges", event, "-o", event_dir / "out", "--only", "role=sponsor").exit_code == 0

@@ -44,7 +44,12 @@ def test_trim_box_is_the_finished_size_and_boxes_nest(press_out, name):
     width, height = FINISHED[name]
     assert round(trim[2] - trim[0], 2) == width and round(trim[3] - trim[1], 2) == height
     assert [round(bleed[i] - trim[i], 2) for i in range(4)] == [-3, -3, 3, 3]
-    assert media[0] <= bleed[0] and media[1] <= bleed[1] and media[2] >= bleed[2] and media[3] >= bleed[3]
+    assert (
+        media[0] <= bleed[0]
+        and media[1] <= bleed[1]
+        and media[2] >= bleed[2]
+        and media[3] >= bleed[3]
+    )
     assert boxes["ArtBox"] is None  # PDF/X wants a TrimBox or an ArtBox, not both
 
 
@@ -65,8 +70,12 @@ def test_crop_marks_are_registration_and_outside_the_bleed(press_out, name):
         for t in (0.0, 0.5, 1.0):  # no point of a mark lies inside the bleed box
             assert not _inside(bleed, m.x1 + t * (m.x2 - m.x1), m.y1 + t * (m.y2 - m.y1)), m
     for m in solid:  # each continues a trim edge
-        on_edge = (m.x1 == pytest.approx(m.x2) and any(m.x1 == pytest.approx(v, abs=1e-3) for v in (trim[0], trim[2]))) or (
-            m.y1 == pytest.approx(m.y2) and any(m.y1 == pytest.approx(v, abs=1e-3) for v in (trim[1], trim[3]))
+        on_edge = (
+            m.x1 == pytest.approx(m.x2)
+            and any(m.x1 == pytest.approx(v, abs=1e-3) for v in (trim[0], trim[2]))
+        ) or (
+            m.y1 == pytest.approx(m.y2)
+            and any(m.y1 == pytest.approx(v, abs=1e-3) for v in (trim[1], trim[3]))
         )
         assert on_edge, m
 
@@ -107,7 +116,9 @@ def _pixel(pdf, x_mm: float, y_mm: float, dpi: int = 72) -> tuple[int, int, int]
 def test_backgrounds_run_into_the_bleed(press_out):
     pdf = press_out / "programme.pdf"
     trim = boxes_mm(pdf)["TrimBox"]
-    inside_band = _pixel(pdf, trim[0] - 1.5, trim[3] - 10)  # left of the trim, beside the header band
+    inside_band = _pixel(
+        pdf, trim[0] - 1.5, trim[3] - 10
+    )  # left of the trim, beside the header band
     above_band = _pixel(pdf, trim[0] + 50, trim[3] + 1.5)  # above the trim, over the band
     below_page = _pixel(pdf, trim[0] + 50, trim[1] - 1.5)  # under the footer: paper
     assert max(inside_band) < 200 and max(above_band) < 200, (inside_band, above_band)
@@ -126,14 +137,24 @@ def test_press_badges_have_bleed_and_marks_per_badge(press_out):
     vertical_cuts = {round(m.x1, 2) for m in marks if m.x1 == pytest.approx(m.x2)}
     width = 90.0  # badges one gutter (2 × 3 mm bleed) apart: four cut lines across
     left = trim[0]
-    expected = {round(left, 2), round(left + width, 2), round(left + width + 6, 2), round(left + 2 * width + 6, 2)}
+    expected = {
+        round(left, 2),
+        round(left + width, 2),
+        round(left + width + 6, 2),
+        round(left + 2 * width + 6, 2),
+    }
     assert vertical_cuts == expected
     for m in marks:  # all in the sheet's margins, outside every badge's bleed
         assert not _inside(boxes["BleedBox"], (m.x1 + m.x2) / 2, (m.y1 + m.y2) / 2), m
 
 
 def test_bleed_in_inches_and_no_marks(tmp_path):
-    assert run("programme", SEED, "-o", tmp_path, "--press", "--bleed", "3.175", "--no-marks").exit_code == 0
+    assert (
+        run(
+            "programme", SEED, "-o", tmp_path, "--press", "--bleed", "3.175", "--no-marks"
+        ).exit_code
+        == 0
+    )
     boxes = boxes_mm(tmp_path / "programme.pdf")
     assert boxes["MediaBox"] == boxes["BleedBox"]
     assert round(boxes["TrimBox"][0] - boxes["BleedBox"][0], 3) == 3.175
@@ -142,7 +163,9 @@ def test_bleed_in_inches_and_no_marks(tmp_path):
 
 def test_press_settings_from_event_yaml(event_dir):
     event = event_dir / "event.yaml"
-    event.write_text(event.read_text(encoding="utf-8") + '\npress:\n  bleed: "0.125 in"\n', encoding="utf-8")
+    event.write_text(
+        event.read_text(encoding="utf-8") + '\npress:\n  bleed: "0.125 in"\n', encoding="utf-8"
+    )
     assert run("tent", event, "-o", event_dir / "out").exit_code == 0
     boxes = boxes_mm(event_dir / "out" / "tent.pdf")
     assert round(boxes["TrimBox"][0] - boxes["BleedBox"][0], 3) == 3.175
@@ -180,7 +203,9 @@ def test_bleed_alone_means_press_mode_and_office_with_bleed_is_refused(tmp_path)
     assert round(boxes["TrimBox"][0] - boxes["BleedBox"][0], 3) == 5.0
     both = run("programme", SEED, "-o", tmp_path / "x", "--office", "--bleed", "5")
     assert both.exit_code == 2
-    assert both.output == "error: --bleed and --marks/--no-marks are press settings; drop --office\n"
+    assert (
+        both.output == "error: --bleed and --marks/--no-marks are press settings; drop --office\n"
+    )
 
 
 def test_press_mode_ignores_a_desktop_printers_offset(tmp_path):

@@ -115,7 +115,12 @@ CASES = [
     ),
     (
         "tent-title-shrunk",
-        [("title: Disruption i kommunerne – it-monstre eller nuttede robotsæler?", "title: " + LONG_TITLE)],
+        [
+            (
+                "title: Disruption i kommunerne – it-monstre eller nuttede robotsæler?",
+                "title: " + LONG_TITLE,
+            )
+        ],
         [
             f"event.yaml:{line_of('title: Disruption')}:8: title: the tent sets the title at"
             " 21.5 pt, below its design size of 28 pt, to fit",
@@ -169,7 +174,12 @@ CASES = [
     ),
     (
         "no-title-or-organisation",
-        [("  name: Tom Jacobsgaard\n  organisations: Bestyrelsesforeningen\n", "  name: Tom Jacobsgaard\n")],
+        [
+            (
+                "  name: Tom Jacobsgaard\n  organisations: Bestyrelsesforeningen\n",
+                "  name: Tom Jacobsgaard\n",
+            )
+        ],
         [
             f"event.yaml:{MODERATOR + 1}:3: moderator.organisations: 'Tom Jacobsgaard' has no title"
             " or organisation; the badge shows the name alone"
@@ -256,7 +266,13 @@ def test_each_warning_names_its_line_and_field(reviewing, name, changes, expecte
 
 
 def test_the_poster_title_is_reviewed_when_the_sign_is_a_poster(reviewing):
-    edit(reviewing, ("title: Disruption i kommunerne – it-monstre eller nuttede robotsæler?", "title: " + LONG_TITLE))
+    edit(
+        reviewing,
+        (
+            "title: Disruption i kommunerne – it-monstre eller nuttede robotsæler?",
+            "title: " + LONG_TITLE,
+        ),
+    )
     result = run("review", "event.yaml", "--sign", "poster")
     assert result.exit_code == 0
     assert (
@@ -274,7 +290,11 @@ def test_warnings_come_in_the_order_of_the_file(reviewing):
         ("name: Jan Damsgaard", "name: Jan Christian Emanuel Damsgaard-Holm"),
     )
     lines = run("review", "event.yaml").stderr.splitlines()
-    assert [line.split(":")[2] for line in lines] == [str(PANELIST_1), str(JESPER), str(line_of("  back: none"))]
+    assert [line.split(":")[2] for line in lines] == [
+        str(PANELIST_1),
+        str(JESPER),
+        str(line_of("  back: none")),
+    ]
 
 
 def test_bad_input_fails_as_a_build_does_and_writes_nothing(reviewing):
@@ -290,7 +310,9 @@ def test_bad_input_fails_as_a_build_does_and_writes_nothing(reviewing):
 
 
 def test_content_that_cannot_be_set_fails_with_the_layout_exit_code(reviewing):
-    edit(reviewing, ("  - name: Jesper Zwisler", "  - name: " + "Xylophonmacherinnenversammlung" * 3))
+    edit(
+        reviewing, ("  - name: Jesper Zwisler", "  - name: " + "Xylophonmacherinnenversammlung" * 3)
+    )
     result = run("review", "event.yaml")
     assert result.exit_code == 3
     assert result.output.startswith("error: programme.pdf: 'Xylophonmacher")  # the first to fail
@@ -356,7 +378,10 @@ def test_check_can_tell_an_event_file_from_a_pdf(name, expected):
 
 def test_notes_do_not_change_what_is_drawn(event_dir):
     """The same badge with and without a notes list: the same items."""
-    edit(event_dir, ("name: Jan Damsgaard", "name: Jan Christian Bartholomæus Damsgaard-Kristoffersen"))
+    edit(
+        event_dir,
+        ("name: Jan Damsgaard", "name: Jan Christian Bartholomæus Damsgaard-Kristoffersen"),
+    )
     event = load_event(event_dir / "event.yaml")
     face = typeface()
     design = BadgeType(event.sheet.label)
@@ -381,17 +406,23 @@ def test_review_has_help():
 
 
 def test_listed_people_are_reviewed_at_their_rows_and_summed_up_when_many(reviewing):
-    (reviewing / "few.csv").write_text("Name,Organisation\nAnna Hansen,\nBo Berg,KL\n", encoding="utf-8")
+    (reviewing / "few.csv").write_text(
+        "Name,Organisation\nAnna Hansen,\nBo Berg,KL\n", encoding="utf-8"
+    )
     path = reviewing / "event.yaml"
     base = path.read_text(encoding="utf-8")
     path.write_text(base + "\nattendees: few.csv\n", encoding="utf-8")
     lines = run("review", "event.yaml").stderr.splitlines()
-    assert "warning: few.csv:2: row 1, organisations: 'Anna Hansen' has no title or organisation;" \
+    assert (
+        "warning: few.csv:2: row 1, organisations: 'Anna Hansen' has no title or organisation;"
         " the badge shows the name alone" in lines
+    )
     rows = "".join(f"Person {i} Jensen,\n" for i in range(12))
     (reviewing / "many.csv").write_text("Name,Organisation\n" + rows, encoding="utf-8")
     path.write_text(base + "\nattendees: many.csv\n", encoding="utf-8")
     lines = run("review", "event.yaml").stderr.splitlines()
-    assert "warning: many.csv:2: organisations: 12 listed people have no organisation" \
+    assert (
+        "warning: many.csv:2: organisations: 12 listed people have no organisation"
         " (rows 1, 2, 3, 4, 5, 6, 7, 8 and 4 more)" in lines
+    )
     assert not any("Person 3 Jensen" in line for line in lines)

@@ -62,7 +62,12 @@ def _ink(pdf: Path, box: tuple[float, float, float, float], dpi: int = 200) -> i
     px = dpi / 25.4
     left, bottom, right, top = box
     crop = image.crop(
-        (int(left * px), int((height - top) * px), int(right * px) + 1, int((height - bottom) * px) + 1)
+        (
+            int(left * px),
+            int((height - top) * px),
+            int(right * px) + 1,
+            int((height - bottom) * px) + 1,
+        )
     )
     return sum(crop.histogram()[:128])
 
@@ -70,7 +75,9 @@ def _ink(pdf: Path, box: tuple[float, float, float, float], dpi: int = 200) -> i
 def _on(badge: int, boxes: list) -> list:
     """The boxes (mm: left, bottom, right, top) that lie on the n-th badge of the sheet."""
     slot = DEFAULT_SHEET.slot(badge % DEFAULT_SHEET.columns, badge // DEFAULT_SHEET.columns)
-    return [b for b in boxes if slot.x <= b[0] and b[2] <= slot.right and slot.y <= b[1] <= slot.top]
+    return [
+        b for b in boxes if slot.x <= b[0] and b[2] <= slot.right and slot.y <= b[1] <= slot.top
+    ]
 
 
 def test_arabic_and_hebrew_names_are_set_in_the_fallback_fonts(scripts_dir):
@@ -119,7 +126,8 @@ def test_mixed_names_are_ordered_by_the_bidi_algorithm(scripts_dir):
     (aliyy,) = _on(2, find_text(pdf, "علي"))
     assert ali[2] < aliyy[0]
     line = [
-        g for g in glyphs(pdf)
+        g
+        for g in glyphs(pdf)
         if _on(2, [(g.left, g.bottom, g.right, g.top)]) and g.top > ali[1] and g.bottom < ali[3]
     ]
     assert "".join(g.char for g in sorted(line, key=lambda g: g.left)) == "(Ali)يلع"
@@ -178,8 +186,11 @@ def test_a_decomposed_name_is_composed_before_layout(event_dir):
     pdf = _badges(event_dir, ["A\u030angstro\u0308m"], fonts=None)
     assert "Ångström" in text(pdf) and "\u030a" not in text(pdf)
     (box,) = find_text(pdf, "Ångström")
-    inside = [g for g in glyphs(pdf) if box[0] <= (g.left + g.right) / 2 <= box[2]
-              and box[1] <= (g.bottom + g.top) / 2 <= box[3]]
+    inside = [
+        g
+        for g in glyphs(pdf)
+        if box[0] <= (g.left + g.right) / 2 <= box[2] and box[1] <= (g.bottom + g.top) / 2 <= box[3]
+    ]
     assert [g.char for g in inside] == list("Ångström")  # one glyph for Å, one for ö
 
 
@@ -268,8 +279,9 @@ def _fonts_of(face, text: str, style: str = "regular") -> str:
     from printkit.shaping import pick_fonts
 
     chain = face.chain(style)
-    return "".join(family_name(chain[k])[len("Noto Sans ") :][:1] or "N"
-                   for k in pick_fonts(chain, text))
+    return "".join(
+        family_name(chain[k])[len("Noto Sans ") :][:1] or "N" for k in pick_fonts(chain, text)
+    )
 
 
 def test_common_characters_stay_in_the_font_around_them(face):
@@ -282,8 +294,9 @@ def test_common_characters_stay_in_the_font_around_them(face):
 
 def test_a_line_is_measured_as_it_is_drawn(face):
     line = face.line("Sara عبد الله", "bold")
-    assert [(face.families("bold")[0] if r.font == face.name("bold") else "A", r.rtl)
-            for r in line.runs] == [("Noto Sans", False), ("A", True)]
+    assert [
+        (face.families("bold")[0] if r.font == face.name("bold") else "A", r.rtl) for r in line.runs
+    ] == [("Noto Sans", False), ("A", True)]
     assert face.width("Sara عبد الله", "bold", 10) == pytest.approx(
         10 * sum(r.advance for r in line.runs)
     )

@@ -227,8 +227,10 @@ def test_a_session_taller_than_a_page_is_named(tmp_path):
     )
     result = run("programme", _write(tmp_path, text), "-o", tmp_path / "out")
     assert result.exit_code == 3, result.output
-    assert ".yaml:206:12: sessions[8].title: programme: the session 'Fyraftensdebat: Hvem skal" \
-        " eje fremtidens velfærdsdata?' (2017-06-15, 19:00) is " in result.output  # at its title
+    assert (
+        ".yaml:206:12: sessions[8].title: programme: the session 'Fyraftensdebat: Hvem skal"
+        " eje fremtidens velfærdsdata?' (2017-06-15, 19:00) is " in result.output
+    )  # at its title
     assert result.output.endswith("; shorten its text or questions\n")
     assert not (tmp_path / "out").exists()
 

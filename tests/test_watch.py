@@ -88,7 +88,8 @@ def pdfs(out: Path) -> dict[str, bytes]:
 def untouched(out: Path) -> dict[str, tuple[bytes, int, int]]:
     """Each file's bytes, modification time and inode: equal only if nothing wrote it."""
     return {
-        p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino) for p in sorted(out.iterdir())
+        p.name: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
+        for p in sorted(out.iterdir())
     }
 
 
@@ -138,7 +139,9 @@ def test_change_error_fix_and_logo_each_rebuild(event_dir):
         " did you mean 'subtitle'?"
     )
     assert fixed.report is not None and fixed.report.written == [
-        out / "programme.pdf", out / "badges.pdf", out / "tent.pdf"
+        out / "programme.pdf",
+        out / "badges.pdf",
+        out / "tent.pdf",
     ]
     assert kit["after the mistake"] == kit["good"]  # not written at all
     assert new_logo.report is not None
@@ -160,7 +163,14 @@ def test_a_replaced_logo_is_read_afresh_not_from_a_cache(event_dir):
         touch(logo)
 
     clock = Clock().at(1.0, lambda: replace("RGB")).at(3.0, lambda: replace("L"))
-    watch(event, lambda: build(event, out), seen.append, sleep=clock.sleep, now=clock.now, stop=clock.stop)
+    watch(
+        event,
+        lambda: build(event, out),
+        seen.append,
+        sleep=clock.sleep,
+        now=clock.now,
+        stop=clock.stop,
+    )
     assert seen[0].report is not None
     assert str(seen[1].error).startswith(f"{logo}: the image is RGB (RGB colour)")
     assert seen[2].report is not None and seen[2].changed == (logo.absolute(),)
@@ -170,7 +180,10 @@ def test_a_replaced_font_is_registered_afresh(event_dir):
     event, out = event_dir / "event.yaml", event_dir / "out"
     font = event_dir / "house.ttf"
     shutil.copy(fonts_dir() / "NotoSans-Regular.ttf", font)
-    event.write_text(SEED_TEXT.replace("sign: tent", "fonts:\n  regular: house.ttf\nsign: tent"), encoding="utf-8")
+    event.write_text(
+        SEED_TEXT.replace("sign: tent", "fonts:\n  regular: house.ttf\nsign: tent"),
+        encoding="utf-8",
+    )
     names: list[set[str]] = []
 
     def record(rebuild: Rebuild) -> None:
@@ -182,7 +195,14 @@ def test_a_replaced_font_is_registered_afresh(event_dir):
         touch(font)
 
     clock = Clock().at(1.0, replace)
-    watch(event, lambda: build(event, out, ("tent",)), record, sleep=clock.sleep, now=clock.now, stop=clock.stop)
+    watch(
+        event,
+        lambda: build(event, out, ("tent",)),
+        record,
+        sleep=clock.sleep,
+        now=clock.now,
+        stop=clock.stop,
+    )
     assert names == [{"NotoSans-Regular"}, {"NotoSans-Bold"}]
 
 
@@ -196,7 +216,14 @@ def test_a_failed_build_leaves_the_previous_pdfs_byte_for_byte(event_dir):
         save(event, SEED_TEXT.replace("  - name: Lars Frelle", '  - name: ""'))
 
     clock = Clock().at(1.0, break_it)
-    watch(event, lambda: build(event, out), seen.append, sleep=clock.sleep, now=clock.now, stop=clock.stop)
+    watch(
+        event,
+        lambda: build(event, out),
+        seen.append,
+        sleep=clock.sleep,
+        now=clock.now,
+        stop=clock.stop,
+    )
     assert [type(r.error).__name__ if r.error else "ok" for r in seen] == ["ok", "InputError"]
     assert untouched(out) == before
     assert sorted(p.name for p in out.iterdir()) == ["badges.pdf", "programme.pdf", "tent.pdf"]
@@ -222,7 +249,14 @@ def test_a_burst_of_saves_makes_one_rebuild_of_the_last(tmp_path):
     clock.at(1.0 + SETTLE, lambda: save(event, "v2", rename=False))
     clock.at(1.0 + 2 * SETTLE, lambda: os.replace(event, tmp_path / "event.yaml~"))
     clock.at(1.0 + 3 * SETTLE, lambda: save(event, "v3"))
-    watch(event, counting(event, log), lambda r: None, sleep=clock.sleep, now=clock.now, stop=clock.stop)
+    watch(
+        event,
+        counting(event, log),
+        lambda r: None,
+        sleep=clock.sleep,
+        now=clock.now,
+        stop=clock.stop,
+    )
     assert log == ["v0", "v3"]
 
 
@@ -233,7 +267,9 @@ def test_a_file_that_never_stops_changing_is_rebuilt_anyway(tmp_path):
     clock = Clock()
     for i in range(40):
         clock.at(1.0 + i * SETTLE, functools.partial(save, event, f"v{i + 1}", False))
-    watch(event, counting(event, log), lambda r: None, sleep=clock.sleep, now=clock.now, max_builds=2)
+    watch(
+        event, counting(event, log), lambda r: None, sleep=clock.sleep, now=clock.now, max_builds=2
+    )
     assert len(log) == 2  # not held back for ever by a file written without pause
 
 
@@ -242,7 +278,14 @@ def test_nothing_changed_nothing_rebuilt(tmp_path):
     event.write_text("v0", encoding="utf-8")
     log: list[str] = []
     clock = Clock().at(5.0, lambda: None)
-    watch(event, counting(event, log), lambda r: None, sleep=clock.sleep, now=clock.now, stop=clock.stop)
+    watch(
+        event,
+        counting(event, log),
+        lambda r: None,
+        sleep=clock.sleep,
+        now=clock.now,
+        stop=clock.stop,
+    )
     assert log == ["v0"]
     assert set(clock.slept) == {POLL}
 
@@ -257,7 +300,14 @@ def test_the_watched_set_follows_the_event(event_dir):
     clock.at(1.0, lambda: save(event, SEED_TEXT.replace(LOGO, "assets/other.png")))
     clock.at(3.0, lambda: touch(event_dir / LOGO))  # no longer named: no rebuild
     clock.at(5.0, lambda: touch(event_dir / "assets" / "other.png"))
-    watch(event, lambda: build(event, out, ("tent",)), seen.append, sleep=clock.sleep, now=clock.now, stop=clock.stop)
+    watch(
+        event,
+        lambda: build(event, out, ("tent",)),
+        seen.append,
+        sleep=clock.sleep,
+        now=clock.now,
+        stop=clock.stop,
+    )
     other = (event_dir / "assets" / "other.png").absolute()
     assert [r.changed for r in seen] == [(), (event.absolute(),), (other,)]
     assert seen[-1].watched == (event.absolute(), other)
@@ -270,7 +320,14 @@ def test_a_first_build_that_fails_keeps_watching_the_event_file(tmp_path):
     clock = Clock().at(1.0, lambda: save(event, SEED_TEXT))
     (tmp_path / "assets").mkdir()
     (tmp_path / LOGO).write_bytes((SEED.parent / LOGO).read_bytes())
-    watch(event, lambda: build(event, tmp_path / "out"), seen.append, sleep=clock.sleep, now=clock.now, stop=clock.stop)
+    watch(
+        event,
+        lambda: build(event, tmp_path / "out"),
+        seen.append,
+        sleep=clock.sleep,
+        now=clock.now,
+        stop=clock.stop,
+    )
     assert seen[0].error is not None and seen[0].watched == (event.absolute(),)
     assert seen[1].report is not None and len(seen[1].watched) == 2
 
@@ -280,7 +337,17 @@ def test_max_builds_ends_the_loop(tmp_path):
     event.write_text("v0", encoding="utf-8")
     clock = Clock().at(1.0, lambda: save(event, "v1")).at(3.0, lambda: save(event, "v2"))
     log: list[str] = []
-    assert watch(event, counting(event, log), lambda r: None, sleep=clock.sleep, now=clock.now, max_builds=2) == 2
+    assert (
+        watch(
+            event,
+            counting(event, log),
+            lambda r: None,
+            sleep=clock.sleep,
+            now=clock.now,
+            max_builds=2,
+        )
+        == 2
+    )
     assert log == ["v0", "v1"]
 
 
@@ -386,7 +453,9 @@ def test_a_bug_in_one_build_is_reported_and_watching_goes_on(event_dir, watching
     result = run("build", "event.yaml", "-o", "out", "--watch")
     assert result.exit_code == 0
     assert "printkit: internal error (ZeroDivisionError: boom). This is a bug" in result.stderr
-    assert result.stdout.splitlines()[-1].endswith("event.yaml changed: rebuilt out/programme.pdf, out/badges.pdf, out/tent.pdf")
+    assert result.stdout.splitlines()[-1].endswith(
+        "event.yaml changed: rebuilt out/programme.pdf, out/badges.pdf, out/tent.pdf"
+    )
 
 
 def test_ctrl_c_during_a_build_exits_130_as_any_interrupted_build(event_dir, monkeypatch):

@@ -3,9 +3,9 @@ and a QR code to the event's page (``back: info``), or the name and a large code
 
 from __future__ import annotations
 
+from printkit.errors import LayoutError
 from printkit.fonts import Typeface
 from printkit.geometry import Rect
-from printkit.errors import LayoutError
 from printkit.layout.badges import MIN_MODULE, SAFE, BadgeType, band, name_block
 from printkit.layout.flow import fitted_lines
 from printkit.layout.items import QR, Item
@@ -39,9 +39,13 @@ def badge_back(event: Event, person: Person, face: Typeface, design: BadgeType) 
     if event.badge_back is BadgeBack.QR:
         zone = Rect(text.x, text.y + text.height * 0.25, text.width, text.height * 0.75)
         items += name_block(event, person, face, design, zone, "", scale=0.8)
-        cta = fit_block(face, event.labels["scan_cta"], "regular", text.width, 7.5 * design.k, 5.0 * design.k, 2)
+        cta = fit_block(
+            face, event.labels["scan_cta"], "regular", text.width, 7.5 * design.k, 5.0 * design.k, 2
+        )
         if cta is not None:
-            items += fitted_lines(cta.lines, "regular", cta.size, text.x, text.y + text.height * 0.22, 1.15, "muted").items
+            items += fitted_lines(
+                cta.lines, "regular", cta.size, text.x, text.y + text.height * 0.22, 1.15, "muted"
+            ).items
         return tuple(items)
     zone = Rect(text.x, text.y + text.height * 0.45, text.width, text.height * 0.55)
     items += name_block(event, person, face, design, zone, "", scale=0.7)

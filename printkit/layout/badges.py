@@ -114,7 +114,9 @@ def badge(
     band_items, band_bottom = shared[("band", person.role)]
     foot_items, foot_top = shared["foot"]
     items = [*band_items, *foot_items]
-    zone = Rect(safe.x, foot_top + 2.0 * design.k, safe.width, band_bottom - foot_top - 4.0 * design.k)
+    zone = Rect(
+        safe.x, foot_top + 2.0 * design.k, safe.width, band_bottom - foot_top - 4.0 * design.k
+    )
     second = affiliation(event, person)
     settings = event.badge.qr
     payload = payload_or_none(person, settings.template, settings.vcard) if settings else None
@@ -183,10 +185,22 @@ def band(
     items.append(_checked(face, person, label, "bold", label_size, safe.x + 1.0, baseline, ink))
     if event.festival:
         fest_width = safe.width - 3.0 - face.width(label, "bold", label_size) * PT - 4.0
-        fitted = fit_block(face, event.festival, "regular", fest_width, 7.0 * design.k, 5.0 * design.k, 1)
+        fitted = fit_block(
+            face, event.festival, "regular", fest_width, 7.0 * design.k, 5.0 * design.k, 1
+        )
         if fitted is not None:
             items.append(
-                _checked(face, person, fitted.lines[0], "regular", fitted.size, safe.right - 1.0, baseline, ink, "right")
+                _checked(
+                    face,
+                    person,
+                    fitted.lines[0],
+                    "regular",
+                    fitted.size,
+                    safe.right - 1.0,
+                    baseline,
+                    ink,
+                    "right",
+                )
             )
         elif notes is not None:
             notes.append(
@@ -215,16 +229,38 @@ def name_block(
     still does not fit, the build fails naming the person. With ``first_name_above`` the
     first name is set large above the family name."""
     options = event.badge
-    blocks: list[tuple[tuple[str, ...], str, float, float, str]] = []  # lines, style, size, leading, colour
+    blocks: list[
+        tuple[tuple[str, ...], str, float, float, str]
+    ] = []  # lines, style, size, leading, colour
     largest, smallest = design.name_max * scale, design.name_min * min(scale, 1.0)
     first, family = split_name(person) if options.first_name_above else (person.name, "")
     if options.upper:
         first, family = first.upper(), family.upper()
     share = 0.45 if family else 0.72
-    name = fit_block(face, first, "bold", zone.width, largest, smallest, 1 if family else 2, height=zone.height * share, leading=1.08)
+    name = fit_block(
+        face,
+        first,
+        "bold",
+        zone.width,
+        largest,
+        smallest,
+        1 if family else 2,
+        height=zone.height * share,
+        leading=1.08,
+    )
     rest = None
     if family:
-        rest = fit_block(face, family, "bold", zone.width, largest * 0.62, smallest * 0.8, 2, height=zone.height * 0.3, leading=1.08)
+        rest = fit_block(
+            face,
+            family,
+            "bold",
+            zone.width,
+            largest * 0.62,
+            smallest * 0.8,
+            2,
+            height=zone.height * 0.3,
+            leading=1.08,
+        )
     if name is None or (family and rest is None):
         raise LayoutError(
             PRODUCT,
@@ -236,7 +272,9 @@ def name_block(
     if rest is not None:
         blocks.append((rest.lines, "bold", rest.size, 1.08, "muted"))
     if options.pronouns and person.pronouns:
-        pronouns = fit_block(face, person.pronouns, "italic", zone.width, design.org_max, design.org_min, 1)
+        pronouns = fit_block(
+            face, person.pronouns, "italic", zone.width, design.org_max, design.org_min, 1
+        )
         if pronouns is None:
             raise LayoutError(
                 PRODUCT,
@@ -250,7 +288,10 @@ def name_block(
         blocks.append((org_lines, "regular", org_size, 1.2, "muted"))
     if notes is not None:
         notes += _smaller(person, name, largest, org_size if org_lines else design.org_max, design)
-    heights = [(0.98 + leading * (len(lines) - 1) + 0.3) * size * PT for lines, _, size, leading, _ in blocks]
+    heights = [
+        (0.98 + leading * (len(lines) - 1) + 0.3) * size * PT
+        for lines, _, size, leading, _ in blocks
+    ]
     gap = 1.6 * design.k
     total = sum(heights) + gap * (len(blocks) - 1)
     if total > zone.height:

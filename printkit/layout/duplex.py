@@ -14,7 +14,7 @@ from printkit.geometry import Rect, Size
 from printkit.layout.items import Group, Item, Line, Page
 from printkit.layout.press import MARK_LENGTH, MARK_WIDTH, bleed_items, mark_offset, press_sheet
 from printkit.layout.sheets import NO_OFFSET, cut_marks, shifted, slots
-from printkit.model import BadgeBack, Duplex, Event, PrinterOffset, Press, SheetGeometry
+from printkit.model import BadgeBack, Duplex, Event, Press, PrinterOffset, SheetGeometry
 
 FOLD_DASH = (1.5, 1.5)
 
@@ -61,7 +61,9 @@ def impose_sides(
     for first in range(0, len(pieces), sheet.per_sheet):
         count = min(sheet.per_sheet, len(pieces) - first)
         used = positions[:count]
-        pages.append(place(sheet, pieces[first : first + count], used, positions, event.press, offset))
+        pages.append(
+            place(sheet, pieces[first : first + count], used, positions, event.press, offset)
+        )
         if backs is not None:
             mirrored = [back_rect(r, sheet.paper, event.duplex) for r in positions]
             chunk = backs[first : first + count]
@@ -73,7 +75,12 @@ def impose_sides(
 
 
 def _fold(front: Sequence[Item], back: Sequence[Item], face: Size) -> tuple[Item, ...]:
-    upper = Group(tuple(back), offset=(0.0, face.height), rotate=180.0, pivot=(face.width / 2, face.height / 2))
+    upper = Group(
+        tuple(back),
+        offset=(0.0, face.height),
+        rotate=180.0,
+        pivot=(face.width / 2, face.height / 2),
+    )
     fold = Line(0.0, face.height, face.width, face.height, "rule", 0.4, FOLD_DASH)
     return (*front, upper, fold)
 
@@ -91,7 +98,9 @@ def place(
     every badge's bleed, with the bleed drawn and the page boxes set. The printer ``offset``
     moves everything on the sheet, page boxes included."""
     if press is None:
-        items: list[Item] = [Group(tuple(b), offset=(r.x, r.y)) for b, r in zip(badges, rects, strict=True)]
+        items: list[Item] = [
+            Group(tuple(b), offset=(r.x, r.y)) for b, r in zip(badges, rects, strict=True)
+        ]
         items += cut_marks(sheet, rects, obstacles=every)
         return Page(sheet.paper, shifted(items, offset))
     local = Rect(0.0, 0.0, sheet.label.width, sheet.label.height)
@@ -101,8 +110,13 @@ def place(
     ]
     if press.marks:
         items += cut_marks(
-            sheet, rects, "marks", obstacles=[r.inset(-press.bleed) for r in every],
-            gap=mark_offset(press), length=MARK_LENGTH, width=MARK_WIDTH,
+            sheet,
+            rects,
+            "marks",
+            obstacles=[r.inset(-press.bleed) for r in every],
+            gap=mark_offset(press),
+            length=MARK_LENGTH,
+            width=MARK_WIDTH,
         )
     dx, dy = offset.page_shift
     trim = _union(rects)

@@ -97,6 +97,8 @@ def one_line(
     fitted = fit_block(face, text, style, width, size, smallest, 1)
     if fitted is None:
         raise LayoutError(
-            product, f"{what} {elide(text, 60)!r} does not fit on one line ({width:.0f} mm); shorten it", text
+            product,
+            f"{what} {elide(text, 60)!r} does not fit on one line ({width:.0f} mm); shorten it",
+            text,
         )
     return fitted_lines(fitted.lines, style, fitted.size, x, top, colour=colour)

@@ -8,7 +8,6 @@ from pathlib import Path
 from printkit.geometry import Rect, Size
 from printkit.qr import Matrix
 
-
 #: A theme colour's name, or CMYK fractions given directly (a role's colour from event.yaml).
 Colour = str | tuple[float, float, float, float]
 

@@ -90,7 +90,9 @@ def fold_marks(trim: Rect, folds: Sequence[Fold], press: Press) -> list[Line]:
     return lines
 
 
-def _mark(x1: float, y1: float, x2: float, y2: float, dash: tuple[float, ...] | None = None) -> Line:
+def _mark(
+    x1: float, y1: float, x2: float, y2: float, dash: tuple[float, ...] | None = None
+) -> Line:
     return Line(x1, y1, x2, y2, "marks", MARK_WIDTH, dash)
 
 

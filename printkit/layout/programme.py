@@ -14,7 +14,7 @@ from printkit.errors import LayoutError
 from printkit.fonts import Typeface
 from printkit.geometry import PAPER, PT, Rect
 from printkit.images import aspect
-from printkit.layout.flow import Block, fitted_lines, paragraph, one_line
+from printkit.layout.flow import Block, fitted_lines, one_line, paragraph
 from printkit.layout.items import QR, Box, Document, Image, Item, Line, Note, Page, Text, field_path
 from printkit.layout.text import fit_block
 from printkit.layout.words import affiliation, date_line, venue_line
@@ -133,7 +133,19 @@ def _header(event: Event, session: Session, face: Typeface) -> tuple[list[Item],
     top = PAGE.height - 14.0
     items: list[Item] = []
     if event.festival:
-        block = one_line(face, event.festival, "bold", MARGIN, top, width, 10.0, 7.0, "paper", "the festival", PRODUCT)
+        block = one_line(
+            face,
+            event.festival,
+            "bold",
+            MARGIN,
+            top,
+            width,
+            10.0,
+            7.0,
+            "paper",
+            "the festival",
+            PRODUCT,
+        )
         items += block.items
         top -= block.height + 3.0
     title = fit_block(face, session.title, "bold", width, 26.0, 15.0, 3)

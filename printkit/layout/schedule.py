@@ -23,7 +23,7 @@ from printkit import i18n
 from printkit.errors import LayoutError
 from printkit.fonts import Typeface
 from printkit.geometry import PAPER, PT, Rect
-from printkit.layout.flow import FIRST_BASELINE, Block, fitted_lines, paragraph, one_line
+from printkit.layout.flow import FIRST_BASELINE, Block, fitted_lines, one_line, paragraph
 from printkit.layout.items import QR, Box, Document, Group, Item, Line, Page, Text
 from printkit.layout.programme import BOTTOM, FOOTER, QR_SIZE, organiser_block
 from printkit.layout.text import fit_block, width_mm
@@ -236,7 +236,19 @@ def _band(event: Event, face: Typeface) -> tuple[list[Item], float]:
         low = qr.y - 1.5 - block.height
     top = PAGE.height - 14.0
     if event.festival:
-        block = one_line(face, event.festival, "bold", MARGIN, top, width, 10.0, 7.0, "paper", "the festival", PRODUCT)
+        block = one_line(
+            face,
+            event.festival,
+            "bold",
+            MARGIN,
+            top,
+            width,
+            10.0,
+            7.0,
+            "paper",
+            "the festival",
+            PRODUCT,
+        )
         items += block.items
         top -= block.height + 3.0
     title = fit_block(face, event.title, "bold", width, 24.0, 15.0, 3)

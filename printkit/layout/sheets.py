@@ -30,7 +30,10 @@ def slots(sheet: SheetGeometry) -> list[Rect]:
 
 def cut_marks(*args, **kwargs) -> list[Line]:
     """``_cut_marks``, remembered: every full sheet of a run has the same marks."""
-    key = (args, tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items())))
+    key = (
+        args,
+        tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items())),
+    )
     key = tuple(tuple(a) if isinstance(a, list) else a for a in key[0]), key[1]
     found = _MARKS.get(key)
     if found is None:
@@ -81,12 +84,14 @@ def _vertical(x, start, direction, paper: Rect, badges: list[Rect], length: floa
     end = min(max(end, paper.y + 0.5), paper.top - 0.5)
     lo, hi = sorted((start, end))
     for badge in badges:  # stop short of a badge the mark would run into
-        if badge.x < x < badge.right or abs(badge.x - x) < 1e-9 or abs(badge.right - x) < 1e-9:
-            if badge.y < hi and badge.top > lo:
-                if direction > 0:
-                    hi = min(hi, badge.y - 0.5)
-                else:
-                    lo = max(lo, badge.top + 0.5)
+        on_line = (
+            badge.x < x < badge.right or abs(badge.x - x) < 1e-9 or abs(badge.right - x) < 1e-9
+        )
+        if on_line and badge.y < hi and badge.top > lo:
+            if direction > 0:
+                hi = min(hi, badge.y - 0.5)
+            else:
+                lo = max(lo, badge.top + 0.5)
     if hi - lo < MIN_MARK:
         return None
     return (round(x, 4), round(lo, 4), round(x, 4), round(hi, 4))
@@ -97,12 +102,12 @@ def _horizontal(y, start, direction, paper: Rect, badges: list[Rect], length: fl
     end = min(max(end, paper.x + 0.5), paper.right - 0.5)
     lo, hi = sorted((start, end))
     for badge in badges:
-        if badge.y < y < badge.top or abs(badge.y - y) < 1e-9 or abs(badge.top - y) < 1e-9:
-            if badge.x < hi and badge.right > lo:
-                if direction > 0:
-                    hi = min(hi, badge.x - 0.5)
-                else:
-                    lo = max(lo, badge.right + 0.5)
+        on_line = badge.y < y < badge.top or abs(badge.y - y) < 1e-9 or abs(badge.top - y) < 1e-9
+        if on_line and badge.x < hi and badge.right > lo:
+            if direction > 0:
+                hi = min(hi, badge.x - 0.5)
+            else:
+                lo = max(lo, badge.right + 0.5)
     if hi - lo < MIN_MARK:
         return None
     return (round(lo, 4), round(y, 4), round(hi, 4), round(y, 4))
@@ -114,5 +119,3 @@ def shifted(items: Iterable[Item], offset: PrinterOffset) -> tuple[Item, ...]:
     if not offset:
         return items
     return (Group(items, offset=offset.page_shift),)
-
-

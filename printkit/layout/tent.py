@@ -13,7 +13,7 @@ from printkit.errors import LayoutError
 from printkit.fonts import Typeface
 from printkit.geometry import PAPER, PT, Rect, Size
 from printkit.images import aspect
-from printkit.layout.flow import fitted_lines, paragraph, one_line
+from printkit.layout.flow import fitted_lines, one_line, paragraph
 from printkit.layout.items import (
     QR,
     Box,
@@ -112,7 +112,9 @@ def _face(event: Event, session: Session, face: Typeface, notes: list[Note]) -> 
     items.append(Box(Rect(0.0, 0.0, 3.0, FACE.height), fill="accent"))
     y = top
     if event.festival:
-        block = one_line(face, event.festival, "bold", x, y, width, 12.0, 8.0, "accent", "the festival", PRODUCT)
+        block = one_line(
+            face, event.festival, "bold", x, y, width, 12.0, 8.0, "accent", "the festival", PRODUCT
+        )
         items += block.items
         y -= block.height + 2.0
     title = fit_block(
@@ -156,21 +158,31 @@ def _face(event: Event, session: Session, face: Typeface, notes: list[Note]) -> 
         area = fit_block(face, venue.area, "bold", AREA_MAX_WIDTH - 6.0, 17.0, 10.0, 1)
         if area is None:
             raise LayoutError(
-                PRODUCT, f"the area code {venue.area!r} is too long for the tent; shorten it", venue.area
+                PRODUCT,
+                f"the area code {venue.area!r} is too long for the tent; shorten it",
+                venue.area,
             )
         area_width = face.width(area.lines[0], "bold", area.size) * PT + 6.0
         area_box = Rect(x, area_y, max(area_width, 12.0), AREA_BOX)
         items.append(Box(area_box, fill="accent"))
         baseline = area_box.y + (AREA_BOX - face.cap_height("bold", area.size) * PT) / 2
-        items.append(Text(area_box.centre[0], baseline, area.lines[0], "bold", area.size, "paper", "center"))
+        items.append(
+            Text(area_box.centre[0], baseline, area.lines[0], "bold", area.size, "paper", "center")
+        )
         venue_x = area_box.right + 3.0
     venue_fit = fit_block(face, venue.name, "regular", x + width - venue_x, 15.0, 10.0, 2)
     if venue_fit is None:
         raise LayoutError(
-            PRODUCT, f"the venue's name {venue.name!r} does not fit the tent; shorten it", venue.name
+            PRODUCT,
+            f"the venue's name {venue.name!r} does not fit the tent; shorten it",
+            venue.name,
         )
     if venue.area:
-        venue_top = area_box.top - (AREA_BOX - (venue_fit.size * PT * len(venue_fit.lines) * 1.15)) / 2 + 0.6
+        venue_top = (
+            area_box.top
+            - (AREA_BOX - (venue_fit.size * PT * len(venue_fit.lines) * 1.15)) / 2
+            + 0.6
+        )
     else:
         venue_top = area_y + AREA_BOX
     block = fitted_lines(venue_fit.lines, "regular", venue_fit.size, venue_x, venue_top, 1.1)
@@ -237,10 +249,24 @@ def poster_head(
     y = page.height - 22.0
     head: list[Item] = []
     if kicker:
-        block = one_line(face, kicker, "bold", margin, y, width, 20.0, 12.0, "paper", "the line above the title", product)
+        block = one_line(
+            face,
+            kicker,
+            "bold",
+            margin,
+            y,
+            width,
+            20.0,
+            12.0,
+            "paper",
+            "the line above the title",
+            product,
+        )
         head += block.items
         y -= block.height + 4.0
-    title = fit_block(face, heading, "bold", width, POSTER_TITLE, 24.0, 3, leading=1.1, prefer_large=True)
+    title = fit_block(
+        face, heading, "bold", width, POSTER_TITLE, 24.0, 3, leading=1.1, prefer_large=True
+    )
     if title is None:
         raise LayoutError(
             product, f"the title does not fit the poster in three lines: {heading!r}", heading
@@ -266,9 +292,33 @@ def poster_foot(event: Event, face: Typeface) -> list[Item]:
             h = w / aspect(organiser.logo)
             items.append(Image(Rect(x, 12.0 + (18.0 - h) / 2, w, h), organiser.logo))
             x += w + 6.0
-        name = one_line(face, organiser.name, "bold", x, 29.5, right - x, 16.0, 9.0, "text", "the organiser's name", "poster")
+        name = one_line(
+            face,
+            organiser.name,
+            "bold",
+            x,
+            29.5,
+            right - x,
+            16.0,
+            9.0,
+            "text",
+            "the organiser's name",
+            "poster",
+        )
         items += name.items
         if organiser.tagline:
-            tagline = one_line(face, organiser.tagline, "italic", x, 20.2, right - x, 12.0, 7.0, "muted", "the tagline", "poster")
+            tagline = one_line(
+                face,
+                organiser.tagline,
+                "italic",
+                x,
+                20.2,
+                right - x,
+                12.0,
+                7.0,
+                "muted",
+                "the tagline",
+                "poster",
+            )
             items += tagline.items
     return items

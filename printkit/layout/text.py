@@ -178,5 +178,3 @@ def _merge(pieces: list[tuple[float, str, str]]) -> list[tuple[float, str, str]]
         else:
             merged.append((x, text.lstrip(" "), style))
     return merged
-
-

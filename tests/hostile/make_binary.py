@@ -28,14 +28,20 @@ def csv_files() -> None:
     def put(name: str, data: bytes | str) -> None:
         (folder / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
 
-    put("formula-hyperlink.csv", 'Name,Company\n"=HYPERLINK(""https://evil.example/"",""Click me"")",ACME\n')
+    put(
+        "formula-hyperlink.csv",
+        'Name,Company\n"=HYPERLINK(""https://evil.example/"",""Click me"")",ACME\n',
+    )
     put("formula-in-organisation.csv", "Name,Company\nAnna Berg,=1+1\n")
     put("leading-plus-minus-at.csv", "Name,Company,Title\n+45 Anna,-ACME-,@anna\n")  # not formulas
     put("utf16-without-bom.csv", "Name,Company\nÅse Berg,ACME\n".encode("utf-16-le"))
     put("utf16-with-bom.csv", "Name,Company\nÅse Berg,ACME\n".encode("utf-16"))
     put("windows-1252.csv", "Navn;Firma\nÅse Bjørnstad;Smørrebrød A/S\n".encode("cp1252"))
-    put("mixed-encodings.csv", "Name,Company\nÅse Berg,Ærø Æbler\nJosé Núñez,Café\n".encode()
-        + "Bjørn Berg,ACME\n".encode("cp1252"))  # UTF-8, then one line pasted from Windows
+    put(
+        "mixed-encodings.csv",
+        "Name,Company\nÅse Berg,Ærø Æbler\nJosé Núñez,Café\n".encode()
+        + "Bjørn Berg,ACME\n".encode("cp1252"),
+    )  # UTF-8, then one line pasted from Windows
     put("excel-sep-hint.csv", "sep=;\nName;Company\nAnna Berg;ACME, Inc.\n")
     put("unclosed-quote.csv", 'Name,Company\n"Anna Berg,ACME\nBo Hansen,Beta\n')
     put("quotes-inside-a-name.csv", 'Name,Company\nAnna "The Hammer" Berg,ACME\n')
@@ -55,16 +61,28 @@ def csv_files() -> None:
     put("vcard-injection-in-name.csv", 'Name,Company\n"Anna Berg\r\nEMAIL:evil@example.org",ACME\n')
     put("over-the-row-limit.csv", "Name\n" + "".join(f"Person {i}\n" for i in range(6)))
     put("long-values-for-personal-qr.csv", "Name,Ticket\nBo Hansen," + "Ø" * 290 + "\n")
-    put("ods-renamed.csv", _zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
-                                 "content.xml": b"<office:document-content/>"}))
-    put("word-document-renamed.csv", _zip({"[Content_Types].xml": b"<Types/>",
-                                           "word/document.xml": b"<w:document/>"}))
+    put(
+        "ods-renamed.csv",
+        _zip(
+            {
+                "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                "content.xml": b"<office:document-content/>",
+            }
+        ),
+    )
+    put(
+        "word-document-renamed.csv",
+        _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+    )
     put("zip-archive-renamed.csv", _zip({"notes.txt": b"not a workbook"}))
     put("xls-97-renamed.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
     put("png-renamed.csv", LOGO.read_bytes())
     xlsx = _workbook([("Name", "Company"), ("Anna Berg", "ACME")])
     put("xlsx-renamed-as-csv.csv", xlsx)
-    put("xlsx-damaged-sheet.xlsx", _damage_sheet(_workbook([("Name", "Company")] + [(f"P {i}", "X") for i in range(50)])))
+    put(
+        "xlsx-damaged-sheet.xlsx",
+        _damage_sheet(_workbook([("Name", "Company")] + [(f"P {i}", "X") for i in range(50)])),
+    )
     put("xlsx-zip-bomb.xlsx", _bomb(xlsx))
 
 
@@ -125,8 +143,12 @@ def image_files() -> None:
     (folder / "too-many-pixels.png").write_bytes(_png(7000, 7000))
     (folder / "decompression-bomb-header.png").write_bytes(_png_header_only(30000, 30000))
     svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">{}</svg>'
-    (folder / "svg-with-text.svg").write_text(svg.format('<rect width="40" height="20"/><text y="15">Logo</text>'))
-    (folder / "svg-without-size.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="2"/></svg>')
+    (folder / "svg-with-text.svg").write_text(
+        svg.format('<rect width="40" height="20"/><text y="15">Logo</text>')
+    )
+    (folder / "svg-without-size.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="2"/></svg>'
+    )
     (folder / "svg-external-entity.svg").write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n'
         + svg.format('<title>&secret;</title><rect width="40" height="20"/>')
@@ -148,7 +170,9 @@ def _png(width: int, height: int) -> bytes:
     """A greyscale PNG of zeros (it packs small: 49 megapixels in a few tens of KB)."""
     raw = zlib.compress(bytes(width + 1) * height, 9)
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", raw) + _chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", raw) + _chunk(b"IEND", b"")
+    )
 
 
 def _png_header_only(width: int, height: int) -> bytes:
