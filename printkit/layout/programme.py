@@ -128,36 +128,29 @@ def _notes(session: Session, kind: Type) -> tuple[Note, ...]:
     )
 
 
-def _header(event: Event, session: Session, face: Typeface) -> tuple[list[Item], float]:
-    width = PAGE.width - 2 * MARGIN
+def band_heading(
+    face: Typeface, festival: str | None, title: str, width: float, largest: float, product: str
+) -> tuple[list[Item], float]:
+    """The top band's words, white: the festival on one line over the title (as large as
+    fits, three lines at most). Returns them and how far down they reach."""
     top = PAGE.height - 14.0
     items: list[Item] = []
-    if event.festival:
+    if festival:
         block = one_line(
-            face,
-            event.festival,
-            "bold",
-            MARGIN,
-            top,
-            width,
-            10.0,
-            7.0,
-            "paper",
-            "the festival",
-            PRODUCT,
+            face, festival, "bold", MARGIN, top, width, 10.0, 7.0, "paper", "the festival", product
         )
         items += block.items
         top -= block.height + 3.0
-    title = fit_block(face, session.title, "bold", width, 26.0, 15.0, 3)
-    if title is None:
-        raise LayoutError(
-            PRODUCT,
-            f"the title is too long to set in three lines: {session.title!r}",
-            session.title,
-        )
-    block = fitted_lines(title.lines, "bold", title.size, MARGIN, top, leading=1.12, colour="paper")
-    items += block.items
-    top -= block.height
+    fitted = fit_block(face, title, "bold", width, largest, 15.0, 3)
+    if fitted is None:
+        raise LayoutError(product, f"the title is too long to set in three lines: {title!r}", title)
+    block = fitted_lines(fitted.lines, "bold", fitted.size, MARGIN, top, 1.12, "paper")
+    return items + list(block.items), top - block.height
+
+
+def _header(event: Event, session: Session, face: Typeface) -> tuple[list[Item], float]:
+    width = PAGE.width - 2 * MARGIN
+    items, top = band_heading(face, event.festival, session.title, width, 26.0, PRODUCT)
     if session.subtitle:
         top -= 2.5
         sub = paragraph(

@@ -23,9 +23,9 @@ from printkit import i18n
 from printkit.errors import LayoutError
 from printkit.fonts import Typeface
 from printkit.geometry import PAPER, PT, Rect
-from printkit.layout.flow import FIRST_BASELINE, Block, fitted_lines, one_line, paragraph
+from printkit.layout.flow import FIRST_BASELINE, Block, fitted_lines, paragraph
 from printkit.layout.items import QR, Box, Document, Group, Item, Line, Page, Text
-from printkit.layout.programme import BOTTOM, FOOTER, QR_SIZE, organiser_block
+from printkit.layout.programme import BOTTOM, FOOTER, QR_SIZE, band_heading, organiser_block
 from printkit.layout.text import fit_block, width_mm
 from printkit.layout.words import room, time_range, when, where
 from printkit.model import Event, Session, Venue
@@ -234,29 +234,8 @@ def _band(event: Event, face: Typeface) -> tuple[list[Item], float]:
         )
         items += block.items
         low = qr.y - 1.5 - block.height
-    top = PAGE.height - 14.0
-    if event.festival:
-        block = one_line(
-            face,
-            event.festival,
-            "bold",
-            MARGIN,
-            top,
-            width,
-            10.0,
-            7.0,
-            "paper",
-            "the festival",
-            PRODUCT,
-        )
-        items += block.items
-        top -= block.height + 3.0
-    title = fit_block(face, event.title, "bold", width, 24.0, 15.0, 3)
-    if title is None:
-        raise LayoutError(PRODUCT, f"the title is too long to set in three lines: {event.title!r}")
-    block = fitted_lines(title.lines, "bold", title.size, MARGIN, top, 1.12, "paper")
-    items += block.items
-    top -= block.height
+    heading, top = band_heading(face, event.festival, event.title, width, 24.0, PRODUCT)
+    items += heading
     for text, style, size, space in (
         (event.subtitle, "italic", 12.0, 2.5),
         (when(event), "bold", 11.5, 4.0),
