@@ -103,3 +103,27 @@ def test_unwritable_output_folder(tmp_path):
     result = run("build", SEED, "-o", blocker / "out")
     assert result.exit_code == 4
     assert result.output.startswith(f"error: {blocker / 'out'}: cannot write there")
+
+
+def test_a_target_that_cannot_be_replaced_stops_the_build_before_any_file_changes(tmp_path):
+    out = tmp_path / "out"
+    assert run("build", SEED, "-o", out).exit_code == 0
+    before = (out / "programme.pdf").read_bytes()
+    (out / "badges.pdf").unlink()
+    (out / "badges.pdf").mkdir()  # a folder where a product goes
+    event = tmp_path / "event.yaml"
+    event.write_text(
+        SEED.read_text(encoding="utf-8").replace("title: Disruption", "title: Ny Disruption"),
+        encoding="utf-8",
+    )
+    import shutil
+
+    shutil.copytree(SEED.parent / "assets", tmp_path / "assets")
+    result = run("build", event, "-o", out)
+    assert result.exit_code == 4
+    assert (
+        result.output
+        == f"error: {out / 'badges.pdf'}: is not a file (a folder?), so it cannot be replaced; move it away\n"
+    )
+    assert (out / "programme.pdf").read_bytes() == before  # not replaced: all or nothing
+    assert sorted(p.name for p in out.iterdir()) == ["badges.pdf", "programme.pdf", "tent.pdf"]
