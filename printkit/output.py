@@ -48,7 +48,9 @@ def write_all(files: dict[Path, bytes]) -> list[Path]:
             _fill(path, fd, tmp, data)
         for path in files:  # what a rename would refuse, refused before any file is replaced
             if path.exists() and not path.is_file():
-                raise OutputError(f"{path}: is not a file (a folder?), so it cannot be replaced; move it away")
+                raise OutputError(
+                    f"{path}: is not a file (a folder?), so it cannot be replaced; move it away"
+                )
         for path, _fd, tmp in temps:
             try:
                 os.replace(tmp, path)
