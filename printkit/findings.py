@@ -16,6 +16,7 @@ from printkit.layout.items import QR, Document, Group, Item, field_path
 from printkit.layout.tent import POSTER_QR_MIN, TENT_QR_MIN
 from printkit.model import BadgeBack, Duplex, Event, Person
 from printkit.people import origin_parts
+from printkit.qr import MIN_MODULE
 
 
 @dataclass(frozen=True)
@@ -154,8 +155,8 @@ class Reading:
 
 
 READING = {
-    "programme": Reading("the programme", "30 cm", 30.0, 0.4),
-    "badges": Reading("the badges' backs", "30 cm", 30.0, 0.4),
+    "programme": Reading("the programme", "30 cm", 30.0, MIN_MODULE),
+    "badges": Reading("the badges' backs", "30 cm", 30.0, MIN_MODULE),
     "tent": Reading("the tent", "1 m", TENT_QR_MIN, 1.0),
     "poster": Reading("the poster", "2–3 m", POSTER_QR_MIN, 1.5),
     # a festival's door posters list the day's sessions, read as one walks up: about 1 m
@@ -173,7 +174,7 @@ def small_qr(event: Event, documents: Mapping[str, Document]) -> Iterator[Findin
             continue
         reading = READING[{"tents": "tent"}.get(product, product)]
         if product == "badges" and event.badge.qr is not None:  # personal codes, on the fronts
-            reading = Reading("the badges", "30 cm", 30.0, 0.4)
+            reading = Reading("the badges", "30 cm", 30.0, MIN_MODULE)
         code = min(codes, key=lambda qr: qr.rect.width)
         symbol = code.rect.width * code.matrix.modules / code.matrix.modules_with_quiet_zone
         if symbol < reading.symbol * SLACK:

@@ -12,6 +12,7 @@ from qrcode.exceptions import DataOverflowError
 from printkit.errors import LayoutError
 
 QUIET_ZONE = 4  # modules of light margin on every side, painted by the renderer
+MIN_MODULE = 0.4  # mm: the smallest module a phone held in the hand reads (PRINT.md)
 
 _LEVELS = {
     "L": qrcode.constants.ERROR_CORRECT_L,

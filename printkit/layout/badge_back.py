@@ -6,13 +6,13 @@ from __future__ import annotations
 from printkit.errors import LayoutError
 from printkit.fonts import Typeface
 from printkit.geometry import Rect
-from printkit.layout.badges import MIN_MODULE, SAFE, BadgeType, band, name_block
+from printkit.layout.badges import SAFE, BadgeType, band, name_block
 from printkit.layout.flow import fitted_lines
 from printkit.layout.items import QR, Item
 from printkit.layout.text import fit_block
 from printkit.layout.words import when, where
 from printkit.model import BadgeBack, Event, Person
-from printkit.qr import encode
+from printkit.qr import MIN_MODULE, encode
 
 QR_SHARE = {BadgeBack.INFO: 0.42, BadgeBack.QR: 0.62}  # of the space under the band
 

@@ -21,7 +21,7 @@ from printkit.layout.text import Fitted, fit_block, shrunk, wrap
 from printkit.layout.words import affiliation, role_colour, role_label, when
 from printkit.model import BadgeBack, Event, Person
 from printkit.people import badge_people, payload_or_none
-from printkit.qr import encode_fast
+from printkit.qr import MIN_MODULE, encode_fast
 from printkit.theme import ink_on
 
 PRODUCT = "badges"
@@ -158,7 +158,6 @@ def badge(
 
 
 NOTEWORTHY = 0.75  # a name set below this share of the largest size is worth a review note
-MIN_MODULE = 0.4  # mm: the smallest module a phone reads from a badge held at arm's length
 
 
 def band(

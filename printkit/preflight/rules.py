@@ -17,9 +17,10 @@ from printkit.preflight.report import (
     mm,
     quoted,
 )
+from printkit.qr import MIN_MODULE
 
 MIN_PPI = 300  # effective resolution of an image at its placed size
-MIN_MODULE_MM = 0.4  # a QR module a phone held in the hand reads
+MIN_MODULE_MM = MIN_MODULE  # a QR module a phone held in the hand reads
 MAX_QUIET_ZONE_DARK = 0.02  # a stray pixel of anti-aliasing, not a background or a neighbour
 SAFE_MM = 3.0  # text keeps this far inside the trim
 MAX_TEXT_FINDINGS = 10  # per page; the rest are counted in one line
