@@ -113,14 +113,14 @@ def prepare(folder: Path, n: int, qr: bool) -> Path:
 
 def one_run(event: Path, out: Path) -> dict:
     """In this process: build badges.pdf and measure."""
-    from printkit.build import build
+    from printkit.pipeline.build import build
 
     start = time.perf_counter()
     report = build(event, out, ("badges",))
     wall = time.perf_counter() - start
     pdf = report.written[0]
     people = len(
-        __import__("printkit.people", fromlist=["badge_people"]).badge_people(report.event)
+        __import__("printkit.pipeline.people", fromlist=["badge_people"]).badge_people(report.event)
     )
     return {
         "badges": people,

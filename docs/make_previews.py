@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from printkit.build import Overrides, build
-from printkit.model import SignKind
+from printkit.model.event import SignKind
+from printkit.pipeline.build import Overrides, build
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

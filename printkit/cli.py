@@ -12,17 +12,17 @@ from pathlib import Path
 import click
 
 from printkit import __version__
-from printkit.build import PRODUCTS, Overrides, Report, build, calibrate
+from printkit.checks.preflight import check_pdf
+from printkit.checks.review import is_event_file, review
 from printkit.errors import PrintkitError
-from printkit.i18n import is_known_locale
-from printkit.model import MAX_OFFSET, SignKind, SortOrder
-from printkit.people import FILTER_KEYS, parse_filters
-from printkit.preflight import check_pdf
-from printkit.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
-from printkit.review import is_event_file, review
-from printkit.starter import Answers, init
-from printkit.stock import listing
-from printkit.watch import BuildInterrupted, Rebuild, shown, status, watch, watching
+from printkit.lang.i18n import is_known_locale
+from printkit.model.event import MAX_OFFSET, SignKind, SortOrder
+from printkit.model.stock import listing
+from printkit.pipeline.build import PRODUCTS, Overrides, Report, build, calibrate
+from printkit.pipeline.people import FILTER_KEYS, parse_filters
+from printkit.tools.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
+from printkit.tools.starter import Answers, init
+from printkit.tools.watch import BuildInterrupted, Rebuild, shown, status, watch, watching
 
 ISSUES_URL = "https://github.com/printkit/printkit/issues"
 INTERNAL_ERROR = 70

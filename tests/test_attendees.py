@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from printkit.attendees import (
+from printkit.errors import InputError
+from printkit.read.attendees import (
     ALIASES,
     FIELDS,
     Attendee,
@@ -24,7 +25,6 @@ from printkit.attendees import (
     header_key,
     read_attendees,
 )
-from printkit.errors import InputError
 
 
 def write(folder: Path, data: bytes | str, name: str = "people.csv", encoding: str = "utf-8"):

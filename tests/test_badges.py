@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from printkit.load import DEFAULT_SHEET
-from printkit.model import SheetGeometry
+from printkit.model.event import SheetGeometry
+from printkit.read.event import DEFAULT_SHEET
 from tests.conftest import run
 from tests.pdfread import flat, glyphs, page_count, text
 
@@ -128,7 +128,7 @@ def test_custom_sheet_geometry(event_dir, sheet):
     )
     result = run("badges", event_dir / "event.yaml", "-o", event_dir / "out")
     assert result.exit_code == 0, result.output
-    from printkit.load import load_event
+    from printkit.read.event import load_event
 
     geometry = load_event(event_dir / "event.yaml").sheet
     assert geometry.columns == sheet["columns"]

@@ -9,7 +9,7 @@ from bidi import get_display
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from printkit import bidi
+from printkit.typeset import bidi
 
 # letters of each direction, numbers of both kinds, separators, brackets, marks, joiners
 ALPHABET = "abcXYZאבגعبدلم0123٠١٢۴ .,:/-+%$#!?\"'()[]{}«»\u0301\u064e\u200e\u200f\u200d"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from printkit.clean import Change, Cleaned, Refused, clean
+from printkit.read.clean import Change, Cleaned, Refused, clean
 
 # -- every rule, by example ----------------------------------------------------------------
 

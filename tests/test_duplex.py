@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from printkit.layout.duplex import back_rect
-from printkit.load import load_event
+from printkit.products.badges.duplex import back_rect
+from printkit.read.event import load_event
 from tests.conftest import run
 from tests.pdfread import find_text, page_count, page_size_mm, qr_codes
 from tests.test_seed_kit import PEOPLE, URL
@@ -63,13 +63,13 @@ def test_each_back_lands_behind_its_front(event_dir, back, duplex):
 
 
 def sheet_duplex(name):
-    from printkit.model import Duplex
+    from printkit.model.event import Duplex
 
     return Duplex(name)
 
 
 def _point_rect(x, y):
-    from printkit.geometry import Rect
+    from printkit.model.geometry import Rect
 
     return Rect(x, y, 0.0, 0.0)
 

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from printkit import cli as cli_module
-from printkit.labels import KEYS as LABEL_KEYS
-from printkit.load import BADGE_KEYS, EVENT_KEYS, PERSON_KEYS, load_event
-from printkit.starter import template
+from printkit.lang.labels import KEYS as LABEL_KEYS
+from printkit.read.event import BADGE_KEYS, EVENT_KEYS, PERSON_KEYS, load_event
+from printkit.tools.starter import template
 from tests.conftest import run
 
 TEMPLATE = template()
@@ -152,4 +152,4 @@ def run_with_input(args: list[str], text: str):
 def test_the_template_ships_inside_the_package():
     import printkit
 
-    assert (Path(printkit.__file__).parent / "templates" / "event.yaml").is_file()
+    assert (Path(printkit.__file__).parent / "tools" / "templates" / "event.yaml").is_file()

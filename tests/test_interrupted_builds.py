@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from printkit.output import leftovers, write_all
+from printkit.output.files import leftovers, write_all
 from tests.conftest import ROOT, SEED, run
 
 pty = pytest.importorskip("pty")

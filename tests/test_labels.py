@@ -6,8 +6,8 @@ import string
 
 import pytest
 
-from printkit import i18n
-from printkit.labels import CATALOGUE, FALLBACK, KEYS, PLACEHOLDERS, labels_for
+from printkit.lang import i18n
+from printkit.lang.labels import CATALOGUE, FALLBACK, KEYS, PLACEHOLDERS, labels_for
 from tests.conftest import run
 
 LANGUAGES = ("da", "en", "de", "sv", "nb")

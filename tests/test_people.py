@@ -77,7 +77,9 @@ def test_messy_exports_badge_every_person_exactly_once(event_dir, name, data):
         in result.stderr
     )
     assert_glyphs_in_safe_areas(
-        pdf, __import__("printkit.load", fromlist=["DEFAULT_SHEET"]).DEFAULT_SHEET, len(listed) + 6
+        pdf,
+        __import__("printkit.read.event", fromlist=["DEFAULT_SHEET"]).DEFAULT_SHEET,
+        len(listed) + 6,
     )
 
 
@@ -182,7 +184,7 @@ def test_every_personal_qr_decodes_to_its_person(event_dir):
             found[code.text] = (page, code.centre)
     assert sorted(found) == sorted(f"https://tickets.example.org/T-{1000 + i}" for i in range(12))
     # each code sits on the same badge as its person's name
-    from printkit.load import DEFAULT_SHEET
+    from printkit.read.event import DEFAULT_SHEET
 
     for i in range(12):
         page, (x, y) = found[f"https://tickets.example.org/T-{1000 + i}"]

@@ -26,11 +26,11 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from printkit.fonts import typeface
-from printkit.preflight import check_pdf
-from printkit.preflight.content import describe_space
-from printkit.preflight.report import ColourKind
-from printkit.qr import encode
+from printkit.checks.preflight import check_pdf
+from printkit.checks.preflight.content import describe_space
+from printkit.checks.preflight.report import ColourKind
+from printkit.layout.qr import encode
+from printkit.typeset.fonts import typeface
 from tests.conftest import SEED, run
 
 TRIM_W, TRIM_H, BLEED = 90.0, 54.0, 3.0  # a badge, mm

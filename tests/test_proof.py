@@ -10,10 +10,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from printkit.geometry import Size
-from printkit.load import DEFAULT_SHEET
-from printkit.model import SheetGeometry
-from printkit.proof import ContactLayout, contact_grids
+from printkit.model.event import SheetGeometry
+from printkit.model.geometry import Size
+from printkit.read.event import DEFAULT_SHEET
+from printkit.tools.proof import ContactLayout, contact_grids
 from tests.conftest import SEED, run
 
 URL = "https://folkemoedet.dk/"

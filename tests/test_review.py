@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 import printkit.cli
-from printkit.build import lay_out
-from printkit.fonts import typeface
-from printkit.layout.badges import BadgeType, badge
-from printkit.load import load_event
-from printkit.review import is_event_file, review
+from printkit.checks.review import is_event_file, review
+from printkit.pipeline.build import lay_out
+from printkit.products.badges.front import BadgeType, badge
+from printkit.read.event import load_event
+from printkit.typeset.fonts import typeface
 from tests.conftest import SEED, run
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")

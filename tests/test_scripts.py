@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 import yaml
 
-from printkit.load import DEFAULT_SHEET, load_event
+from printkit.read.event import DEFAULT_SHEET, load_event
 from tests.conftest import ROOT, run
 from tests.pdfread import MM, find_text, fonts, glyphs, text
 from tests.test_badges import assert_glyphs_in_safe_areas
@@ -264,8 +264,8 @@ def test_bad_fallback_fonts_are_refused_where_they_are_named(scripts_dir, block,
 
 @pytest.fixture(scope="module")
 def face():
-    from printkit.fonts import bundled_family, typeface
-    from printkit.model import FallbackFont
+    from printkit.model.event import FallbackFont
+    from printkit.typeset.fonts import bundled_family, typeface
 
     arabic = FallbackFont(FONTS / "NotoSansArabic-Regular.ttf", FONTS / "NotoSansArabic-Bold.ttf")
     hebrew = FallbackFont(FONTS / "NotoSansHebrew-Regular.ttf")
@@ -275,8 +275,8 @@ def face():
 
 def _fonts_of(face, text: str, style: str = "regular") -> str:
     """One letter per character: N for Noto Sans, A for Arabic, H for Hebrew."""
-    from printkit.fonts import family_name
-    from printkit.shaping import pick_fonts
+    from printkit.typeset.fonts import family_name
+    from printkit.typeset.shaping import pick_fonts
 
     chain = face.chain(style)
     return "".join(

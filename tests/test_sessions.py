@@ -12,7 +12,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from printkit.i18n import time_range
+from printkit.lang.i18n import time_range
 from tests.conftest import ROOT, run
 from tests.pdfread import (
     RGB_OPERATOR,
@@ -382,9 +382,9 @@ def test_a_session_too_tall_for_the_first_page_moves_to_the_next(tmp_path):
     full page starts on page 2 instead of running into page 1's footer."""
     from dataclasses import replace
 
-    from printkit.fonts import typeface
-    from printkit.layout import schedule
-    from printkit.load import load_event
+    from printkit.products import schedule
+    from printkit.read.event import load_event
+    from printkit.typeset.fonts import typeface
 
     face = typeface()
     data = {

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from printkit.load import load_event
-from printkit.model import Role
+from printkit.model.event import Role
+from printkit.read.event import load_event
 from tests.conftest import ROOT, run
 
 FESTIVAL = ROOT / "examples" / "festival-day.yaml"

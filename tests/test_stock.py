@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from printkit.load import DEFAULT_SHEET, load_event
-from printkit.stock import PRESETS, find, slug
+from printkit.model.stock import PRESETS, find, slug
+from printkit.read.event import DEFAULT_SHEET, load_event
 from tests.conftest import SEED, run
 from tests.pdfread import (
     RGB_OPERATOR,
@@ -182,7 +182,7 @@ def test_calibration_text_stays_off_outlines_and_crosshairs(calibration_pages, n
 
 
 def _box(g):
-    from printkit.geometry import Rect
+    from printkit.model.geometry import Rect
 
     return Rect(g.left, g.bottom, g.right - g.left, g.top - g.bottom)
 

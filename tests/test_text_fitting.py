@@ -8,10 +8,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from printkit.fonts import typeface
-from printkit.geometry import PT
 from printkit.layout.text import fit_block, wrap
-from printkit.load import DEFAULT_SHEET
+from printkit.model.geometry import PT
+from printkit.read.event import DEFAULT_SHEET
+from printkit.typeset.fonts import typeface
 from tests.conftest import run
 from tests.pdfread import flat, text
 from tests.test_badges import assert_glyphs_in_safe_areas

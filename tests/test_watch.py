@@ -14,10 +14,10 @@ import pytest
 from PIL import Image
 
 import printkit.cli
-from printkit.build import Report, build
 from printkit.errors import InputError
-from printkit.fonts import fonts_dir
-from printkit.watch import POLL, SETTLE, BuildInterrupted, Rebuild, watch
+from printkit.pipeline.build import Report, build
+from printkit.tools.watch import POLL, SETTLE, BuildInterrupted, Rebuild, watch
+from printkit.typeset.fonts import fonts_dir
 from tests.conftest import SEED, run
 from tests.pdfread import fonts as pdf_fonts
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from printkit.geometry import Rect, Size
-from printkit.qr import Matrix
+from printkit.layout.qr import Matrix
+from printkit.model.geometry import Rect, Size
 
 #: A theme colour's name, or CMYK fractions given directly (a role's colour from event.yaml).
 Colour = str | tuple[float, float, float, float]

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from printkit.errors import LayoutError
-from printkit.geometry import Rect, Size
 from printkit.layout.items import Box, Fold, Group, Item, Line, Page
-from printkit.model import Press, SheetGeometry
+from printkit.model.event import Press, SheetGeometry
+from printkit.model.geometry import Rect, Size
 
 MARK_LENGTH = 6.0  # mm
 MARK_WIDTH = 0.3  # points (a print shop wants ≥ 0.25 pt)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from printkit.geometry import Rect
 from printkit.layout.items import Group, Item, Line
-from printkit.model import PrinterOffset, SheetGeometry
+from printkit.model.event import PrinterOffset, SheetGeometry
+from printkit.model.geometry import Rect
 
 MARK_LENGTH = 5.0
 MARK_GAP = 2.0  # between a badge's corner and its mark

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from printkit.fonts import Typeface
-from printkit.geometry import PT
+from printkit.model.geometry import PT
+from printkit.typeset.fonts import Typeface
 
 Span = tuple[str, str]  # (text, style)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from printkit import i18n
-from printkit.model import Event, Person, Session, Venue
-from printkit.roles import BUILTIN, DEFAULT_ROLE
+from printkit.lang import i18n
+from printkit.model.event import Event, Person, Session, Venue
+from printkit.model.roles import BUILTIN, DEFAULT_ROLE
 
 
 def date_line(event: Event, session: Session) -> str:

@@ -1,0 +1,107 @@
+"""The fixed words printed on the products, per language. English is the fallback.
+
+An event can override any label in event.yaml (``labels:``). Dates, times and lists are not
+labels: Babel produces them from the locale (see ``printkit.lang.i18n``). ``datetime`` glues the
+locale's date and time interval together, since CLDR has no "date at time" phrase; ``page_of``
+and ``today_at`` are phrases with numbers or a venue put in (see ``PLACEHOLDERS``).
+"""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "en": {
+        "panel": "Panel",
+        "panelist": "Panellist",
+        "moderator": "Moderator",
+        "organiser": "Organiser",
+        "scan_cta": "Scan for more about the event",
+        "sign_cta": "Scan the code for the programme",
+        "programme": "Programme",
+        "badges": "Name badges",
+        "sign": "Sign",
+        "datetime": "{date}, {time}",
+        "page_of": "page {page} of {pages}",
+        "today_at": "Today at {venue}",
+        "continued": "continued",
+    },
+    "da": {
+        "panel": "Panel",
+        "panelist": "Paneldeltager",
+        "moderator": "Ordstyrer",
+        "organiser": "Arrangør",
+        "scan_cta": "Scan for mere om arrangementet",
+        "sign_cta": "Scan koden og se programmet",
+        "programme": "Program",
+        "badges": "Navneskilte",
+        "sign": "Skilt",
+        "datetime": "{date} kl. {time}",
+        "page_of": "side {page} af {pages}",
+        "today_at": "I dag i {venue}",
+        "continued": "fortsat",
+    },
+    "de": {
+        "panel": "Podium",
+        "panelist": "Podiumsgast",
+        "moderator": "Moderation",
+        "organiser": "Veranstalter",
+        "scan_cta": "Scannen für mehr zur Veranstaltung",
+        "sign_cta": "Code scannen und Programm ansehen",
+        "programme": "Programm",
+        "badges": "Namensschilder",
+        "sign": "Schild",
+        "datetime": "{date}, {time}",
+        "page_of": "Seite {page} von {pages}",
+        "today_at": "Heute in {venue}",
+        "continued": "Fortsetzung",
+    },
+    "sv": {
+        "panel": "Panel",
+        "panelist": "Paneldeltagare",
+        "moderator": "Moderator",
+        "organiser": "Arrangör",
+        "scan_cta": "Skanna för mer om evenemanget",
+        "sign_cta": "Skanna koden och se programmet",
+        "programme": "Program",
+        "badges": "Namnbrickor",
+        "sign": "Skylt",
+        "datetime": "{date} kl. {time}",
+        "page_of": "sida {page} av {pages}",
+        "today_at": "I dag i {venue}",
+        "continued": "forts.",
+    },
+    "nb": {
+        "panel": "Panel",
+        "panelist": "Paneldeltaker",
+        "moderator": "Ordstyrer",
+        "organiser": "Arrangør",
+        "scan_cta": "Skann for mer om arrangementet",
+        "sign_cta": "Skann koden og se programmet",
+        "programme": "Program",
+        "badges": "Navneskilt",
+        "sign": "Skilt",
+        "datetime": "{date} kl. {time}",
+        "page_of": "side {page} av {pages}",
+        "today_at": "I dag i {venue}",
+        "continued": "forts.",
+    },
+}
+
+FALLBACK = "en"
+KEYS = tuple(CATALOGUE[FALLBACK])
+
+#: The placeholders a label must be written with (an override may leave some out).
+PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "datetime": ("date", "time"),
+    "page_of": ("page", "pages"),
+    "today_at": ("venue",),
+}
+
+
+def labels_for(language: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
+    """The label set for a language tag ("da", "da-DK", "nb_NO"), with overrides applied."""
+    base = language.replace("-", "_").split("_")[0].lower()
+    result = dict(CATALOGUE[FALLBACK])
+    result.update(CATALOGUE.get(base, {}))
+    if overrides:
+        result.update(overrides)
+    return result

@@ -1,0 +1,338 @@
+"""The typed, frozen model of an event: what load produces and layout consumes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+from pathlib import Path
+
+from printkit.errors import InputWarning, Location
+from printkit.model.geometry import Rect, Size
+from printkit.model.roles import RoleDef
+
+#: the last step of a field path: ".name", "[2]" or a top-level key
+_PARENT = re.compile(r"(?:^|\.)[^.\[\]]+$|\[\d+\]$")
+
+
+class Role(StrEnum):
+    """The roles the event file itself gives people; an attendee list may name others
+    (``printkit.model.roles``), so a person's role is a plain string key."""
+
+    PANELIST = "panelist"
+    MODERATOR = "moderator"
+
+
+class SortOrder(Enum):
+    AS_GIVEN = "as-given"
+    LAST_NAME = "last-name"
+    ROLE = "role"
+
+
+class BadgeBack(Enum):
+    """What the back of a badge carries, for lanyards that turn."""
+
+    NONE = "none"
+    INFO = "info"  # the name again, the event's title, date and venue, a QR code
+    QR = "qr"  # the name again and a large QR code
+
+
+class Duplex(Enum):
+    """How the backs are printed: on the next page, flipped on the long or the short edge,
+    or on the same piece, folded."""
+
+    LONG_EDGE = "long-edge"
+    SHORT_EDGE = "short-edge"
+    FOLD = "fold"
+
+
+class SignKind(Enum):
+    TENT = "tent"
+    POSTER = "poster"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str  # a key of Event.roles: "panelist", "moderator", "staff", …
+    title: str | None = None
+    organisations: tuple[str, ...] = ()
+    first_name: str | None = None
+    last_name: str | None = None
+    pronouns: str | None = None
+    email: str | None = None
+    ticket_id: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # other columns of an attendee list
+    origin: str | None = None  # "people.csv:14: row 12" for people from a list
+    path: str = field(default="", compare=False)  # in the event file, e.g. "panelists[2]"
+
+    @property
+    def key(self) -> str:
+        """Who this is, across sessions and lists: the name, whatever its case, spacing or
+        Unicode composition."""
+        return " ".join(unicodedata.normalize("NFC", self.name).split()).casefold()
+
+    def values(self) -> dict[str, str]:
+        """Every value by name, for templates such as ``https://t.example.org/{ticket_id}``."""
+        result = {
+            "name": self.name,
+            "first_name": self.first_name or "",
+            "last_name": self.last_name or "",
+            "title": self.title or "",
+            "organisation": ", ".join(self.organisations),
+            "role": self.role,
+            "pronouns": self.pronouns or "",
+            "email": self.email or "",
+            "ticket_id": self.ticket_id or "",
+        }
+        for header, value in self.extra:
+            result.setdefault(header, value)
+        return result
+
+
+@dataclass(frozen=True)
+class PersonalQR:
+    """A code per badge: a URL made from a template with the person's values, or a vCard."""
+
+    template: str | None = None  # e.g. https://tickets.example.org/{ticket_id}
+    vcard: bool = False
+
+
+@dataclass(frozen=True)
+class BadgeOptions:
+    sort: SortOrder = SortOrder.AS_GIVEN
+    qr: PersonalQR | None = None
+    first_name_above: bool = False  # the first name emphasised above the family name
+    upper: bool = False  # names in capitals (else as given)
+    pronouns: bool = True  # a pronouns line when the person has pronouns
+
+
+@dataclass(frozen=True)
+class Question:
+    lead: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Venue:
+    name: str
+    area: str | None = None
+    place: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Which room this is: its name and area code, whatever their case (not the place)."""
+        return (" ".join(self.name.split()).casefold(), (self.area or "").casefold())
+
+
+@dataclass(frozen=True)
+class Organiser:
+    name: str
+    tagline: str | None = None
+    logo: Path | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    """One programme item. A single-session event holds exactly one, built from the top level."""
+
+    title: str
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    venue: Venue
+    subtitle: str | None = None
+    text: tuple[str, ...] = ()
+    questions: tuple[Question, ...] = ()
+    panelists: tuple[Person, ...] = ()
+    moderator: Person | None = None
+    path: str = field(default="", compare=False)  # in the event file; "" is the top level
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        return self.panelists + ((self.moderator,) if self.moderator else ())
+
+
+@dataclass(frozen=True)
+class SheetGeometry:
+    """Label stock: where each badge sits on the sheet. Offsets are from the sheet's top-left.
+
+    ``corner_radius`` is the die-cut labels' corner radius in mm, None where no source states it.
+    """
+
+    name: str
+    paper: Size
+    label: Size
+    columns: int
+    rows: int
+    left: float
+    top: float
+    pitch_x: float
+    pitch_y: float
+    corner_radius: float | None = None
+
+    @property
+    def per_sheet(self) -> int:
+        return self.columns * self.rows
+
+    def slot(self, column: int, row: int) -> Rect:
+        """The badge rectangle at (column, row), row 0 at the top, in page coordinates."""
+        x = self.left + column * self.pitch_x
+        top = self.paper.height - self.top - row * self.pitch_y
+        return Rect(x, top - self.label.height, self.label.width, self.label.height)
+
+
+#: mm; a printer further off than this needs repair, not a correction.
+MAX_OFFSET = 20.0
+
+
+@dataclass(frozen=True)
+class PrinterOffset:
+    """A printer's correction in mm, moving everything on a sheet: ``x`` to the right and
+    ``y`` DOWN the sheet, as the calibration page's rulers read (printers feed top-first).
+
+    In PDF coordinates (y up) that is a shift of (x, -y): see ``page_shift``.
+    """
+
+    x: float = 0.0
+    y: float = 0.0
+
+    def __bool__(self) -> bool:
+        return bool(self.x or self.y)
+
+    @property
+    def page_shift(self) -> tuple[float, float]:
+        return (self.x, -self.y)
+
+    def override(self, x: float | None = None, y: float | None = None) -> PrinterOffset:
+        """This offset with the axes given on the command line replaced (the command line wins)."""
+        return PrinterOffset(self.x if x is None else x, self.y if y is None else y)
+
+
+@dataclass(frozen=True)
+class PdfX:
+    """PDF/X-4 output: the printing condition's CMYK ICC profile and its identifier."""
+
+    profile: Path
+    condition: str  # OutputConditionIdentifier, e.g. FOGRA39
+    info: str | None = None  # a human-readable description of the condition
+
+
+@dataclass(frozen=True)
+class Press:
+    """Press mode: the products get bleed, crop marks and page boxes for a print shop."""
+
+    bleed: float = 3.0  # mm beyond the trim that backgrounds run to
+    marks: bool = True  # crop, cut and fold marks outside the bleed
+    pdfx: PdfX | None = None
+
+
+@dataclass(frozen=True)
+class FallbackFont:
+    """A font for the characters the family lacks: its regular, and its bold if it has one
+    (bold text falls back to the regular otherwise; italic text to the upright)."""
+
+    regular: Path
+    bold: Path | None = None
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+    fallback: tuple[FallbackFont, ...] = ()  # tried in order, for each character
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event: one debate (``sessions`` holds the one Session built from the top level) or,
+    when event.yaml lists ``sessions:``, a schedule of them (``schedule`` is True) with the
+    event-wide facts here: ``title`` is then the event's or festival's name."""
+
+    source: Path
+    language: str
+    title: str
+    url: str
+    sessions: tuple[Session, ...]  # in the file's order; ``timetable`` sorts them
+    labels: dict[str, str] = field(hash=False, compare=True)
+    festival: str | None = None
+    organiser: Organiser | None = None
+    sheet: SheetGeometry | None = None
+    offset: PrinterOffset = PrinterOffset()
+    sign: SignKind | None = None  # None: a tent for one debate; tents and posters for a schedule
+    fonts: FontFamily | None = None
+    press: Press | None = None  # None: office mode, for a desktop printer
+    badge_back: BadgeBack = BadgeBack.NONE
+    duplex: Duplex = Duplex.LONG_EDGE
+    attendees: tuple[Person, ...] = ()  # from the attendee list, as read
+    attendee_summary: str | None = None  # how the list was read, to report
+    attendee_file: Path | None = None
+    roles: dict[str, RoleDef] = field(default_factory=dict, hash=False)
+    badge: BadgeOptions = BadgeOptions()
+    only: tuple[tuple[str, str], ...] = ()  # badge filters from the command line
+    schedule: bool = False  # event.yaml lists sessions: a programme of many pages, signs per room
+    subtitle: str | None = None  # a schedule's subtitle (one debate's is its session's)
+    intro: tuple[str, ...] = ()  # a schedule's introduction: paragraphs before the sessions
+    dates: tuple[dt.date, dt.date] | None = None  # a festival's first and last day, as stated
+    warnings: tuple[InputWarning, ...] = field(default=(), compare=False)
+    #: field path ("panelists[2].name") → where its value is in the event file
+    locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    def where(self, path: str) -> Location | None:
+        """Where ``path`` is in the event file; for a key not written there (a missing
+        organisation), where the nearest enclosing one is, as load's errors point."""
+        while path and path not in self.locations:
+            parent = _PARENT.sub("", path)
+            path = parent if parent != path else ""
+        return self.locations.get(path)
+
+    @property
+    def main(self) -> Session:
+        return self.sessions[0]
+
+    @property
+    def timetable(self) -> tuple[Session, ...]:
+        """The sessions by day and time (the file's order breaks ties)."""
+        return tuple(sorted(self.sessions, key=lambda s: (s.date, s.start, s.end)))
+
+    @property
+    def days(self) -> tuple[dt.date, ...]:
+        return tuple(sorted({session.date for session in self.sessions}))
+
+    @property
+    def venues(self) -> tuple[Venue, ...]:
+        """Every room once, in the order the file first names it."""
+        found: dict[tuple[str, str], Venue] = {}
+        for session in self.sessions:
+            found.setdefault(session.venue.key, session.venue)
+        return tuple(found.values())
+
+    def by_day_and_venue(self) -> tuple[tuple[dt.date, Venue, tuple[Session, ...]], ...]:
+        """The sessions of each day in each venue, by time: days in order, venues in the order
+        the file first names them."""
+        order = {key: i for i, key in enumerate(v.key for v in self.venues)}
+        groups: dict[tuple[dt.date, int], list[Session]] = {}
+        for session in self.timetable:
+            groups.setdefault((session.date, order[session.venue.key]), []).append(session)
+        return tuple(
+            (day, self.venues[index], tuple(groups[(day, index)])) for day, index in sorted(groups)
+        )
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first and last day with a session (within ``dates``, which may be wider)."""
+        days = self.days
+        return days[0], days[-1]
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """Everyone to badge, each person once: the event's own people first (panelists before
+        moderators), then the attendee list; a listed person who is already on the panel is
+        merged into the panel's entry (keeping the event's role, title and organisations)."""
+        from printkit.pipeline.people import merged  # the rule lives with the other people rules
+
+        return merged(self)

@@ -1,0 +1,108 @@
+"""Badge roles: each with a label per language and a colour band.
+
+The built-in roles cover a conference; ``roles:`` in event.yaml changes their labels or
+colours and adds others. A role's label on a badge comes from the label catalogue when it
+has one (``panelist``, ``moderator``: overridable under ``labels:``), else from the role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from printkit.lang.labels import FALLBACK
+
+CMYK = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class RoleDef:
+    key: str
+    labels: dict[str, str] = field(hash=False)  # language → label
+    colour: CMYK
+
+    def label(self, language: str) -> str:
+        base = language.replace("-", "_").split("_")[0].lower()
+        return (
+            self.labels.get(language)
+            or self.labels.get(base)
+            or self.labels.get(FALLBACK)
+            or self.key.title()
+        )
+
+
+def _role(key: str, colour: CMYK, **labels: str) -> RoleDef:
+    return RoleDef(key, dict(labels), colour)
+
+
+#: In this order roles sort on badge runs sorted by role.
+BUILTIN: dict[str, RoleDef] = {
+    r.key: r
+    for r in (
+        _role(
+            "panelist",
+            (1.0, 0.55, 0.0, 0.35),
+            en="Panellist",
+            da="Paneldeltager",
+            de="Podiumsgast",
+            sv="Paneldeltagare",
+            nb="Paneldeltaker",
+        ),
+        _role(
+            "moderator",
+            (0.0, 0.62, 1.0, 0.0),
+            en="Moderator",
+            da="Ordstyrer",
+            de="Moderation",
+            sv="Moderator",
+            nb="Ordstyrer",
+        ),
+        _role(
+            "speaker",
+            (0.85, 0.0, 0.9, 0.2),
+            en="Speaker",
+            da="Oplægsholder",
+            de="Vortrag",
+            sv="Talare",
+            nb="Foredragsholder",
+        ),
+        _role(
+            "staff",
+            (0.6, 0.9, 0.0, 0.05),
+            en="Staff",
+            da="Medarbejder",
+            de="Team",
+            sv="Personal",
+            nb="Stab",
+        ),
+        _role(
+            "press",
+            (0.0, 1.0, 0.85, 0.1),
+            en="Press",
+            da="Presse",
+            de="Presse",
+            sv="Press",
+            nb="Presse",
+        ),
+        _role(
+            "attendee",
+            (0.0, 0.0, 0.0, 0.6),
+            en="Attendee",
+            da="Deltager",
+            de="Gast",
+            sv="Deltagare",
+            nb="Deltaker",
+        ),
+    )
+}
+DEFAULT_ROLE = "attendee"
+
+
+def match(value: str, roles: dict[str, RoleDef]) -> str | None:
+    """The role key a list's value names: the key itself or any of its labels, in any case."""
+    wanted = value.strip().casefold()
+    for key, role in roles.items():
+        if wanted == key.casefold() or any(
+            wanted == label.casefold() for label in role.labels.values()
+        ):
+            return key
+    return None

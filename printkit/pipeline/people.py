@@ -1,0 +1,218 @@
+"""Who gets a badge, in which order: the event's people and the attendee list merged without
+duplicates, sorted (as given, by last name with the language's collation, or by role) and
+filtered (``--only role=staff``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from printkit.errors import InputError, Location
+from printkit.model.event import Event, Person, Role, SortOrder
+from printkit.read.fields import suggest
+
+FILTER_KEYS = ("role", "name", "organisation", "ticket_id", "email")
+
+
+def key(name: str) -> str:
+    """Two spellings of one name compare equal: NFC, spaces folded, case folded (as
+    ``Person.key``)."""
+    return Person(name=name, role="").key
+
+
+def own_people(event: Event) -> tuple[Person, ...]:
+    """The event file's people, each once across all sessions (by name, whatever its case):
+    panelists before moderators, each in order of first appearance. Someone on any panel
+    gets a panelist's badge, with the title and organisations of the first mention giving any."""
+    mentions: dict[str, list[Person]] = {}
+    for session in event.sessions:
+        for person in session.people:
+            mentions.setdefault(key(person.name), []).append(person)
+    people = [_one_badge(group) for group in mentions.values()]
+    return tuple(p for p in people if p.role == Role.PANELIST) + tuple(
+        p for p in people if p.role != Role.PANELIST
+    )
+
+
+def _one_badge(mentions: list[Person]) -> Person:
+    first = mentions[0]
+    details = next((p for p in mentions if p.title or p.organisations), first)
+    panelist = any(p.role == Role.PANELIST for p in mentions)
+    return replace(details, name=first.name, role=Role.PANELIST if panelist else first.role)
+
+
+def merged(event: Event) -> tuple[Person, ...]:
+    result: list[Person] = list(own_people(event))
+    index = {key(p.name): i for i, p in enumerate(result)}
+    own = dict(index)  # only the event's own people are merged; two listed people who share a
+    for person in event.attendees:  # name are two people (two tickets), and get two badges
+        at = own.get(key(person.name))
+        if at is None:
+            result.append(person)
+        else:  # already on the panel: keep the event's facts, add the list's
+            known = result[at]
+            result[at] = replace(
+                known,
+                first_name=known.first_name or person.first_name,
+                last_name=known.last_name or person.last_name,
+                pronouns=known.pronouns or person.pronouns,
+                email=known.email or person.email,
+                ticket_id=known.ticket_id or person.ticket_id,
+                extra=known.extra or person.extra,
+                title=known.title or person.title,
+                organisations=known.organisations or person.organisations,
+                origin=known.origin or person.origin,
+            )
+    return tuple(result)
+
+
+def merged_count(event: Event) -> int:
+    own = {key(p.name) for s in event.sessions for p in s.people}
+    return sum(1 for p in event.attendees if key(p.name) in own)
+
+
+def family_name(person: Person) -> str:
+    """The name to sort by: the last-name column when the list has one, else the last word."""
+    if person.last_name:
+        return person.last_name
+    words = person.name.split()
+    return words[-1] if words else person.name
+
+
+@cache
+def _collator(language: str):
+    import icu
+
+    return icu.Collator.createInstance(icu.Locale(language.replace("-", "_")))
+
+
+def collation_key(text: str, language: str) -> bytes:
+    """Sort key in the language's alphabet: in Danish Æ, Ø and Å come after Z."""
+    return _collator(language).getSortKey(text)
+
+
+def badge_people(event: Event) -> tuple[Person, ...]:
+    people = tuple(p for p in event.people if _selected(p, event.only))
+    order = event.badge.sort
+    if order is SortOrder.AS_GIVEN:
+        return people
+    language = event.language
+
+    def by_name(person: Person) -> tuple[bytes, bytes]:
+        return (collation_key(family_name(person), language), collation_key(person.name, language))
+
+    if order is SortOrder.LAST_NAME:
+        return tuple(sorted(people, key=by_name))
+    rank = {role: i for i, role in enumerate(event.roles)}
+    return tuple(sorted(people, key=lambda p: (rank.get(p.role, len(rank)), *by_name(p))))
+
+
+def _selected(person: Person, only: tuple[tuple[str, str], ...]) -> bool:
+    """Every filter key must match; several values for one key are alternatives."""
+    by_key: dict[str, list[str]] = {}
+    for field, value in only:
+        by_key.setdefault(field, []).append(value.casefold())
+    values = person.values()
+    for field, wanted in by_key.items():
+        have = key(values.get(field, ""))
+        if field == "role":
+            if have not in wanted:
+                return False
+        elif not any(w in have for w in wanted):
+            return False
+    return True
+
+
+def parse_filters(texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """``role=staff`` → ("role", "staff"); a bad one raises with what to write."""
+    result = []
+    for text in texts:
+        field, eq, value = text.partition("=")
+        field = field.strip().lower()
+        if not eq or not value.strip():
+            raise InputError(
+                Location("--only"),
+                "",
+                f"{text!r}: write a filter as KEY=VALUE, e.g. role=staff or name=Jensen",
+            )
+        if field not in FILTER_KEYS:
+            raise InputError(
+                Location("--only"),
+                "",
+                f"{field!r} is not one of {', '.join(FILTER_KEYS)}{suggest(field, FILTER_KEYS)}",
+            )
+        result.append((field, value.strip()))
+    return tuple(result)
+
+
+def personal_payload(person: Person, template: str | None, vcard: bool) -> str:
+    """What a person's own QR code carries: the URL template filled with their values
+    (each URL-encoded), or a vCard 3.0 with name, organisation, title and e-mail."""
+    if vcard:
+        return vcard_text(person)
+    from string import Formatter
+    from urllib.parse import quote
+
+    values = person.values()
+    parts = []
+    for literal, field, _spec, _conv in Formatter().parse(template or ""):
+        parts.append(literal)
+        if field is None:
+            continue
+        value = values.get(field)
+        if value is None:
+            known = ", ".join(sorted(values))
+            raise InputError(
+                Location(person.origin or "event.yaml"),
+                "badges.qr.url",
+                f"the template uses {{{field}}}, which is not a column of the list{suggest(field, values)} (known: {known})",
+            )
+        if not value:
+            if person.origin is None:
+                raise MissingValue(field)
+            file, line, row = origin_parts(person.origin)
+            raise InputError(
+                Location(file, line),
+                f"row {row}",
+                f"{person.name!r} has no {field}, which the badge's QR code needs; fill it in or drop the QR code",
+            )
+        parts.append(quote(value, safe=""))
+    return "".join(parts)
+
+
+class MissingValue(LookupError):
+    """A person from the event file lacks a value the QR template needs: no personal code."""
+
+
+def payload_or_none(person: Person, template: str | None, vcard: bool) -> str | None:
+    """The person's code, or None for someone from the event file (not the list) who lacks
+    a value the template needs: they get a badge without a personal code, and a warning."""
+    try:
+        return personal_payload(person, template, vcard)
+    except MissingValue:
+        return None
+
+
+def origin_parts(origin: str) -> tuple[str, int, int]:
+    """ "people.csv:14: row 12" → ("people.csv", 14, 12)."""
+    head, _, row = origin.rpartition(": row ")
+    file, _, line = head.rpartition(":")
+    return file, int(line), int(row)
+
+
+def _v(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def vcard_text(person: Person) -> str:
+    first = person.first_name or (person.name.split()[0] if person.name.split() else person.name)
+    last = person.last_name or " ".join(person.name.split()[1:])
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"N:{_v(last)};{_v(first)};;;", f"FN:{_v(person.name)}"]
+    if person.organisations:
+        lines.append(f"ORG:{_v(person.organisations[0])}")
+    if person.title:
+        lines.append(f"TITLE:{_v(person.title)}")
+    if person.email:
+        lines.append(f"EMAIL;TYPE=INTERNET:{_v(person.email)}")
+    lines.append("END:VCARD")
+    return "\r\n".join(lines)

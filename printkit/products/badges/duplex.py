@@ -1,0 +1,132 @@
+"""Putting badges on sheets: fronts, and backs where each lands behind its front.
+
+Long-edge flip (portrait sheet turned over its long side): the back of a badge is at the
+mirror position across the sheet's width, upright. Short-edge flip: mirrored across the
+height and turned 180°. Fold: front and back on one piece of twice the height, the back
+turned 180° above the fold, with a fold line across the piece.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from printkit.layout.items import Group, Item, Line, Page
+from printkit.layout.press import MARK_LENGTH, MARK_WIDTH, bleed_items, mark_offset, press_sheet
+from printkit.layout.sheets import NO_OFFSET, cut_marks, shifted, slots
+from printkit.model.event import BadgeBack, Duplex, Event, Press, PrinterOffset, SheetGeometry
+from printkit.model.geometry import Rect, Size
+
+FOLD_DASH = (1.5, 1.5)
+
+
+def piece_size(label: Size, duplex: Duplex, back: BadgeBack) -> Size:
+    """The size one badge face is designed at: half the label when it folds."""
+    if duplex is Duplex.FOLD and back is not BadgeBack.NONE:
+        return Size(label.width, label.height / 2)
+    return label
+
+
+def back_rect(rect: Rect, paper: Size, duplex: Duplex) -> Rect:
+    """Where the back of the badge at ``rect`` (front page coordinates) is on the back page."""
+    if duplex is Duplex.SHORT_EDGE:
+        return Rect(rect.x, paper.height - rect.top, rect.width, rect.height)
+    return Rect(paper.width - rect.right, rect.y, rect.width, rect.height)
+
+
+def turned(items: Sequence[Item], size: Size) -> tuple[Item, ...]:
+    return (Group(tuple(items), rotate=180.0, pivot=(size.width / 2, size.height / 2)),)
+
+
+def imposed_sheet(event: Event) -> tuple[SheetGeometry, int]:
+    """The sheet the badges are really placed on, and how many pages one sheet of badges
+    takes (2 when backs follow on their own page)."""
+    sheet = event.sheet if event.press is None else press_sheet(event.sheet, event.press)
+    backs = event.badge_back is not BadgeBack.NONE and event.duplex is not Duplex.FOLD
+    return sheet, 2 if backs else 1
+
+
+def impose_sides(
+    event: Event, fronts: Sequence[Sequence[Item]], backs: Sequence[Sequence[Item]] | None
+) -> tuple[list[Page], SheetGeometry]:
+    sheet, _ = imposed_sheet(event)
+    # a printer offset corrects a desktop printer's feed; a print shop cuts by the marks
+    offset = event.offset if event.press is None else NO_OFFSET
+    face = piece_size(sheet.label, event.duplex, event.badge_back)
+    pieces = list(fronts)
+    if backs is not None and event.duplex is Duplex.FOLD:
+        pieces = [_fold(front, back, face) for front, back in zip(fronts, backs, strict=True)]
+        backs = None
+    positions = slots(sheet)
+    pages = []
+    for first in range(0, len(pieces), sheet.per_sheet):
+        count = min(sheet.per_sheet, len(pieces) - first)
+        used = positions[:count]
+        pages.append(
+            place(sheet, pieces[first : first + count], used, positions, event.press, offset)
+        )
+        if backs is not None:
+            mirrored = [back_rect(r, sheet.paper, event.duplex) for r in positions]
+            chunk = backs[first : first + count]
+            if event.duplex is Duplex.SHORT_EDGE:
+                chunk = [turned(b, sheet.label) for b in chunk]
+            # the back page's offset: the printer feeds it the same way, so the same correction
+            pages.append(place(sheet, chunk, mirrored[:count], mirrored, event.press, offset))
+    return pages, sheet
+
+
+def _fold(front: Sequence[Item], back: Sequence[Item], face: Size) -> tuple[Item, ...]:
+    upper = Group(
+        tuple(back),
+        offset=(0.0, face.height),
+        rotate=180.0,
+        pivot=(face.width / 2, face.height / 2),
+    )
+    fold = Line(0.0, face.height, face.width, face.height, "rule", 0.4, FOLD_DASH)
+    return (*front, upper, fold)
+
+
+def place(
+    sheet: SheetGeometry,
+    badges: Sequence[Sequence[Item]],
+    rects: Sequence[Rect],
+    every: Sequence[Rect],
+    press: Press | None,
+    offset: PrinterOffset = NO_OFFSET,
+) -> Page:
+    """One sheet: each badge at its rectangle, with cut marks on every cut line, outside every
+    badge (``every``: all the sheet's positions, used or not) — or, in press mode, outside
+    every badge's bleed, with the bleed drawn and the page boxes set. The printer ``offset``
+    moves everything on the sheet, page boxes included."""
+    if press is None:
+        items: list[Item] = [
+            Group(tuple(b), offset=(r.x, r.y)) for b, r in zip(badges, rects, strict=True)
+        ]
+        items += cut_marks(sheet, rects, obstacles=every)
+        return Page(sheet.paper, shifted(items, offset))
+    local = Rect(0.0, 0.0, sheet.label.width, sheet.label.height)
+    items = [
+        Group(tuple(bleed_items(b, local, press.bleed)), offset=(r.x, r.y))
+        for b, r in zip(badges, rects, strict=True)
+    ]
+    if press.marks:
+        items += cut_marks(
+            sheet,
+            rects,
+            "marks",
+            obstacles=[r.inset(-press.bleed) for r in every],
+            gap=mark_offset(press),
+            length=MARK_LENGTH,
+            width=MARK_WIDTH,
+        )
+    dx, dy = offset.page_shift
+    trim = _union(rects)
+    trim = Rect(trim.x + dx, trim.y + dy, trim.width, trim.height)
+    return Page(sheet.paper, shifted(items, offset), trim=trim, bleed=trim.inset(-press.bleed))
+
+
+def _union(rects: Sequence[Rect]) -> Rect:
+    x0 = min(r.x for r in rects)
+    y0 = min(r.y for r in rects)
+    x1 = max(r.right for r in rects)
+    y1 = max(r.top for r in rects)
+    return Rect(x0, y0, x1 - x0, y1 - y0)

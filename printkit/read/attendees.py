@@ -1,0 +1,533 @@
+"""Attendee lists from registration exports (CSV or XLSX) → frozen ``Attendee`` records.
+
+``read_attendees`` reads every row correctly or refuses with one located ``InputError``:
+
+    people.csv:14:3: row 12, column 'E-mail': …
+
+*line* is the physical line the row starts on in the file (a quoted line break in an earlier
+cell moves it down; in a workbook it is the sheet row), *column* is the 1-based column of
+the cell (1 = the first column, A in a spreadsheet), *row 12* is the 12th row under the
+header, blank rows included. Problems with the header or the column mapping name ``header``
+or ``columns.<field>`` instead.
+
+Which column holds which field is guessed from the header (English, Danish, German, Swedish
+and Norwegian names; case, spaces and punctuation ignored) and can be set explicitly, which
+overrides the guess. A name is required: one column with the full name, or a pair of
+first-name and last-name columns.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from printkit.errors import InputError, Location
+from printkit.read.table import DELIMITER_NAMES, ENCODING_NAMES, Row, Table, read_table
+
+MAX_ROWS = 20_000
+MAX_VALUE = 300  # characters in one field; longer is a mistake (often a stray quote)
+
+
+def _aliases(*groups: str) -> tuple[str, ...]:
+    return tuple(alias.strip() for group in groups for alias in group.split("|"))
+
+
+#: Header names recognised for each field, in order of preference (English, then Danish,
+#: German, Swedish, Norwegian). Compared after dropping case, spaces and punctuation, so
+#: "E-mail", "email" and "E_Mail" are one name.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "name": _aliases(
+        "Name | Full name | Attendee name | Participant name | Badge name | Display name",
+        "Navn | Fulde navn | Fuldt navn",
+        "Vollständiger Name | Teilnehmername",
+        "Namn | Fullständigt namn | Deltagarnamn",
+        "Fullt navn",
+    ),
+    "first_name": _aliases(
+        "First name | Given name | Forename | First",
+        "Fornavn",
+        "Vorname",
+        "Förnamn",
+    ),
+    "last_name": _aliases(
+        "Last name | Surname | Family name | Last",
+        "Efternavn",
+        "Nachname | Familienname",
+        "Efternamn",
+        "Etternavn",
+    ),
+    "organisation": _aliases(
+        "Organisation | Organization | Company | Company name | Organisation name"
+        " | Organization name | Affiliation | Employer | Institution",
+        "Virksomhed | Firma | Arbejdsplads",
+        "Unternehmen | Organisation/Firma | Arbeitgeber",
+        "Företag | Organisationsnamn | Arbetsgivare",
+        "Organisasjon | Bedrift | Arbeidsgiver",
+    ),
+    "title": _aliases(
+        "Job title | Title | Position | Job",
+        "Stilling | Stillingsbetegnelse | Titel | Jobtitel",
+        "Berufsbezeichnung | Funktion",
+        "Befattning | Yrkestitel",
+        "Tittel",
+    ),
+    "role": _aliases(
+        "Role | Attendee type | Participant type | Badge type",
+        "Rolle | Deltagertype",
+        "Teilnehmertyp",
+        "Roll | Deltagartyp",
+        "Deltakertype",
+    ),
+    "pronouns": _aliases(
+        "Pronouns | Pronoun",
+        "Pronomener | Stedord",
+        "Pronomen",
+    ),
+    "email": _aliases(
+        "Email | E-mail | Email address | E-mail address | Mail",
+        "E-mailadresse | Mailadresse",
+        "E-Mail-Adresse",
+        "E-post | E-postadress | Epost",
+        "E-postadresse",
+    ),
+    "ticket_id": _aliases(
+        "Ticket ID | Ticket | Ticket number | Ticket no | Ticket code | Barcode"
+        " | Registration ID | Attendee ID",
+        "Billet | Billetnummer | Billet-ID",
+        "Ticketnummer | Ticket-Nr",
+        "Biljett | Biljettnummer | Biljett-ID",
+        "Billett | Billettnummer",
+    ),
+    "language": _aliases(
+        "Language | Preferred language",
+        "Sprog | Foretrukket sprog",
+        "Sprache",
+        "Språk",
+    ),
+}
+FIELDS: tuple[str, ...] = tuple(ALIASES)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")  # tab and line breaks are fine
+
+
+def header_key(header: str) -> str:
+    """How headers are compared when guessing: case, spaces and punctuation ignored."""
+    text = unicodedata.normalize("NFC", header).casefold()
+    return "".join(char for char in text if char.isalnum())
+
+
+_ALIAS_KEYS: dict[str, tuple[str, ...]] = {
+    field: tuple(header_key(alias) for alias in aliases) for field, aliases in ALIASES.items()
+}
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Which header holds which field; ``None``: the list has no such column."""
+
+    name: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    organisation: str | None = None
+    title: str | None = None
+    role: str | None = None
+    pronouns: str | None = None
+    email: str | None = None
+    ticket_id: str | None = None
+    language: str | None = None
+
+    def items(self) -> tuple[tuple[str, str], ...]:
+        """(field, header) for every field that has a column."""
+        return tuple((f, h) for f in FIELDS if (h := getattr(self, f)) is not None)
+
+    @property
+    def has_name(self) -> bool:
+        return self.name is not None or (self.first_name is not None and self.last_name is not None)
+
+
+def guess_columns(headers: Sequence[str]) -> ColumnMap:
+    """The column of each field, from common header names in en, da, de, sv and nb.
+
+    Headers are matched after dropping case, spaces and punctuation; where several headers
+    fit a field, the earlier alias in ``ALIASES`` wins ("Job title" before "Title").
+    """
+    by_key: dict[str, str] = {}
+    for header in headers:
+        if header:
+            by_key.setdefault(header_key(header), header)
+    found: dict[str, str] = {}
+    for field in FIELDS:
+        for key in _ALIAS_KEYS[field]:
+            if key in by_key:
+                found[field] = by_key[key]
+                break
+    return ColumnMap(**found)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record came from: the file, the line its row starts on, its row number."""
+
+    file: str
+    line: int
+    row: int
+
+    @property
+    def where(self) -> Location:
+        return Location(self.file, self.line)
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: row {self.row}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attendee:
+    """One person from the list. Text is stripped and NFC-normalised; empty cells are None.
+
+    ``name`` is always set: the name column, or else first and last name joined by a space.
+    Line breaks inside a cell are kept as read.
+    """
+
+    name: str
+    first_name: str | None = None
+    last_name: str | None = None
+    organisation: str | None = None
+    title: str | None = None
+    role: str | None = None  # as written in the list; mapping it to a badge role is the caller's
+    pronouns: str | None = None
+    email: str | None = None
+    ticket_id: str | None = None
+    language: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # every other column: (header, value), in order
+    origin: Origin
+
+    def values(self) -> dict[str, str]:
+        """Every value by name, for templates such as ``https://t.example.org/{ticket_id}``:
+        the fields, then each other column by its header; missing ones are ''."""
+        result = {f: getattr(self, f) or "" for f in FIELDS}
+        for header, value in self.extra:
+            result.setdefault(header, value)
+        return result
+
+
+@dataclass(frozen=True)
+class AttendeeList:
+    """The attendees and the facts of how the file was read, to report."""
+
+    attendees: tuple[Attendee, ...]
+    file: str
+    format: str  # "csv" or "xlsx"
+    encoding: str | None  # "utf-8", "utf-8-sig", "utf-16" or "cp1252"; None for a workbook
+    delimiter: str | None  # ",", ";" or "\t"; None for a workbook
+    sheet: str | None  # the worksheet read, for a workbook
+    header: tuple[str, ...]
+    columns: ColumnMap
+    rows: int  # rows under the header, blank ones included
+    blank_rows: int  # skipped; every other row is an attendee
+
+    def __len__(self) -> int:
+        return len(self.attendees)
+
+    def __iter__(self) -> Iterator[Attendee]:
+        return iter(self.attendees)
+
+    def summary(self) -> str:
+        """E.g. ``people.csv: 812 attendees (Windows-1252, semicolon-separated; 3 blank rows
+        skipped)``."""
+        if self.format == "xlsx":
+            how = f"sheet {self.sheet!r}"
+        else:
+            encoding = ENCODING_NAMES.get(self.encoding or "", self.encoding)
+            delimiter = DELIMITER_NAMES.get(self.delimiter or "", self.delimiter)
+            how = f"{encoding}, {delimiter}-separated"
+        if self.blank_rows:
+            s = "" if self.blank_rows == 1 else "s"
+            how += f"; {self.blank_rows} blank row{s} skipped"
+        s = "" if len(self) == 1 else "s"
+        return f"{self.file}: {len(self)} attendee{s} ({how})"
+
+
+def read_attendees(
+    path: Path,
+    display: str | None = None,
+    columns: Mapping[str, str | None] | None = None,
+    max_rows: int = MAX_ROWS,
+) -> AttendeeList:
+    """Read an attendee list (CSV or XLSX) or raise one located ``InputError``.
+
+    ``display`` is how the file is named in messages (default: the path). ``columns`` maps a
+    field to a header, overriding the guess; ``None`` for a field means "this list has no
+    such column" (e.g. ``{"title": None}`` when "Title" holds Mr/Ms). At most ``max_rows``
+    attendees are read; more is an error, not a silent cut.
+    """
+    table = read_table(path, display)
+    column_map = resolve_columns(table, columns)
+    index = {header: i for i, header in enumerate(table.header) if header}
+    mapped = {f: index[h] for f, h in column_map.items()}
+    used = set(mapped.values())
+    extra = tuple((i, h) for i, h in enumerate(table.header) if h and i not in used)
+    attendees: list[Attendee] = []
+    rows = blank = 0
+    for row in table.rows:
+        rows += 1
+        if row.blank:
+            blank += 1
+            continue
+        if len(attendees) >= max_rows:
+            raise InputError(
+                table.at(row),
+                f"row {row.number}",
+                f"more than {max_rows:,} attendees, the most read from one list; split the"
+                f" list, or raise the limit (attendees: {{max_rows: {max_rows * 2}}})",
+            )
+        cells = _fit(table, row)
+        attendees.append(_attendee(table, row, cells, mapped, extra))
+    if not attendees:
+        what = f" (only {blank} blank row{'' if blank == 1 else 's'})" if blank else ""
+        raise InputError(
+            Location(table.file, table.header_line),
+            "header",
+            f"no attendees below the header{what}; check that the export includes the people",
+        )
+    return AttendeeList(
+        attendees=tuple(attendees),
+        file=table.file,
+        format=table.format,
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+        sheet=table.sheet,
+        header=table.header,
+        columns=column_map,
+        rows=rows,
+        blank_rows=blank,
+    )
+
+
+# -- the header ------------------------------------------------------------------------------
+
+
+def resolve_columns(table: Table, columns: Mapping[str, str | None] | None) -> ColumnMap:
+    """The guess, overridden by an explicit mapping; refuses duplicates and a missing name."""
+    _check_duplicates(table)
+    guessed = guess_columns(table.header)
+    if not columns:
+        _check_name(table, guessed)
+        return guessed
+    where = Location(table.file, table.header_line)
+    chosen: dict[str, str | None] = {}
+    for field, wanted in columns.items():
+        if field not in FIELDS:
+            raise InputError(
+                where,
+                f"columns.{field}",
+                f"not a field of an attendee{_suggest(field, FIELDS)}"
+                f" (fields: {', '.join(FIELDS)})",
+            )
+        chosen[field] = None if wanted is None else _find_header(table, field, wanted)
+    taken = {header for header in chosen.values() if header is not None}
+    kept = {f: h for f, h in guessed.items() if f not in chosen and h not in taken}
+    result = ColumnMap(**kept)
+    result = replace(result, **chosen)
+    _check_name(table, result)
+    return result
+
+
+def _check_duplicates(table: Table) -> None:
+    seen: dict[str, int] = {}
+    for i, header in enumerate(table.header):
+        if not header:
+            continue
+        key = header.casefold()
+        if key in seen:
+            raise InputError(
+                Location(table.file, table.header_line, i + 1),
+                "header",
+                f"the column {header!r} appears twice (also column {seen[key] + 1});"
+                " rename or delete one",
+            )
+        seen[key] = i
+
+
+def _find_header(table: Table, field: str, wanted: str) -> str:
+    headers = [h for h in table.header if h]
+    target = unicodedata.normalize("NFC", str(wanted)).strip()
+    for same in (
+        lambda h: h == target,
+        lambda h: h.casefold() == target.casefold(),
+        lambda h: header_key(h) == header_key(target),
+    ):
+        matches = [h for h in headers if same(h)]
+        if len(matches) == 1:
+            return matches[0]
+    hint = _suggest(target, headers)
+    raise InputError(
+        Location(table.file, table.header_line),
+        f"columns.{field}",
+        f"no column {target!r} in the header{hint}"
+        + ("" if hint else f" (the columns are {_listing(headers)})"),
+    )
+
+
+def _check_name(table: Table, columns: ColumnMap) -> None:
+    if columns.has_name:
+        return
+    where = Location(table.file, table.header_line)
+    headers = [h for h in table.header if h]
+    found = f"the columns are {_listing(headers)}"
+    half = columns.first_name or columns.last_name
+    if half is not None:
+        missing = "last" if columns.first_name else "first"
+        raise InputError(
+            where,
+            "header",
+            f"no {missing}-name column to go with {half!r} ({found}); add it, or map"
+            f' columns: {{name: "{half}"}} to print {half!r} alone',
+        )
+    near = _near_name(headers)
+    if near:
+        header, alias = near
+        raise InputError(
+            where,
+            "header",
+            f"no name column ({found}); if {header!r} holds the names, rename it {alias!r}"
+            f' or map it: columns: {{name: "{header}"}}',
+        )
+    raise InputError(
+        where,
+        "header",
+        f"no name column ({found}); add a column 'Name' (or 'First name' and 'Last name'),"
+        ' or map yours: columns: {name: "…"}',
+    )
+
+
+def _near_name(headers: Iterable[str]) -> tuple[str, str] | None:
+    """The header closest to a name alias, as (header, alias), if any is close."""
+    aliases = {
+        header_key(alias): alias
+        for field in ("name", "first_name", "last_name")
+        for alias in ALIASES[field]
+    }
+    best: tuple[float, str, str] | None = None
+    for header in headers:
+        for match in difflib.get_close_matches(header_key(header), aliases, n=1, cutoff=0.75):
+            score = difflib.SequenceMatcher(None, header_key(header), match).ratio()
+            if best is None or score > best[0]:
+                best = (score, header, aliases[match])
+    return (best[1], best[2]) if best else None
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    choices = list(choices)
+    folded = {choice.casefold(): choice for choice in choices}
+    match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return f"; did you mean {folded[match[0]]!r}?" if match else ""
+
+
+def _listing(headers: Sequence[str], limit: int = 12) -> str:
+    shown = ", ".join(repr(h) for h in headers[:limit])
+    return shown + (f" and {len(headers) - limit} more" if len(headers) > limit else "")
+
+
+# -- the rows --------------------------------------------------------------------------------
+
+
+def _fit(table: Table, row: Row) -> tuple[str, ...]:
+    """The row's cells, one per header column; refuses values beyond the header or under a
+    column without a header (they would be lost)."""
+    width = len(table.header)
+    cells = row.cells
+    beyond = [i for i in range(width, len(cells)) if cells[i]]
+    if beyond and table.format == "csv":
+        raise InputError(
+            table.at(row, beyond[0]),
+            f"row {row.number}",
+            f"{beyond[-1] + 1} cells, but the header has {width} columns; put a value that"
+            f" contains {table.delimiter!r} in double quotes, or delete the extra cells",
+        )
+    for i, cell in enumerate(cells):
+        if cell and (i >= width or not table.header[i]):
+            raise InputError(
+                table.at(row, i),
+                table.cell(row, i),
+                "a value in a column without a header; name the column or clear it",
+            )
+    return cells[:width] + ("",) * (width - len(cells))
+
+
+def _attendee(
+    table: Table,
+    row: Row,
+    cells: tuple[str, ...],
+    mapped: dict[str, int],
+    extra: tuple[tuple[int, str], ...],
+) -> Attendee:
+    values: dict[str, str | None] = {}
+    for field, i in mapped.items():
+        values[field] = _value(table, row, i, cells[i]) or None
+    name = values.get("name") or " ".join(
+        part for part in (values.get("first_name"), values.get("last_name")) if part
+    )
+    if not name:
+        raise _no_name(table, row, mapped)
+    values.pop("name", None)
+    return Attendee(
+        name=name,
+        origin=Origin(table.file, row.line, row.number),
+        extra=tuple((header, cells[i]) for i, header in extra),
+        **values,
+    )
+
+
+def _value(table: Table, row: Row, index: int, value: str) -> str:
+    if len(value) > MAX_VALUE:
+        raise InputError(
+            table.at(row, index),
+            table.cell(row, index),
+            f"{len(value):,} characters, more than the {MAX_VALUE} a badge can hold; shorten it"
+            ' (if it holds several rows, a stray double quote (") joined them: check the quotes)',
+        )
+    bad = _CONTROL.search(value)
+    if bad:
+        raise InputError(
+            table.at(row, index),
+            table.cell(row, index),
+            f"contains the control character U+{ord(bad.group()):04X}; remove it",
+        )
+    return value
+
+
+def _no_name(table: Table, row: Row, mapped: dict[str, int]) -> InputError:
+    if "name" in mapped and not ("first_name" in mapped and "last_name" in mapped):
+        i = mapped["name"]
+        return InputError(
+            table.at(row, i),
+            table.cell(row, i),
+            "empty; every attendee needs a name: fill it in or delete the row",
+        )
+    names = [mapped[f] for f in ("name", "first_name", "last_name") if f in mapped]
+    quoted = [repr(table.header[i]) for i in names]
+    listed = ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return InputError(
+        table.at(row, names[0]),
+        f"row {row.number}",
+        f"no name ({listed} are empty); every attendee needs a name: fill it in or delete the row",
+    )
+
+
+__all__ = [
+    "ALIASES",
+    "FIELDS",
+    "MAX_ROWS",
+    "Attendee",
+    "AttendeeList",
+    "ColumnMap",
+    "Origin",
+    "guess_columns",
+    "header_key",
+    "read_attendees",
+    "resolve_columns",
+]

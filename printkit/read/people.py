@@ -1,0 +1,303 @@
+"""event.yaml's people beyond the panel: ``roles:``, ``attendees:`` and the badge options
+that decide how names are set, sorted and coded. Part of load; errors are located."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+from printkit.errors import InputError, Location, elide, key_text, shown
+from printkit.model.event import BadgeOptions, Person, PersonalQR, SortOrder
+from printkit.model.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
+from printkit.read.attendees import FIELDS, MAX_ROWS, Attendee, AttendeeList, read_attendees
+from printkit.read.clean import Refused, clean
+from printkit.read.fields import Fields, fail, scalar_text, suggest
+from printkit.read.notices import warn
+from printkit.read.origins import record
+from printkit.read.paths import PathProblem, find_file
+from printkit.read.source import Node
+
+ROLE_KEYS = ("label", "colour")
+ATTENDEE_KEYS = ("file", "columns", "max_rows", "default_role")
+BADGE_OPTION_KEYS = ("sort", "qr", "name")
+NAME_KEYS = ("first_above", "case", "pronouns")
+QR_KEYS = ("url", "vcard")
+
+
+def read_roles(top: Fields, language: str) -> dict[str, RoleDef]:
+    """The built-in roles, with event.yaml's changes and additions (in that order)."""
+    roles = dict(BUILTIN)
+    node = top.get("roles")
+    if node is None:
+        return roles
+    if node.kind != "mapping":
+        raise fail(node, "roles", "must be a mapping of role names to {label, colour}")
+    for name, where in node.keys.items():
+        path = f"roles.{key_text(name)}"
+        if not re.fullmatch(r"[a-z][a-z0-9_-]{0,30}", name):
+            raise InputError(
+                where, path, "a role's name is a short lower-case word, e.g. staff or sponsor"
+            )
+        fields = Fields(node.value[name], path, ROLE_KEYS, "a role")
+        old = roles.get(name)
+        labels = dict(old.labels) if old else {}
+        label_node = fields.get("label")
+        if label_node is not None:
+            if label_node.kind == "mapping":
+                for lang in label_node.value:
+                    labels[lang] = scalar_text(label_node.value[lang], f"{path}.label.{lang}", 40)
+            else:
+                labels[language.split("_")[0]] = scalar_text(label_node, f"{path}.label", 40)
+        if not labels:
+            raise fail(node.value[name], path, "a new role needs a label, e.g. label: Sponsor")
+        colour_node = fields.get("colour")
+        colour = (
+            _cmyk(colour_node, f"{path}.colour")
+            if colour_node
+            else (old.colour if old else BUILTIN[DEFAULT_ROLE].colour)
+        )
+        roles[name] = RoleDef(name, labels, colour)
+    return roles
+
+
+def _cmyk(node: Node, path: str) -> tuple[float, float, float, float]:
+    """A colour as CMYK percentages: [0, 60, 100, 0]."""
+    items = node.value if node.kind == "list" else None
+    if (
+        items is None
+        or len(items) != 4
+        or not all(
+            isinstance(i.value, (int, float))
+            and not isinstance(i.value, bool)
+            and 0 <= i.value <= 100
+            for i in items
+        )
+    ):
+        raise fail(node, path, "write the colour as CMYK percentages, e.g. [0, 60, 100, 0]")
+    c, m, y, k = (float(i.value) / 100 for i in items)
+    return (c, m, y, k)
+
+
+def read_attendees_section(
+    top: Fields, base: Path, roles: dict[str, RoleDef]
+) -> tuple[tuple[Person, ...], str | None, Path | None]:
+    """The listed people, how the list was read (to report) and its file (to watch)."""
+    node = top.get("attendees")
+    if node is None:
+        return (), None, None
+    if node.kind != "mapping":
+        node = Node({"file": node}, node.where, keys={"file": node.where})
+    fields = Fields(node, "attendees", ATTENDEE_KEYS, "attendees")
+    file_node = fields.need("file", "name the attendee list, e.g. file: people.csv")
+    name = scalar_text(file_node, "attendees.file", 1000)
+    try:
+        path = find_file(base, name, "attendee list")
+    except PathProblem as problem:
+        raise fail(file_node, "attendees.file", problem.problem) from None
+    columns = _columns(fields.get("columns"))
+    max_rows = fields.integer("max_rows", MAX_ROWS, 1, 1_000_000)
+    default_node = fields.get("default_role")
+    default = DEFAULT_ROLE
+    if default_node is not None:
+        default = _role_key(
+            scalar_text(default_node, "attendees.default_role", 40),
+            roles,
+            default_node,
+            "attendees.default_role",
+        )
+    listing = read_attendees(path, display=name, columns=columns, max_rows=max_rows)
+    people = tuple(_person(a, roles, default, listing) for a in listing)
+    return people, listing.summary(), path
+
+
+def _columns(node: Node | None) -> dict[str, str | None] | None:
+    if node is None:
+        return None
+    fields = Fields(node, "attendees.columns", FIELDS, "attendees.columns")
+    result: dict[str, str | None] = {}
+    for key in node.value:
+        value = node.value[key]
+        result[key] = None if value.kind == "empty" else fields.text(key, max_length=200)
+    return result
+
+
+def _role_key(value: str, roles: dict[str, RoleDef], node: Node, path: str) -> str:
+    found = match(value, roles)
+    if found is None:
+        raise fail(
+            node,
+            path,
+            f"{value!r} is not a role{suggest(value.casefold(), roles)} (roles: {', '.join(roles)}; add one under roles:)",
+        )
+    return found
+
+
+def _person(
+    attendee: Attendee, roles: dict[str, RoleDef], default: str, listing: AttendeeList
+) -> Person:
+    role = default
+    if attendee.role:
+        found = match(attendee.role, roles)
+        if found is None:
+            where, field = _cell(listing, attendee, "role")
+            raise InputError(
+                where,
+                field,
+                f"{attendee.role!r} is not a role{suggest(attendee.role.casefold(), roles)};"
+                f" use one of {', '.join(roles)}, or add it under roles: in event.yaml",
+            )
+        role = found
+
+    def line(value: str | None, key: str) -> str | None:
+        """One cell as one line of print: cleaned, with what was changed warned about."""
+        if not value:
+            return value
+        where, field = _cell(listing, attendee, key)
+        try:
+            cleaned = clean(value, single_line=True)
+        except Refused as refused:
+            raise InputError(where, field, refused.problem) from None
+        if cleaned.text.startswith("="):
+            raise InputError(where, field, _FORMULA.format(shown(cleaned.text, 40)))
+        for change in cleaned.changes:
+            warn(f"{where}: {field}: {change.what}")
+        record(where, field, cleaned.text)
+        return cleaned.text
+
+    name = line(attendee.name, "name") or attendee.name
+    return Person(
+        name=name,
+        role=role,
+        title=line(attendee.title, "title"),
+        organisations=(line(attendee.organisation, "organisation"),)
+        if attendee.organisation
+        else (),
+        first_name=line(attendee.first_name, "first_name"),
+        last_name=line(attendee.last_name, "last_name"),
+        pronouns=line(attendee.pronouns, "pronouns"),
+        email=attendee.email,
+        ticket_id=attendee.ticket_id,
+        extra=attendee.extra,
+        origin=str(attendee.origin),
+    )
+
+
+#: A printed cell that starts with "=" is a spreadsheet formula exported as its text (or
+#: typed into a form to look like one): a badge would print "=HYPERLINK(…)". Refused.
+_FORMULA = (
+    "{} starts with '=' like a spreadsheet formula, and a badge would print it as it stands;"
+    " put the value itself in the cell (copy, then paste as values) or correct it"
+)
+
+
+def _cell(listing: AttendeeList, attendee: Attendee, key: str) -> tuple[Location, str]:
+    """Where a field of a listed person was read: ``people.csv:14:3`` and ``row 12, column
+    'Company'``; a name made of first and last name points at the first-name column."""
+    origin = attendee.origin
+    columns = listing.columns
+    header = getattr(columns, key, None)
+    if key == "name" and header is None:
+        header = columns.first_name
+    if header is None or header not in listing.header:
+        return origin.where, f"row {origin.row}, {key}"
+    column = listing.header.index(header) + 1
+    return Location(origin.file, origin.line, column), f"row {origin.row}, column {header!r}"
+
+
+def read_badge_options(badges: Fields | None, columns: tuple[str, ...] = ()) -> BadgeOptions:
+    """``columns``: the attendee list's other columns, which a QR template may also use."""
+    if badges is None:
+        return BadgeOptions()
+    sort = badges.choice("sort", SortOrder, SortOrder.AS_GIVEN)
+    qr = _qr(badges.get("qr"), columns)
+    name_node = badges.get("name")
+    first_above, upper, pronouns = False, False, True
+    if name_node is not None:
+        name = Fields(name_node, "badges.name", NAME_KEYS, "badges.name")
+        first_above = name.flag("first_above", False)
+        pronouns = name.flag("pronouns", True)
+        case_node = name.get("case")
+        if case_node is not None:
+            case = scalar_text(case_node, "badges.name.case", 20).lower()
+            if case not in ("as-given", "upper"):
+                raise fail(
+                    case_node,
+                    "badges.name.case",
+                    f"{case!r} is not one of as-given, upper{suggest(case, ('as-given', 'upper'))}",
+                )
+            upper = case == "upper"
+    return BadgeOptions(
+        sort=sort, qr=qr, first_name_above=first_above, upper=upper, pronouns=pronouns
+    )
+
+
+PLACEHOLDER_FIELDS = (
+    "name",
+    "first_name",
+    "last_name",
+    "title",
+    "organisation",
+    "role",
+    "pronouns",
+    "email",
+    "ticket_id",
+)
+
+
+def _qr(node: Node | None, columns: tuple[str, ...] = ()) -> PersonalQR | None:
+    if node is None:
+        return None
+    if node.kind != "mapping":
+        word = scalar_text(node, "badges.qr", 1000)
+        if word.lower() == "vcard":
+            return PersonalQR(vcard=True)
+        node = Node({"url": node}, node.where, keys={"url": node.where})
+    fields = Fields(node, "badges.qr", QR_KEYS, "badges.qr")
+    if fields.flag("vcard", False):
+        return PersonalQR(vcard=True)
+    url_node = fields.need(
+        "url", "give a URL template such as https://tickets.example.org/{ticket_id}, or vcard: true"
+    )
+    template = scalar_text(url_node, "badges.qr.url", 1000)
+    try:
+        parsed = string.Formatter().parse(template)
+        parts = [(f, spec, conv) for _, f, spec, conv in parsed if f is not None]
+    except ValueError as exc:
+        raise fail(
+            url_node,
+            "badges.qr.url",
+            f"the template is not valid ({exc}); write placeholders as {{ticket_id}}",
+        ) from None
+    names = [f for f, _, _ in parts]
+    known = (*PLACEHOLDER_FIELDS, *columns)
+    for name, spec, conv in parts:
+        if spec or conv:
+            found = elide(name, 40) + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "")
+            raise fail(
+                url_node,
+                "badges.qr.url",
+                f"write each placeholder as a bare name such as {{ticket_id}}, without '!' or ':'"
+                f" (found {{{found}}})",
+            )
+        if name not in known:
+            raise fail(
+                url_node,
+                "badges.qr.url",
+                f"the template uses {{{elide(name, 40)}}}, which is neither a field"
+                f" ({', '.join(PLACEHOLDER_FIELDS)}) nor a column of the attendee list"
+                f"{suggest(name, known)}",
+            )
+    if not names:
+        raise fail(
+            url_node,
+            "badges.qr.url",
+            "the template has no placeholder, so every badge would get the same code; use e.g. {ticket_id}",
+        )
+    if not re.match(r"^(https?://|mailto:|tel:)", template, re.IGNORECASE):
+        raise fail(
+            url_node,
+            "badges.qr.url",
+            "a personal QR code must carry an http(s), mailto or tel address",
+        )
+    return PersonalQR(template=template)

@@ -1,0 +1,492 @@
+"""Read a spreadsheet export (CSV or XLSX) into a header and rows of text that know their place.
+
+This is the mechanical half of reading an attendee list: bytes → decoded text → cells. It
+knows nothing about names or e-mails (``printkit.read.attendees`` does). Every cell is stripped of
+surrounding whitespace and NFC-normalised; every row keeps the physical line it starts on (for
+XLSX: its sheet row) and its number under the header, so later errors can point at it.
+
+CSV is decoded as UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, or
+Windows-1252 when the bytes are not UTF-8; the delimiter (``,`` ``;`` or tab) is read from the
+header line, or from Excel's ``sep=;`` hint line.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from printkit.errors import InputError, Location
+from printkit.read.source import binary_kind
+
+MAX_FILE_BYTES = 50_000_000
+MAX_COLUMNS = 1000
+DELIMITERS = ("\t", ";", ",")  # preference order when the header cannot decide
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0"
+_SENTINEL = "\x00end\x00"  # NUL is refused in the text, so this can only come from us
+_SEP_HINT = re.compile(r"sep=(.)[ \t]*(?:\r\n|\r|\n|$)", re.IGNORECASE)
+# A well-formed multi-byte UTF-8 sequence (RFC 3629), to tell a UTF-8 file with a stray byte
+# from a Windows-1252 file.
+_UTF8_MULTI = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_SAVE_AS = 'save it as "CSV UTF-8" (in Excel: File → Save As → CSV UTF-8)'
+
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with BOM",
+    "utf-16": "UTF-16",
+    "cp1252": "Windows-1252",
+}
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One record under the header.
+
+    ``line`` is the physical line the record starts on (a quoted line break inside a cell
+    moves later rows down) or, in a workbook, its sheet row. ``number`` counts the records
+    under the header from 1, blank ones included, so it matches what a spreadsheet shows
+    (the header being row 0). ``cells`` are stripped and NFC-normalised; their count is as
+    read, neither padded nor trimmed.
+    """
+
+    line: int
+    number: int
+    cells: tuple[str, ...]
+
+    @property
+    def blank(self) -> bool:
+        return not any(self.cells)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A header and a stream of rows, with the facts of how the file was read."""
+
+    file: str
+    format: str  # "csv" or "xlsx"
+    header: tuple[str, ...]  # trailing empty header cells removed
+    header_line: int
+    rows: Iterator[Row]
+    encoding: str | None = None  # a Python codec name; None for a workbook
+    delimiter: str | None = None
+    sheet: str | None = None
+
+    def cell(self, row: Row, index: int) -> str:
+        """The field part of an error about a cell: ``row 12, column 'E-mail'``."""
+        return cell_ref(row.number, self.header, index)
+
+    def at(self, row: Row, index: int | None = None) -> Location:
+        return Location(self.file, row.line, None if index is None else index + 1)
+
+
+def cell_ref(number: int, header: tuple[str, ...], index: int) -> str:
+    name = header[index] if index < len(header) else ""
+    return f"row {number}, column {name!r}" if name else f"row {number}, column {index + 1}"
+
+
+def read_table(path: Path, display: str | None = None) -> Table:
+    """Read a CSV or XLSX file (told apart by content, not by name) into a ``Table``."""
+    display = display if display is not None else str(path)
+    data = _read_bytes(path, display)
+    if data.startswith(_ZIP):
+        return _xlsx_table(data, display)
+    if data.startswith(_OLE):
+        raise InputError(
+            Location(display),
+            "",
+            "this is an old Excel 97–2003 workbook (.xls); save it as .xlsx or as CSV UTF-8",
+        )
+    what = binary_kind(data)
+    if what is not None:
+        raise InputError(
+            Location(display),
+            "",
+            f"this is {what}, not an attendee list; export the list as CSV UTF-8 or .xlsx",
+        )
+    text, encoding = decode(data, display)
+    return _csv_table(text, encoding, display)
+
+
+def _read_bytes(path: Path, display: str) -> bytes:
+    where = Location(display)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        folder = path.resolve().parent
+        raise InputError(
+            where, "", f"attendee list not found (looked in {folder}); check the path"
+        ) from None
+    except OSError as exc:
+        raise InputError(where, "", f"cannot read the file ({exc.strerror})") from None
+    if path.is_dir():
+        raise InputError(where, "", "is a folder; give the path of a CSV or XLSX file")
+    if size > MAX_FILE_BYTES:
+        raise InputError(
+            where,
+            "",
+            f"the file is {size:,} bytes; an attendee list may be at most {MAX_FILE_BYTES:,} bytes"
+            " (50 MB): remove columns you do not need or split the list",
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(where, "", f"cannot read the file ({exc.strerror})") from None
+
+
+# -- decoding ------------------------------------------------------------------------------
+
+
+def decode(data: bytes, display: str) -> tuple[str, str]:
+    """Decode CSV bytes; return the text (byte-order mark removed) and the codec used."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError(
+                Location(display),
+                "",
+                f"the file starts with a UTF-16 byte-order mark but is not UTF-16; {_SAVE_AS}",
+            ) from None
+    if data.startswith(_UTF8_BOM):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise _byte_error(
+                data,
+                exc.start + 3,
+                "is not UTF-8, though the file starts with a UTF-8 byte-order mark; "
+                "retype that character or " + _SAVE_AS,
+                display,
+            ) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    if _mostly_utf8(data):
+        raise _byte_error(
+            data,
+            first_bad,
+            "is not UTF-8, but the rest of the file is: it mixes two encodings; "
+            "retype the characters on that line and " + _SAVE_AS,
+            display,
+        )
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        raise _byte_error(
+            data,
+            exc.start,
+            "is neither UTF-8 nor Windows-1252, the two encodings read here "
+            "(Excel for Mac's plain CSV is Mac Roman); " + _SAVE_AS,
+            display,
+        ) from None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """More well-formed UTF-8 sequences than stray high bytes: UTF-8 with a damaged spot.
+
+    In Windows-1252 text a letter such as æ (0xE6) is followed by another letter or by ASCII,
+    which never forms a UTF-8 sequence, so real Windows-1252 files score near zero.
+    """
+    sequences = 0
+    covered = 0
+    for match in _UTF8_MULTI.finditer(data):
+        sequences += 1
+        covered += len(match.group())
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    return sequences > high - covered
+
+
+def _byte_error(data: bytes, pos: int, problem: str, display: str) -> InputError:
+    # lines end in \r\n, \n or (old Mac) \r, as the csv reader counts them
+    line = data.count(b"\n", 0, pos) + data.count(b"\r", 0, pos) - data.count(b"\r\n", 0, pos) + 1
+    return InputError(Location(display, line), "", f"byte 0x{data[pos]:02X} {problem}")
+
+
+# -- CSV -----------------------------------------------------------------------------------
+
+
+def _csv_table(text: str, encoding: str, display: str) -> Table:
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InputError(
+            Location(display, _line_at(text, nul)),
+            "",
+            "the file contains a NUL byte, so it is not a CSV text file (a workbook, or UTF-16"
+            " without a byte-order mark?); export the list as CSV UTF-8",
+        )
+    skip = 0
+    hint = _SEP_HINT.match(text)
+    if hint and hint.group(1) in DELIMITERS:
+        delimiter = hint.group(1)
+        skip = 1
+    else:
+        delimiter = detect_delimiter(text)
+    records = _csv_records(text, delimiter)
+    for _ in range(skip):
+        next(records, None)
+    header, header_line = _first_nonblank(records, display)
+    rows = _numbered(records, header, display)
+    return Table(display, "csv", header, header_line, rows, encoding, delimiter)
+
+
+def _line_at(text: str, index: int) -> int:
+    return (
+        text.count("\n", 0, index) + text.count("\r", 0, index) - text.count("\r\n", 0, index) + 1
+    )
+
+
+def detect_delimiter(text: str) -> str:
+    """The delimiter of the first non-blank line: the candidate seen most outside quotes.
+
+    A tie is settled by how many of the next rows split into as many cells as the header;
+    a header with none (a one-column list) gives ``,``. ``csv.Sniffer`` is not used: it
+    guesses from the letters of the data and is easily fooled by names.
+    """
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    started = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif char in "\r\n" and not quoted:
+            if started:
+                break
+            continue
+        elif not quoted and char in counts:
+            counts[char] += 1
+        if not char.isspace():
+            started = True
+    best = max(counts.values())
+    tied = [d for d in DELIMITERS if counts[d] == best]
+    if best == 0:
+        return ","
+    if len(tied) == 1:
+        return tied[0]
+    return max(tied, key=lambda d: _consistency(text, d, best + 1))
+
+
+def _consistency(text: str, delimiter: str, width: int, sample: int = 50) -> int:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return sum(1 for _, row in zip(range(sample), reader, strict=False) if len(row) == width)
+    except csv.Error:
+        return 0
+
+
+class _Broken(Exception):
+    """A record the csv module cannot read; converted to an ``InputError`` once the row's
+    number and the header are known."""
+
+    def __init__(self, line: int, index: int | None, problem: str) -> None:
+        super().__init__(problem)
+        self.line = line
+        self.index = index
+        self.problem = problem
+
+
+def _csv_records(text: str, delimiter: str) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(start line, cells) for every record, blank ones included.
+
+    A sentinel line is appended: if it comes back inside a cell, a quote was never closed
+    (the csv module would otherwise return the rest of the file as that cell, silently).
+    """
+    ending = "" if text.endswith(("\n", "\r")) else "\n"
+    lines = io.StringIO(text + ending + _SENTINEL, newline="")
+    reader = csv.reader(
+        lines, delimiter=delimiter, quotechar='"', doublequote=True, skipinitialspace=True
+    )
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problem = f"not readable as CSV ({exc})"
+            if "field larger than field limit" in str(exc):
+                problem = (
+                    f"a cell is longer than {csv.field_size_limit():,} characters; a stray double"
+                    ' quote (") has probably joined many rows into one cell: check the quotes'
+                )
+            raise _Broken(start, None, problem) from None
+        if cells == [_SENTINEL]:
+            return
+        if cells and cells[-1].endswith(_SENTINEL):
+            raise _Broken(
+                start,
+                len(cells) - 1,
+                'a double quote (") opened in this cell is never closed, so the rest of the'
+                " file was read into it; close or remove the quote",
+            )
+        yield start, tuple(_clean(cell) for cell in cells)
+
+
+def _clean(value: str) -> str:
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def _first_nonblank(
+    records: Iterator[tuple[int, tuple[str, ...]]], display: str
+) -> tuple[tuple[str, ...], int]:
+    try:
+        for line, cells in records:
+            if any(cells):
+                end = max(i for i, cell in enumerate(cells) if cell) + 1
+                if end > MAX_COLUMNS:
+                    raise InputError(
+                        Location(display, line),
+                        "header",
+                        f"{end:,} columns; at most {MAX_COLUMNS:,} are read:"
+                        " delete the ones not needed",
+                    )
+                return cells[:end], line
+    except _Broken as exc:
+        column = None if exc.index is None else exc.index + 1
+        raise InputError(Location(display, exc.line, column), "header", exc.problem) from None
+    raise InputError(
+        Location(display),
+        "",
+        "the file is empty; export the attendee list with a header row (Name, Organisation, …)",
+    )
+
+
+def _numbered(
+    records: Iterator[tuple[int, tuple[str, ...]]], header: tuple[str, ...], display: str
+) -> Iterator[Row]:
+    number = 0
+    try:
+        for line, cells in records:
+            number += 1
+            yield Row(line, number, cells)
+    except _Broken as exc:
+        number += 1
+        if exc.index is None:
+            raise InputError(Location(display, exc.line), f"row {number}", exc.problem) from None
+        raise InputError(
+            Location(display, exc.line, exc.index + 1),
+            cell_ref(number, header, exc.index),
+            exc.problem,
+        ) from None
+
+
+# -- XLSX ----------------------------------------------------------------------------------
+
+
+def _xlsx_table(data: bytes, display: str) -> Table:
+    try:
+        import openpyxl
+    except ImportError:
+        raise InputError(
+            Location(display),
+            "",
+            "this is an Excel workbook (.xlsx), and reading one needs openpyxl: install it with"
+            " pip install 'printkit[xlsx]', or save the sheet as CSV UTF-8",
+        ) from None
+    _check_archive(data, display)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # a damaged zip or workbook raises many kinds
+        raise InputError(
+            Location(display),
+            "",
+            f"cannot read the workbook ({type(exc).__name__}); open it in Excel and save it again",
+        ) from None
+    if not book.worksheets:
+        raise InputError(Location(display), "", "the workbook has no worksheet")
+    sheet = book.worksheets[0]
+    records = _sheet_records(book, sheet)
+    header, header_line = _first_nonblank(records, display)
+    rows = _numbered(records, header, display)
+    return Table(display, "xlsx", header, header_line, rows, sheet=sheet.title)
+
+
+def _sheet_records(book, sheet) -> Iterator[tuple[int, tuple[str, ...]]]:  # noqa: ANN001
+    line = 0
+    try:
+        values = sheet.iter_rows(min_row=1, values_only=True)  # rows as long as their data
+        for line, cells in enumerate(values, start=1):  # noqa: B007 (read after the loop)
+            yield line, tuple(_clean(_cell_text(value)) for value in cells)
+    except Exception as exc:  # a damaged sheet fails while it is read, in many ways
+        raise _Broken(
+            line + 1,
+            None,
+            f"the workbook cannot be read from this row on ({type(exc).__name__}); open it in Excel"
+            " and save it again, or save it as CSV UTF-8",
+        ) from None
+    finally:
+        book.close()
+
+
+#: What a workbook may unpack to; an attendee list of 20,000 rows is a few tens of megabytes.
+MAX_UNPACKED = 200_000_000
+
+
+def _check_archive(data: bytes, display: str) -> None:
+    """A ZIP file that is a workbook, and not one that unpacks to gigabytes ("zip bomb")."""
+    where = Location(display)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in archive.namelist() else b""
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise InputError(
+            where,
+            "",
+            f"cannot read the workbook ({type(exc).__name__}); open it in Excel and save it again",
+        ) from None
+    names = {member.filename for member in members}
+    if b"opendocument.spreadsheet" in mimetype:
+        raise InputError(
+            where, "", "this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV UTF-8"
+        )
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        what = "a Word document" if any(n.startswith("word/") for n in names) else "a ZIP archive"
+        raise InputError(
+            where,
+            "",
+            f"this is {what}, not an Excel workbook; export the attendee list as"
+            " .xlsx or CSV UTF-8",
+        )
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_UNPACKED:
+        raise InputError(
+            where,
+            "",
+            f"the workbook unpacks to {unpacked:,} bytes, more than the {MAX_UNPACKED:,} read"
+            " (a damaged file, or one made to exhaust memory); save the list as CSV UTF-8",
+        )
+
+
+def _cell_text(value: object) -> str:
+    """A workbook value as the text a person sees: 12345 not 12345.0, dates as ISO 8601."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)

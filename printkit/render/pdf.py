@@ -1,0 +1,210 @@
+"""The only code that touches ReportLab's canvas: laid-out pages → PDF bytes.
+
+Millimetres become points here and nowhere else. Files are reproducible by construction
+(``invariant=1``: fixed dates and /ID), and no standard-14 font is ever referenced
+(``initialFontName`` is the registered TrueType regular).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable
+from functools import cache
+
+from reportlab.graphics import renderPDF
+from reportlab.lib.colors import CMYKColor, CMYKColorSep
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from printkit import __version__
+from printkit.layout.items import QR, Box, Document, Group, Image, Item, Line, Page, Text
+from printkit.layout.qr import QUIET_ZONE
+from printkit.layout.theme import COLOURS
+from printkit.read.images import is_vector, svg_drawing
+from printkit.typeset.fonts import Typeface
+
+REGISTRATION = "marks"
+
+
+@cache
+def colour(name: str | tuple[float, float, float, float]) -> CMYKColor:
+    """A theme colour by name, or CMYK fractions given directly (a role's colour)."""
+    if not isinstance(name, str):
+        return CMYKColor(*name)
+    c, m, y, k = COLOURS[name]
+    if name == REGISTRATION:
+        return CMYKColorSep(c, m, y, k, spotName="All", density=1)
+    return CMYKColor(c, m, y, k)
+
+
+def render(document: Document, face: Typeface, step: Callable[[int], None] | None = None) -> bytes:
+    """The document as PDF bytes; ``step`` (if given) is called after each page."""
+    buffer = io.BytesIO()
+    first = document.pages[0].size
+    canvas = Canvas(
+        buffer,
+        pagesize=(first.width * mm, first.height * mm),
+        invariant=1,
+        enforceColorSpace="sep_cmyk",  # any RGB left would raise; RGB greys become K
+        pageCompression=1,
+        initialFontName=face.name("regular"),
+        initialFontSize=10,
+    )
+    canvas.setTitle(document.title)
+    canvas.setAuthor(document.author)
+    canvas.setSubject(document.subject)
+    canvas.setCreator(f"printkit {__version__}")
+    if document.keywords:
+        canvas.setKeywords(", ".join(document.keywords))
+    for page in document.pages:
+        _page(canvas, page, face)
+        if step is not None:
+            step(1)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _page(canvas: Canvas, page: Page, face: Typeface) -> None:
+    canvas.setPageSize((page.size.width * mm, page.size.height * mm))
+    if page.bleed is not None:
+        canvas.setBleedBox(_box_points(page.bleed))
+    if page.trim is not None:
+        canvas.setTrimBox(_box_points(page.trim))
+    _draw(canvas, page.items, face)
+    canvas.showPage()
+
+
+def _box_points(rect) -> tuple[float, float, float, float]:
+    return (rect.x * mm, rect.y * mm, rect.right * mm, rect.top * mm)
+
+
+def _draw(canvas: Canvas, items: Iterable[Item], face: Typeface) -> None:
+    texts: list[Text] = []  # consecutive lines of text go into one text object
+    for item in items:
+        if isinstance(item, Text):
+            texts.append(item)
+            continue
+        if texts:
+            _texts(canvas, texts, face)
+            texts = []
+        if isinstance(item, Box):
+            _box(canvas, item)
+        elif isinstance(item, Line):
+            _line(canvas, item)
+        elif isinstance(item, QR):
+            _qr(canvas, item)
+        elif isinstance(item, Image):
+            _image(canvas, item, face)
+        elif isinstance(item, Group):
+            canvas.saveState()
+            canvas.translate(item.offset[0] * mm, item.offset[1] * mm)
+            if item.rotate:
+                px, py = item.pivot
+                canvas.translate(px * mm, py * mm)
+                canvas.rotate(item.rotate)
+                canvas.translate(-px * mm, -py * mm)
+            _draw(canvas, item.items, face)
+            canvas.restoreState()
+        else:  # pragma: no cover - the vocabulary is closed
+            raise TypeError(f"cannot render {item!r}")
+    if texts:
+        _texts(canvas, texts, face)
+
+
+def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
+    r = item.rect
+    if is_vector(item.path):
+        drawing = svg_drawing(item.path)
+        # ReportLab's drawing renderer starts from Helvetica; start it from our embedded font
+        drawing.initialFontName = face.name("regular")
+        canvas.saveState()
+        canvas.translate(r.x * mm, r.y * mm)
+        canvas.scale(r.width * mm / drawing.width, r.height * mm / drawing.height)
+        renderPDF.draw(drawing, canvas, 0, 0)
+        canvas.restoreState()
+        return
+    # each picture is drawn once per file into a form, then placed: a badge run places one
+    # logo thousands of times without decoding and hashing the image each time
+    forms = canvas.__dict__.setdefault("_printkit_forms", {})
+    name = forms.get(item.path)
+    if name is None:
+        name = f"pkimg{len(forms)}"
+        canvas.beginForm(name, 0, 0, 1000, 1000)
+        canvas.drawImage(ImageReader(str(item.path)), 0, 0, 1000, 1000, mask="auto")
+        canvas.endForm()
+        forms[item.path] = name
+    canvas.saveState()
+    canvas.translate(r.x * mm, r.y * mm)
+    canvas.scale(r.width * mm / 1000, r.height * mm / 1000)
+    canvas.doForm(name)
+    canvas.restoreState()
+
+
+def _texts(canvas: Canvas, items: list[Text], face: Typeface) -> None:
+    """Lines of text in one text object (a badge's six lines: one BT … ET, not six). Each
+    line's runs (one font and direction each, in visual order) stand side by side from the
+    left edge its measured width and alignment give; fonts and colours are set on change."""
+    text = canvas.beginText()
+    # a colour set inside a text object stays in the PDF's graphics state after it, unseen
+    # by the canvas: so each text object sets its first colour whatever the canvas believes
+    font, size, fill = None, None, None
+    for item in items:
+        line = face.line(item.text, item.style)
+        wanted = colour(item.colour)
+        if wanted != fill:
+            text.setFillColor(wanted)
+            fill = wanted
+        x, y = item.x * mm, item.y * mm
+        if item.align == "center":
+            x -= line.advance * item.size / 2
+        elif item.align == "right":
+            x -= line.advance * item.size
+        for run in line.runs:
+            text.setTextOrigin(x, y)
+            if (run.font, item.size) != (font, size):
+                text.setFont(run.font, item.size)
+                font, size = run.font, item.size
+            text.textOut(run.text)
+            x += run.advance * item.size
+    canvas.drawText(text)
+
+
+def _box(canvas: Canvas, item: Box) -> None:
+    r = item.rect
+    if item.fill:
+        canvas.setFillColor(colour(item.fill))
+    if item.stroke:
+        canvas.setStrokeColor(colour(item.stroke))
+        canvas.setLineWidth(item.stroke_width)
+    x, y, w, h = r.x * mm, r.y * mm, r.width * mm, r.height * mm
+    stroke, fill = int(bool(item.stroke)), int(bool(item.fill))
+    if item.radius > 0:
+        canvas.roundRect(x, y, w, h, item.radius * mm, stroke=stroke, fill=fill)
+    else:
+        canvas.rect(x, y, w, h, stroke=stroke, fill=fill)
+
+
+def _line(canvas: Canvas, item: Line) -> None:
+    canvas.setStrokeColor(colour(item.colour))
+    canvas.setLineWidth(item.width)
+    canvas.setDash([d * mm for d in item.dash] if item.dash else [])
+    canvas.line(item.x1 * mm, item.y1 * mm, item.x2 * mm, item.y2 * mm)
+    if item.dash:
+        canvas.setDash([])
+
+
+def _qr(canvas: Canvas, item: QR) -> None:
+    """The quiet zone painted light, then every dark module in one vector path (one fill)."""
+    r = item.rect
+    module = item.module * mm
+    canvas.setFillColor(colour("paper"))
+    canvas.rect(r.x * mm, r.y * mm, r.width * mm, r.height * mm, stroke=0, fill=1)
+
+    left = r.x * mm + QUIET_ZONE * module
+    top = r.top * mm - QUIET_ZONE * module
+    path = canvas.beginPath()
+    for row, col, run in item.matrix.runs():
+        path.rect(left + col * module, top - (row + 1) * module, run * module, module)
+    canvas.setFillColor(colour("text"))
+    canvas.drawPath(path, stroke=0, fill=1)
