@@ -14,7 +14,7 @@ from printkit.read.event import DEFAULT_SHEET
 from printkit.typeset.fonts import typeface
 from tests.conftest import run
 from tests.pdfread import flat, text
-from tests.test_badges import assert_glyphs_in_safe_areas
+from tests.products.test_badges import assert_glyphs_in_safe_areas
 
 FACE = typeface()
 LETTERS = "abcdefghijklmnopqrstuvwxyzæøåäöüéèçñłżźśćńąęþðßÆØÅÉŁŻΑΒΓΔαβγδεζηθλμπσωЖЗИЙКЛжзийклмн"

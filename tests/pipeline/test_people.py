@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import run
 from tests.pdfread import find_text, flat, page_count, qr_codes, text
-from tests.test_badges import assert_glyphs_in_safe_areas
+from tests.products.test_badges import assert_glyphs_in_safe_areas
 
 PANEL = [
     "Jan Damsgaard",

@@ -23,7 +23,7 @@ from tests.pdfread import (
     paths,
     text,
 )
-from tests.test_badges import assert_glyphs_in_safe_areas
+from tests.products.test_badges import assert_glyphs_in_safe_areas
 
 IN = 25.4
 A4 = (210.0, 297.0)

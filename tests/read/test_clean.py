@@ -1,6 +1,6 @@
 """Cleaning text from outside: every rule by example, then the invariants by Hypothesis.
 
-The long run: PRINTKIT_HYPOTHESIS_PROFILE=long pytest tests/test_clean.py --hypothesis-seed=N
+The long run: PRINTKIT_HYPOTHESIS_PROFILE=long pytest tests/read/test_clean.py --hypothesis-seed=N
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from printkit.products.badges.duplex import back_rect
 from printkit.read.event import load_event
 from tests.conftest import run
 from tests.pdfread import find_text, page_count, page_size_mm, qr_codes
-from tests.test_seed_kit import PEOPLE, URL
+from tests.products.test_seed_kit import PEOPLE, URL
 
 
 def _event(event_dir, back: str, duplex: str):

@@ -14,7 +14,7 @@ import yaml
 from printkit.read.event import DEFAULT_SHEET, load_event
 from tests.conftest import ROOT, run
 from tests.pdfread import MM, find_text, fonts, glyphs, text
-from tests.test_badges import assert_glyphs_in_safe_areas
+from tests.products.test_badges import assert_glyphs_in_safe_areas
 
 FONTS = ROOT / "tests" / "fonts"
 FALLBACK = {

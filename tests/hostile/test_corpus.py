@@ -26,7 +26,7 @@ from pypdf import PdfReader
 
 from tests.conftest import ROOT, run
 
-CORPUS = Path(__file__).resolve().parent / "hostile"
+CORPUS = Path(__file__).resolve().parent
 CASES = tomllib.loads((CORPUS / "cases.toml").read_text(encoding="utf-8"))["case"]
 EVENT_FOLDERS = ("yaml", "unicode", "url", "paths")
 MINIMAL = """\
