@@ -190,8 +190,10 @@ def _progress(label: str, total: int) -> Callable[[int], None]:
     if not sys.stderr.isatty():
         return lambda n: None
     bar = click.progressbar(length=total, label=label, file=sys.stderr)
-    bar.__enter__()
+    # Listed before it is drawn, and unlisted only once it has ended: a signal can land on
+    # any line (the moment the bar is first on the screen, too), and _end_bars must find it.
     _BARS.append(bar)
+    bar.__enter__()
     done = 0
 
     def step(n: int) -> None:
@@ -199,18 +201,21 @@ def _progress(label: str, total: int) -> Callable[[int], None]:
         bar.update(n)
         done += n
         if done >= total:
-            _BARS.remove(bar)
             bar.__exit__(None, None, None)
+            _BARS.remove(bar)
 
     return step
 
 
-_BARS: list = []  # progress bars drawn and not yet finished
+_BARS: list = []  # progress bars that may be on the screen and have not ended
 
 
 def _end_bars() -> None:
+    """End every bar left: the cursor it hid is shown again (a bar ended twice shows it
+    twice, which does no harm; one not ended leaves the terminal without a cursor)."""
     while _BARS:
-        _BARS.pop().__exit__(None, None, None)
+        _BARS[-1].__exit__(None, None, None)
+        _BARS.pop()
 
 
 def _people_options(f):

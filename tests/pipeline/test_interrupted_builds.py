@@ -8,6 +8,7 @@ its progress bar: the bar is the sign that rendering has begun, and the signal i
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import select
@@ -19,10 +20,13 @@ import threading
 import time
 from pathlib import Path
 
+import click
 import pytest
 from pypdf import PdfReader
 
+from printkit.cli import _progress, _run, cli
 from printkit.output.files import leftovers, write_all
+from printkit.pipeline.build import Report
 from tests.conftest import ROOT, SEED, run
 
 pty = pytest.importorskip("pty")
@@ -227,3 +231,35 @@ def test_many_writers_into_one_folder_never_mix_or_leave_files(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["a.pdf", "b.pdf"]
     for name in ("a.pdf", "b.pdf"):
         assert (out / name).read_bytes() in [p[name] for p in payloads]
+
+
+class _Terminal(io.StringIO):
+    """stderr on a terminal, where a signal lands just as the progress bar is first drawn
+    (the moment the subprocess tests above send theirs: on a loaded machine the build can be
+    stopped right after that write, before its next line runs)."""
+
+    pending = True
+
+    def isatty(self) -> bool:
+        return True
+
+    def flush(self) -> None:
+        if self.pending and "badges.pdf" in self.getvalue():
+            self.pending = False
+            raise KeyboardInterrupt
+
+
+def test_an_interrupt_as_the_bar_appears_still_gives_the_cursor_back(monkeypatch):
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+
+    def action() -> Report:
+        _progress("badges.pdf", 10)(1)
+        return Report([])
+
+    with pytest.raises(SystemExit) as exited:
+        _run(click.Context(cli), action)
+    assert exited.value.code == 128 + signal.SIGINT
+    said = terminal.getvalue()
+    assert "badges.pdf" in said and "\x1b[?25l" in said  # the bar drawn, the cursor hidden
+    assert said.endswith("\x1b[?25h\ninterrupted (SIGINT); earlier files are untouched\n")
