@@ -13,35 +13,32 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from printkit.errors import LayoutError
-from printkit.layout.items import Box, Fold, Group, Item, Line, Page
+from printkit.layout.items import Box, Group, Item, Page
+from printkit.layout.marks import (
+    CROP_MARK_LENGTH,
+    crop_marks,
+    fold_marks,
+    mark_offset,
+    office_folds,
+)
 from printkit.model.event import Press, SheetGeometry
 from printkit.model.geometry import Rect, Size
 
-MARK_LENGTH = 6.0  # mm
-MARK_WIDTH = 0.3  # points (a print shop wants ≥ 0.25 pt)
-MARK_BEYOND_BLEED = 1.0  # marks start this far outside the bleed edge
-SLACK = 1.0  # free paper beyond the marks
-FOLD_DASH = (2.0, 1.5)  # mm
-OFFICE_FOLD_MARK = 7.0  # mm in from each side edge
+SLACK = 1.0  # mm of free paper beyond the marks
 EDGE = 0.01  # mm: what counts as touching the trim
-
-
-def mark_offset(press: Press) -> float:
-    """Distance from the trim edge to where a mark starts: always outside the bleed."""
-    return press.bleed + MARK_BEYOND_BLEED
 
 
 def margin(press: Press) -> float:
     """How far the page reaches beyond the trim on every side."""
     if not press.marks:
         return press.bleed
-    return mark_offset(press) + MARK_LENGTH + SLACK
+    return mark_offset(press) + CROP_MARK_LENGTH + SLACK
 
 
 def finish(page: Page, press: Press | None) -> Page:
     """Office: add fold marks inside the page. Press: bleed, page boxes, crop and fold marks."""
     if press is None:
-        return Page(page.size, page.items + tuple(_office_folds(page)), folds=page.folds)
+        return Page(page.size, page.items + tuple(office_folds(page)), folds=page.folds)
     m = margin(press)
     trim = Rect(m, m, page.size.width, page.size.height)
     items = bleed_items(page.items, Rect(0.0, 0.0, page.size.width, page.size.height), press.bleed)
@@ -56,62 +53,6 @@ def finish(page: Page, press: Press | None) -> Page:
         bleed=trim.inset(-press.bleed),
         folds=page.folds,
     )
-
-
-def crop_marks(trim: Rect, press: Press) -> list[Line]:
-    """Two marks at each corner, continuing the trim edges outside the bleed."""
-    off = mark_offset(press)
-    lines = []
-    for x in (trim.x, trim.right):
-        for y, direction in ((trim.y, -1), (trim.top, 1)):
-            lines.append(_mark(x, y + direction * off, x, y + direction * (off + MARK_LENGTH)))
-    for y in (trim.y, trim.top):
-        for x, direction in ((trim.x, -1), (trim.right, 1)):
-            lines.append(_mark(x + direction * off, y, x + direction * (off + MARK_LENGTH), y))
-    return lines
-
-
-def fold_marks(trim: Rect, folds: Sequence[Fold], press: Press) -> list[Line]:
-    off = mark_offset(press)
-    lines = []
-    for fold in folds:
-        if fold.horizontal:
-            y = trim.y + fold.at
-            lines += [
-                _mark(trim.x - off - MARK_LENGTH, y, trim.x - off, y, FOLD_DASH),
-                _mark(trim.right + off, y, trim.right + off + MARK_LENGTH, y, FOLD_DASH),
-            ]
-        else:
-            x = trim.x + fold.at
-            lines += [
-                _mark(x, trim.y - off - MARK_LENGTH, x, trim.y - off, FOLD_DASH),
-                _mark(x, trim.top + off, x, trim.top + off + MARK_LENGTH, FOLD_DASH),
-            ]
-    return lines
-
-
-def _mark(
-    x1: float, y1: float, x2: float, y2: float, dash: tuple[float, ...] | None = None
-) -> Line:
-    return Line(x1, y1, x2, y2, "marks", MARK_WIDTH, dash)
-
-
-def _office_folds(page: Page) -> list[Line]:
-    """Short dashed lines at the sheet's edges, outside the content, in 100 % K."""
-    lines = []
-    w, h = page.size.width, page.size.height
-    for fold in page.folds:
-        if fold.horizontal:
-            lines += [
-                Line(0.0, fold.at, OFFICE_FOLD_MARK, fold.at, "cut", 0.4, FOLD_DASH),
-                Line(w - OFFICE_FOLD_MARK, fold.at, w, fold.at, "cut", 0.4, FOLD_DASH),
-            ]
-        else:
-            lines += [
-                Line(fold.at, 0.0, fold.at, OFFICE_FOLD_MARK, "cut", 0.4, FOLD_DASH),
-                Line(fold.at, h - OFFICE_FOLD_MARK, fold.at, h, "cut", 0.4, FOLD_DASH),
-            ]
-    return lines
 
 
 def bleed_items(items: Sequence[Item], trim: Rect, bleed: float) -> list[Item]:

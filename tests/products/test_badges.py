@@ -136,7 +136,8 @@ def test_custom_sheet_geometry(event_dir, sheet):
 
 
 def test_cut_marks_lie_outside_every_badge():
-    from printkit.layout.sheets import cut_marks, slots
+    from printkit.layout.marks import cut_marks
+    from printkit.layout.sheets import slots
 
     for sheet in (
         DEFAULT_SHEET,

@@ -11,12 +11,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from printkit.layout.items import Group, Item, Line, Page
-from printkit.layout.press import MARK_LENGTH, MARK_WIDTH, bleed_items, mark_offset, press_sheet
-from printkit.layout.sheets import NO_OFFSET, cut_marks, shifted, slots
+from printkit.layout.marks import (
+    CROP_MARK_LENGTH,
+    FOLD_DASH,
+    MARK_WIDTH,
+    OFFICE_LINE,
+    cut_marks,
+    mark_offset,
+)
+from printkit.layout.press import bleed_items, press_sheet
+from printkit.layout.sheets import NO_OFFSET, shifted, slots
 from printkit.model.event import BadgeBack, Duplex, Event, Press, PrinterOffset, SheetGeometry
 from printkit.model.geometry import Rect, Size
-
-FOLD_DASH = (1.5, 1.5)
 
 
 def piece_size(label: Size, duplex: Duplex, back: BadgeBack) -> Size:
@@ -81,7 +87,7 @@ def _fold(front: Sequence[Item], back: Sequence[Item], face: Size) -> tuple[Item
         rotate=180.0,
         pivot=(face.width / 2, face.height / 2),
     )
-    fold = Line(0.0, face.height, face.width, face.height, "rule", 0.4, FOLD_DASH)
+    fold = Line(0.0, face.height, face.width, face.height, "rule", OFFICE_LINE, FOLD_DASH)
     return (*front, upper, fold)
 
 
@@ -115,7 +121,7 @@ def place(
             "marks",
             obstacles=[r.inset(-press.bleed) for r in every],
             gap=mark_offset(press),
-            length=MARK_LENGTH,
+            length=CROP_MARK_LENGTH,
             width=MARK_WIDTH,
         )
     dx, dy = offset.page_shift
