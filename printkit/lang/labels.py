@@ -23,6 +23,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "page_of": "page {page} of {pages}",
         "today_at": "Today at {venue}",
         "continued": "continued",
+        "index": "Index of people",
+        "page": "p.",
     },
     "da": {
         "panel": "Panel",
@@ -38,6 +40,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "page_of": "side {page} af {pages}",
         "today_at": "I dag i {venue}",
         "continued": "fortsat",
+        "index": "Personregister",
+        "page": "s.",
     },
     "de": {
         "panel": "Podium",
@@ -53,6 +57,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "page_of": "Seite {page} von {pages}",
         "today_at": "Heute in {venue}",
         "continued": "Fortsetzung",
+        "index": "Personenregister",
+        "page": "S.",
     },
     "sv": {
         "panel": "Panel",
@@ -68,6 +74,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "page_of": "sida {page} av {pages}",
         "today_at": "I dag i {venue}",
         "continued": "forts.",
+        "index": "Personregister",
+        "page": "s.",
     },
     "nb": {
         "panel": "Panel",
@@ -83,6 +91,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "page_of": "side {page} av {pages}",
         "today_at": "I dag i {venue}",
         "continued": "forts.",
+        "index": "Personregister",
+        "page": "s.",
     },
 }
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from printkit.errors import InputWarning, Location
 from printkit.model.geometry import Rect, Size
+from printkit.model.programme import ProgrammeOptions
 from printkit.model.roles import RoleDef
 
 #: the last step of a field path: ".name", "[2]" or a top-level key
@@ -278,6 +279,8 @@ class Event:
     subtitle: str | None = None  # a schedule's subtitle (one debate's is its session's)
     intro: tuple[str, ...] = ()  # a schedule's introduction: paragraphs before the sessions
     dates: tuple[dt.date, dt.date] | None = None  # a festival's first and last day, as stated
+    programme: ProgrammeOptions = ProgrammeOptions()  # a schedule's parts, paper and booklet
+    sign_paper: str | None = None  # sign: {paper: …}; None: A4 tents, A3 posters
     warnings: tuple[InputWarning, ...] = field(default=(), compare=False)
     #: field path ("panelists[2].name") → where its value is in the event file
     locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)

@@ -83,4 +83,6 @@ PAPER = {
     "A6": Size(105.0, 148.0),
     "Letter": Size(inch(8.5), inch(11)),
     "Legal": Size(inch(8.5), inch(14)),
+    "Half-Letter": Size(inch(5.5), inch(8.5)),
+    "Tabloid": Size(inch(11), inch(17)),
 }

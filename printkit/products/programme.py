@@ -17,7 +17,7 @@ from printkit.layout.qr import encode
 from printkit.layout.text import fit_block
 from printkit.layout.words import affiliation, date_line, venue_line
 from printkit.model.event import Event, Session
-from printkit.model.geometry import PAPER, PT, Rect
+from printkit.model.geometry import PAPER, PT, Rect, Size
 from printkit.read.images import aspect
 from printkit.typeset.fonts import Typeface
 
@@ -129,22 +129,29 @@ def _notes(session: Session, kind: Type) -> tuple[Note, ...]:
 
 
 def band_heading(
-    face: Typeface, festival: str | None, title: str, width: float, largest: float, product: str
+    face: Typeface,
+    festival: str | None,
+    title: str,
+    width: float,
+    largest: float,
+    product: str,
+    page: Size = PAGE,
+    margin: float = MARGIN,
 ) -> tuple[list[Item], float]:
     """The top band's words, white: the festival on one line over the title (as large as
     fits, three lines at most). Returns them and how far down they reach."""
-    top = PAGE.height - 14.0
+    top = page.height - 14.0
     items: list[Item] = []
     if festival:
         block = one_line(
-            face, festival, "bold", MARGIN, top, width, 10.0, 7.0, "paper", "the festival", product
+            face, festival, "bold", margin, top, width, 10.0, 7.0, "paper", "the festival", product
         )
         items += block.items
         top -= block.height + 3.0
     fitted = fit_block(face, title, "bold", width, largest, 15.0, 3)
     if fitted is None:
         raise LayoutError(product, f"the title is too long to set in three lines: {title!r}", title)
-    block = fitted_lines(fitted.lines, "bold", fitted.size, MARGIN, top, 1.12, "paper")
+    block = fitted_lines(fitted.lines, "bold", fitted.size, margin, top, 1.12, "paper")
     return items + list(block.items), top - block.height
 
 
@@ -240,15 +247,17 @@ def _sidebar(
     return Block(tuple(items), top - y + QR_SIZE + 12.0, 0)
 
 
-def organiser_block(event: Event, face: Typeface) -> list[Item]:
+def organiser_block(
+    event: Event, face: Typeface, page: Size = PAGE, margin: float = MARGIN
+) -> list[Item]:
     """The organiser's footer: a rule at ``BOTTOM + FOOTER`` mm, the logo, name and tagline."""
     items: list[Item] = []
     top = BOTTOM + FOOTER
-    items.append(Line(MARGIN, top, PAGE.width - MARGIN, top, "rule", 0.6))
+    items.append(Line(margin, top, page.width - margin, top, "rule", 0.6))
     organiser = event.organiser
     if organiser is None:
         return items
-    x = MARGIN
+    x = margin
     logo_height = FOOTER - 6.0
     if organiser.logo is not None:
         width = min(logo_height * aspect(organiser.logo), 60.0)
@@ -257,7 +266,7 @@ def organiser_block(event: Event, face: Typeface) -> list[Item]:
             Image(Rect(x, BOTTOM + (FOOTER - height) / 2 - 1.0, width, height), organiser.logo)
         )
         x += width + 6.0
-    text_width = PAGE.width - MARGIN - x
+    text_width = page.width - margin - x
     y = top - 5.0
     for text, style, size, colour in (
         (event.labels["organiser"], "bold", 7.5, "text"),  # small text: 100 % K

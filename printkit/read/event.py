@@ -48,6 +48,7 @@ from printkit.read.people import (
     read_badge_options,
     read_roles,
 )
+from printkit.read.programme import read_programme, read_sign_paper
 from printkit.read.source import Node, load_file, locations
 from printkit.read.timetable import Written, check, mentions
 
@@ -77,6 +78,7 @@ EVENT_KEYS = SESSION_KEYS + (
     "press",
     "attendees",
     "roles",
+    "programme",
 )
 #: A schedule's top level: the event-wide keys, and date and venue as defaults for sessions.
 SCHEDULE_KEYS = (
@@ -164,6 +166,8 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
         sheet=_sheet(top),
         offset=_offset(top),
         sign=_sign(top),
+        sign_paper=_sign_paper(top),
+        programme=read_programme(top),
         fonts=_fonts(top, base),
         press=_press(top, base),
         badge_back=sides[0],
@@ -542,9 +546,17 @@ def _sign(top: Fields) -> SignKind | None:
     if node is None:
         return None
     if node.kind == "mapping":
-        fields = Fields(node, "sign", ("kind",), "sign")
+        fields = Fields(node, "sign", ("kind", "paper"), "sign")
         return fields.choice("kind", SignKind, None)
     return coerce(node, "sign", SignKind)
+
+
+def _sign_paper(top: Fields) -> str | None:
+    node = top.get("sign")
+    if node is None or node.kind != "mapping":
+        return None
+    kind = _sign(top)
+    return read_sign_paper(Fields(node, "sign", ("kind", "paper"), "sign"), kind and kind.value)
 
 
 BADGE_KEYS = ("sheet", "offset", "back", "duplex", *BADGE_OPTION_KEYS)

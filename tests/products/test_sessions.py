@@ -122,26 +122,50 @@ def _pages(pdf: Path) -> list[str]:
 # -- the programme --------------------------------------------------------------------------
 
 
-def test_programme_lists_every_session_in_order_with_its_time_and_people(festival_out):
+def _by_slot(sessions: list[dict]) -> list[dict]:
+    """By day, start time, then room in the order the file first names it."""
+    rooms = list(dict.fromkeys(s["room"] for s in sessions))
+    return sorted(sessions, key=lambda s: (s["date"], s["start"], rooms.index(s["room"])))
+
+
+def test_programme_lists_every_session_by_slot_with_its_time_room_and_people(festival_out):
     pages = _pages(festival_out / "programme.pdf")
     assert len(pages) >= 2  # eight sessions run over more than one page
     places = []
-    for session in ORDERED:
-        heading = f"{_time(session)} {session['title']}"
+    for session in _by_slot(SESSIONS):
+        heading = f"{_time(session)} · {session['room']} {session['title']}"
         found = [(p, page.index(heading)) for p, page in enumerate(pages) if heading in page]
-        assert len(found) == 1, (heading, found)  # once: never split, never repeated
+        assert len(found) == 1, (heading, found)  # once in the by-slot list
         places.append(found[0])
     assert places == sorted(places)
-    for k, session in enumerate(ORDERED):
-        page, start = places[k]
-        ends = [i for p, i in places[k + 1 :] if p == page]
-        entry = pages[page][start : ends[0] if ends else None]
+    body = " ".join(pages)  # an entry may run on into the next column or page
+    starts = [body.index(pages[p][i:]) for p, i in places]
+    for k, session in enumerate(_by_slot(SESSIONS)):
+        entry = body[starts[k] : starts[k + 1] if k + 1 < len(starts) else None]
         for name in session["people"]:
             assert name in entry, (session["title"], name)
 
 
-def test_programme_groups_the_day_by_venue(festival_out):
-    body = " ".join(_pages(festival_out / "programme.pdf"))
+def _listed(folder: Path) -> Path:
+    """The festival with ``programme: {parts: [list]}``: the compact list by day and room."""
+    data = yaml.safe_load(FESTIVAL.read_text(encoding="utf-8"))
+    data["programme"] = {"parts": ["list"]}
+    (folder / "examples").mkdir(parents=True)
+    shutil.copytree(ROOT / "assets", folder / "assets")
+    event = folder / "examples" / "festival.yaml"
+    event.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run("programme", event, "-o", folder / "out")
+    assert result.exit_code == 0, result.output
+    return folder / "out" / "programme.pdf"
+
+
+@pytest.fixture(scope="module")
+def listed_pdf(tmp_path_factory) -> Path:
+    return _listed(tmp_path_factory.mktemp("listed"))
+
+
+def test_the_list_part_groups_the_day_by_venue(listed_pdf):
+    body = " ".join(_pages(listed_pdf))
     day = "Torsdag den 15. juni 2017"
     first_entry = body.index(f"{_time(ORDERED[0])} {ORDERED[0]['title']}")
     assert day in body[:first_entry]
@@ -154,8 +178,8 @@ def test_programme_groups_the_day_by_venue(festival_out):
         assert all(not (heading < i < min(mine)) for i in others)
 
 
-def test_times_stand_in_one_column_beside_their_titles(festival_out):
-    pdf = festival_out / "programme.pdf"
+def test_the_lists_times_stand_in_one_column_beside_their_titles(listed_pdf):
+    pdf = listed_pdf
     lefts = []
     for page in range(page_count(pdf)):
         for session in ORDERED:
@@ -382,7 +406,8 @@ def test_a_session_too_tall_for_the_first_page_moves_to_the_next(tmp_path):
     full page starts on page 2 instead of running into page 1's footer."""
     from dataclasses import replace
 
-    from printkit.products import schedule
+    from printkit.products.schedule import frame as frames
+    from printkit.products.schedule import layout_schedule, listing
     from printkit.read.event import load_event
     from printkit.typeset.fonts import typeface
 
@@ -396,18 +421,20 @@ def test_a_session_too_tall_for_the_first_page_moves_to_the_next(tmp_path):
     }
     (tmp_path / "event.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     event = load_event(tmp_path / "event.yaml")
-    first_page = schedule._band(event, face)[1] - 7.0 - schedule.CONTENT_BOTTOM
+    frame = frames.Frame(event.programme.page)
+    first_page = frames.band(event, face, frame)[1] - frame.bottom
     sentence = "Lang tekst om digitalisering og velfærd i kommunerne. " * 10
     for paragraphs in range(1, 40):
         session = replace(event.sessions[0], text=(sentence,) * paragraphs)
         event = replace(event, sessions=(session,))
-        height = schedule._entry(event, session, face, schedule._columns(event, face)).height
+        columns = listing._columns(event, face, frame)
+        height = listing._entry(event, session, face, columns).height
         if height > first_page:
             break
-    assert height < schedule.CONTENT_TOP - schedule.CONTENT_BOTTOM  # fits a full page
-    document = schedule.layout_schedule(event, face)
+    assert height < frame.height  # fits a full page
+    document = layout_schedule(event, face)
     assert len(document.pages) == 2
     for page in document.pages:
         for item, baseline in _walk(page.items):
-            assert baseline >= schedule.CONTENT_BOTTOM or baseline < schedule.FOOT_RULE, item
+            assert baseline >= frame.bottom or baseline < frames.FOOT_RULE, item
     assert "Lang debat" not in [item.text for item, _ in _walk(document.pages[0].items)]

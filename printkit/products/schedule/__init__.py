@@ -1,0 +1,105 @@
+"""The programme of a schedule (event.yaml lists ``sessions:``), on the paper
+``programme.paper`` names, as many pages as needed.
+
+Page 1 opens with a band (festival, the event's name, subtitle, its days and, for one venue,
+where) beside the QR code to the event's address, then the introduction. Then the parts
+``programme.parts`` asks for, each starting on a new page but the first: ``grid`` (a day at a
+glance, ``grid.py``), ``slots`` (every session by start time, ``slots.py``), ``index`` (the
+people, ``index.py``) and ``list`` (the compact list by day and room, ``listing.py``: a
+single-room event's default). Every page after the first has a running head, every page a
+footer with the address and "side 2 af 5"; the organiser closes the last page.
+"""
+
+from __future__ import annotations
+
+from printkit.layout.items import Document, Item, Page
+from printkit.layout.words import when
+from printkit.model.event import Event
+from printkit.model.programme import Part
+from printkit.products.schedule.columns import Sheet
+from printkit.products.schedule.frame import (
+    CLOSE_HEIGHT,
+    Frame,
+    band,
+    close,
+    footer,
+    intro,
+    require,
+    running_head,
+)
+from printkit.products.schedule.grid import grid_sheets
+from printkit.products.schedule.index import index_sheets
+from printkit.products.schedule.listing import list_sheets
+from printkit.products.schedule.slots import slot_sheets
+from printkit.typeset.fonts import Typeface
+
+__all__ = ["layout_schedule"]
+
+
+def layout_schedule(event: Event, face: Typeface) -> Document:
+    frame = Frame(event.programme.page)
+    head, below = band(event, face, frame)
+    words, first_top = intro(event, face, frame, below)
+    tags = {id(session): i for i, session in enumerate(event.sessions)}
+    parts = event.programme.parts_for(len(event.venues))
+    closing = CLOSE_HEIGHT if event.organiser is not None else 0.0
+    sheets: list[Sheet] = []
+    pages: dict[int, int] = {}  # id(session) → the page of its fullest entry
+    for part in parts:
+        if part is Part.INDEX:
+            continue  # last: it needs the other parts' page numbers
+        top = first_top if not sheets else frame.top
+        last = part is [p for p in parts if p is not Part.INDEX][-1] and Part.INDEX not in parts
+        made = _part(part, event, face, frame, top, tags, closing if last else 0.0)
+        _record(made, len(sheets), event, pages, overwrite=part is not Part.GRID)
+        sheets += made
+    if Part.INDEX in parts:
+        top = first_top if not sheets else frame.top
+        before = parts[: parts.index(Part.INDEX)]
+        sheets += (
+            index_sheets(event, face, frame, top, pages, closing) if pages or not before else []
+        )
+    if not sheets:
+        sheets = [Sheet(top=first_top, low=first_top)]
+    if event.organiser is not None and sheets[-1].low - CLOSE_HEIGHT < frame.bottom:
+        sheets.append(Sheet(top=frame.top, low=frame.top))
+    count = len(sheets)
+    result = []
+    for number, sheet in enumerate(sheets, start=1):
+        items: list[Item] = [*(head + words if number == 1 else running_head(event, face, frame))]
+        items += sheet.items
+        if number == count and event.organiser is not None:
+            items += close(event, face, frame)
+        items += footer(event, face, frame, number, count)
+        require(face, items)
+        result.append(Page(frame.page, tuple(items)))
+    return Document(
+        pages=tuple(result),
+        title=f"{event.title} – {event.labels['programme']}",
+        author=event.organiser.name if event.organiser else "",
+        subject=when(event),
+    )
+
+
+def _part(
+    part: Part, event: Event, face: Typeface, frame: Frame, top: float, tags, reserve: float
+) -> list[Sheet]:
+    if part is Part.GRID:
+        return grid_sheets(event, face, frame, top, tags)
+    if part is Part.SLOTS:
+        return slot_sheets(event, face, frame, top, tags, reserve)
+    return list_sheets(event, face, frame, top, tags)
+
+
+def _record(
+    sheets: list[Sheet], before: int, event: Event, pages: dict[int, int], overwrite: bool
+) -> None:
+    """Which page each session stands on (``pages``: id(session) → page number): the first
+    page of this part that holds it; a full entry's page wins over the grid's."""
+    seen: set[int] = set()
+    for number, sheet in enumerate(sheets, start=before + 1):
+        for tag in sorted(sheet.tags - seen):
+            key = id(event.sessions[tag])
+            if overwrite or key not in pages:
+                pages[key] = number
+        seen |= sheet.tags

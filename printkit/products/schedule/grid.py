@@ -1,0 +1,272 @@
+"""A day at a glance: time runs down the page, rooms across, each session a box as tall as
+it lasts. Parallel sessions stand side by side at the same height; sessions that overlap in
+one room share its column in lanes. A day with more rooms than fit the page's width at
+``MIN_ROOM`` mm a room continues on the next page, the time axis repeated, the rooms shared
+out evenly over as few pages as hold them.
+
+A box is filled by rule (``fit``): the time, the title, the subtitle and the people at the
+largest size down to ``FLOOR``; at the floor the subtitle is cut short ("…"), then dropped,
+then the people's list is cut short and dropped, then the time; a title that still cannot
+fit is an error naming the session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from itertools import groupby
+
+from babel.dates import format_time
+
+from printkit.errors import LayoutError
+from printkit.lang import i18n
+from printkit.layout.flow import FIRST_BASELINE, paragraph
+from printkit.layout.items import Box, Item, Line, Text
+from printkit.layout.text import fit_block, width_mm, wrap
+from printkit.layout.words import room
+from printkit.model.event import Event, Session, Venue
+from printkit.model.geometry import PT, Rect
+from printkit.products.schedule.columns import Sheet
+from printkit.products.schedule.frame import PRODUCT, Frame
+from printkit.products.schedule.rows import ELLIPSIS
+from printkit.typeset.fonts import Typeface
+
+AXIS = 12.0  # mm: the time labels' column at the left
+MIN_ROOM = 32.0  # mm: the narrowest room column that reads at the floor size
+MAX_SCALE = 1.1  # mm per minute: a short day does not balloon
+HEADING = 13.0  # pt: the day's date
+ROOM = 8.0  # pt: the room's name over its column
+ROOM_MIN = 6.5
+HOUR = 7.0  # pt: the time axis
+TITLE = 9.0  # pt: a box's title at its design size
+FLOOR = 6.0  # pt: no smaller
+STEP = 0.5
+TIME = 6.5  # pt: the box's time range, fixed so parallel titles share a baseline
+PAD = 1.2  # mm inside a box
+GAP = 0.8  # mm between boxes
+HEAD_GAP = 2.5  # mm below the room names
+
+
+def grid_sheets(
+    event: Event, face: Typeface, frame: Frame, first_top: float, tags: dict[int, int]
+) -> list[Sheet]:
+    sheets: list[Sheet] = []
+    order = {venue.key: i for i, venue in enumerate(event.venues)}
+    for day, sessions in groupby(event.timetable, key=lambda s: s.date):
+        sessions = list(sessions)
+        rooms = sorted(
+            {s.venue.key: s.venue for s in sessions}.values(), key=lambda v: order[v.key]
+        )
+        per = max(1, int((frame.width - AXIS) // MIN_ROOM))
+        pages = math.ceil(len(rooms) / per)
+        per = math.ceil(len(rooms) / pages)
+        for k in range(pages):
+            top = first_top if not sheets else frame.top
+            group = rooms[k * per : (k + 1) * per]
+            shown = [s for s in sessions if s.venue.key in {v.key for v in group}]
+            sheet = _page(event, face, frame, top, day, group, shown, k > 0, tags)
+            sheets.append(sheet)
+    return sheets
+
+
+def _page(
+    event: Event,
+    face: Typeface,
+    frame: Frame,
+    top: float,
+    day: dt.date,
+    rooms: list[Venue],
+    sessions: list[Session],
+    continued: bool,
+    tags: dict[int, int],
+) -> Sheet:
+    sheet = Sheet(top=top, low=frame.bottom)
+    text = i18n.long_date(day, event.language)
+    if continued:
+        text += f" ({event.labels['continued']})"
+    block = paragraph(face, [(text, "bold")], frame.left, top, frame.width, HEADING, 1.2, "accent")
+    sheet.items += block.items
+    y = top - block.height - 2.0
+    column = (frame.width - AXIS) / len(rooms)
+    x0 = frame.left + AXIS
+    names = [_room_name(face, venue, column - 2 * PAD) for venue in rooms]
+    lines = max(len(n.lines) for n in names)
+    name_size = min(n.size for n in names)
+    for i, fitted in enumerate(names):
+        for j, line in enumerate(fitted.lines):
+            baseline = y - (FIRST_BASELINE + j * 1.15) * name_size * PT
+            sheet.items.append(Text(x0 + i * column + PAD, baseline, line, "bold", name_size))
+    y -= ((lines - 1) * 1.15 + FIRST_BASELINE + 0.3) * name_size * PT + HEAD_GAP
+    first = min(_minutes(s.start) for s in sessions) // 60 * 60
+    last = -(-max(_minutes(s.end) for s in sessions) // 60) * 60
+    scale = min((y - frame.bottom) / (last - first), MAX_SCALE)
+
+    def at(minutes: int) -> float:
+        return y - (minutes - first) * scale
+
+    for hour in range(first, last + 1, 60):
+        line_y = at(hour)
+        sheet.items.append(Line(x0, line_y, frame.right, line_y, "rule", 0.4))
+        label = format_time(dt.time(hour // 60 % 24, 0), "short", locale=event.language)
+        size = HOUR if width_mm(face, label, "bold", HOUR) <= AXIS - 1.5 else HOUR * 0.8
+        sheet.items.append(
+            Text(x0 - 1.5, line_y - size * 0.75 * PT, label, "bold", size, "text", "right")
+        )
+    for i, venue in enumerate(rooms):
+        mine = [s for s in sessions if s.venue.key == venue.key]
+        lanes = _lanes(mine)
+        count = max(lanes.values(), default=0) + 1
+        lane = column / count
+        for session in mine:
+            box = Rect(
+                x0 + i * column + lanes[id(session)] * lane + GAP / 2,
+                at(_minutes(session.end)) + GAP / 2,
+                lane - GAP,
+                (_minutes(session.end) - _minutes(session.start)) * scale - GAP,
+            )
+            sheet.items.append(Box(box, fill="accent_light"))
+            sheet.items += fit(event, face, session, box)
+            sheet.tags.add(tags[id(session)])
+    return sheet
+
+
+def _room_name(face: Typeface, venue: Venue, width: float):
+    fitted = fit_block(face, room(venue), "bold", width, ROOM, ROOM_MIN, 2)
+    if fitted is None:
+        raise LayoutError(
+            PRODUCT,
+            f"the room's name {room(venue)!r} does not fit its {width:.0f} mm column of the day's"
+            " grid in two lines; shorten it",
+            venue.name,
+        )
+    return fitted
+
+
+def _minutes(time: dt.time) -> int:
+    return time.hour * 60 + time.minute
+
+
+def _lanes(sessions: list[Session]) -> dict[int, int]:
+    """Sessions that overlap in one room go side by side: each takes the first free lane."""
+    ends: list[int] = []
+    lanes: dict[int, int] = {}
+    for session in sorted(sessions, key=lambda s: (s.start, s.end)):
+        start = _minutes(session.start)
+        free = next((k for k, end in enumerate(ends) if end <= start), None)
+        if free is None:
+            ends.append(0)
+            free = len(ends) - 1
+        ends[free] = _minutes(session.end)
+        lanes[id(session)] = free
+    return lanes
+
+
+def people_of(event: Event, session: Session) -> list[str]:
+    return [p.name for p in session.people]
+
+
+def fit(event: Event, face: Typeface, session: Session, box: Rect) -> list[Item]:
+    """The box's words by the rule in the module's docstring."""
+    width = box.width - 2 * PAD
+    time = i18n.time_range(session.start, session.end, event.language)
+    names = people_of(event, session)
+    sizes = [TITLE - STEP * k for k in range(int((TITLE - FLOOR) / STEP) + 1)]
+    stages = [(size, "full") for size in sizes]
+    stages += [
+        (FLOOR, s) for s in ("cut subtitle", "no subtitle", "cut people", "no people", "no time")
+    ]
+    for size, stage in stages:
+        items = _attempt(face, session, box, width, size, stage, time, names, event)
+        if items is not None:
+            return items
+    raise LayoutError(
+        PRODUCT,
+        f"the title of {session.title!r} ({session.date.isoformat()}, {session.start:%H:%M},"
+        f" {room(session.venue)}) does not fit its {box.width:.0f} × {box.height:.0f} mm box in the"
+        f" day's grid even at {FLOOR:g} pt; shorten the title",
+        session.title,
+    )
+
+
+def _attempt(face, session, box, width, size, stage, time, names, event) -> list[Item] | None:
+    small = max(size - 1.5, FLOOR - 0.5)
+    top = box.top - PAD
+    bottom = box.y + PAD
+    items: list[Item] = []
+    if stage != "no time":
+        if width_mm(face, time, "bold", TIME) > width:
+            return None
+        items.append(Text(box.x + PAD, top - FIRST_BASELINE * TIME * PT, time, "bold", TIME))
+        top -= (FIRST_BASELINE + 0.45) * TIME * PT
+    title = _lines(face, session.title, "bold", width, size)
+    if title is None:
+        return None
+    room_left = top - _height(len(title), size, 1.1)
+    if room_left < bottom - 1e-6:
+        return None
+    y = top - FIRST_BASELINE * TITLE * PT  # every title's first baseline where a full-size one's is
+    items += _set(title, "bold", size, box.x + PAD, y, 1.1)
+    y -= (len(title) - 1) * 1.1 * size * PT + (0.3 + 0.25) * size * PT
+    extras = []
+    if session.subtitle and stage in ("full", "cut subtitle"):
+        extras.append((session.subtitle, "italic", "muted", stage == "cut subtitle"))
+    if names and stage in ("full", "cut subtitle", "no subtitle", "cut people"):
+        extras.append(
+            (
+                ", ".join(names),
+                "regular",
+                "text",
+                stage in ("cut subtitle", "no subtitle", "cut people"),
+            )
+        )
+    for text, style, colour, cut in extras:
+        lines = _lines(face, text, style, width, small)
+        if lines is None:
+            return None
+        room_lines = int((y - FIRST_BASELINE * small * PT - bottom) / (1.15 * small * PT)) + 1
+        if y - FIRST_BASELINE * small * PT < bottom:
+            room_lines = 0
+        if len(lines) > room_lines:
+            if not cut or room_lines < 1:
+                return None
+            lines = _cut(face, text, style, width, small, room_lines)
+        items += _set(
+            lines,
+            style,
+            small,
+            box.x + PAD,
+            y - FIRST_BASELINE * small * PT + 0.25 * small * PT,
+            1.15,
+            colour,
+        )
+        y -= len(lines) * 1.15 * small * PT
+    return items
+
+
+def _lines(face, text: str, style: str, width: float, size: float) -> list[str] | None:
+    lines = ["".join(t for _, t, _ in line) for line in wrap(face, [(text, style)], width, size)]
+    if any(width_mm(face, line, style, size) > width + 0.05 for line in lines):
+        return None
+    return lines
+
+
+def _cut(face, text: str, style: str, width: float, size: float, count: int) -> list[str]:
+    """The first ``count`` lines of ``text``, the last ending in "…"."""
+    lines = _lines(face, text, style, width, size) or [text]
+    kept = lines[:count]
+    last = kept[-1]
+    while last and width_mm(face, last + ELLIPSIS, style, size) > width:
+        last = last[:-1]
+    kept[-1] = last.rstrip(" ,") + ELLIPSIS
+    return kept
+
+
+def _height(lines: int, size: float, leading: float) -> float:
+    return ((lines - 1) * leading + FIRST_BASELINE + 0.3) * size * PT
+
+
+def _set(lines, style, size, x, baseline, leading, colour="text") -> list[Item]:
+    return [
+        Text(x, baseline - i * leading * size * PT, line, style, size, colour)
+        for i, line in enumerate(lines)
+    ]

@@ -1,0 +1,73 @@
+"""The index of people: every speaker, panelist and moderator once, in the event language's
+alphabet (ICU collation, by family name), each with the day, time and page of every session
+they are in."""
+
+from __future__ import annotations
+
+from babel.dates import format_date, format_time
+
+from printkit.lang import i18n
+from printkit.model.event import Event, Person, Session
+from printkit.pipeline.people import collation_key, family_name
+from printkit.products.schedule.columns import Row, Sheet, column_width, columns_for, pour_closing
+from printkit.products.schedule.frame import Frame
+from printkit.products.schedule.rows import one_line_row, text_rows
+from printkit.typeset.fonts import Typeface
+
+HEADING = 14.0  # pt
+NAME = 8.5
+REFERENCE = 7.5
+INDENT = 3.0  # mm: the references under the name
+SPACE = 1.4  # mm between people
+COLUMNS = 3
+MIN_COLUMN = 40.0  # mm: a name and its references
+
+
+def people_index(event: Event) -> list[tuple[Person, list[Session]]]:
+    """Each person once (by ``Person.key``) with their sessions by time, in collation order."""
+    found: dict[str, tuple[Person, list[Session]]] = {}
+    for session in event.timetable:
+        for person in session.people:
+            entry = found.setdefault(person.key, (person, []))
+            if session not in entry[1]:
+                entry[1].append(session)
+    language = event.language
+
+    def order(item: tuple[Person, list[Session]]) -> tuple[bytes, bytes]:
+        person = item[0]
+        return collation_key(family_name(person), language), collation_key(person.name, language)
+
+    return sorted(found.values(), key=order)
+
+
+def index_sheets(
+    event: Event,
+    face: Typeface,
+    frame: Frame,
+    first_top: float,
+    pages: dict[int, int],
+    reserve: float = 0.0,
+) -> list[Sheet]:
+    """The index pages; ``pages`` maps id(session) to the page number its entry is on."""
+    count = columns_for(frame, COLUMNS, MIN_COLUMN)
+    width = column_width(frame, count)
+    heading = text_rows(
+        face, [(event.labels["index"], "bold")], width, HEADING, 1.2, "accent", keep=True
+    )
+    rows: list[Row] = heading[:-1] + [Row(heading[-1].items, heading[-1].height + 2.0, keep=True)]
+    label = event.labels["page"]
+    for person, sessions in people_index(event):
+        rows += text_rows(face, [(person.name, "bold")], width, NAME, 1.25, keep=True, space=SPACE)
+        again = (
+            one_line_row(face, f"{person.name} ({event.labels['continued']})", "bold", width, NAME),
+        )
+        for session in sessions:
+            day = format_date(session.date, "EEE d MMM", locale=event.language)
+            time = format_time(session.start, "short", locale=event.language)
+            text = f"{day} {time}"
+            if id(session) in pages:  # with no other part, there is no page to point to
+                text += f" · {label} {i18n.number(pages[id(session)], event.language)}"
+            refs = text_rows(face, [(text, "regular")], width, REFERENCE, 1.3, indent=INDENT)
+            rows += [Row(r.items, r.height, r.space, r.keep, again) for r in refs]
+        rows[-1] = Row(rows[-1].items, rows[-1].height, rows[-1].space, False)
+    return pour_closing(rows, frame, count, first_top, reserve)
