@@ -177,6 +177,7 @@ def _overrides(ctx: click.Context, options: dict) -> Overrides:
         sort=SortOrder(sort) if sort else None,
         only=only,
         sign=SignKind(sign) if sign else None,
+        booklet=bool(options.get("booklet")),
         press=options.get("press"),
         bleed=options.get("bleed"),
         marks=options.get("marks"),
@@ -216,6 +217,16 @@ def _end_bars() -> None:
     while _BARS:
         _BARS[-1].__exit__(None, None, None)
         _BARS.pop()
+
+
+def _booklet_option(f):
+    return click.option(
+        "--booklet",
+        is_flag=True,
+        help="A schedule's programme as a booklet: its pages at A5 (Half-Letter), padded to a"
+        " multiple of four, and programme-booklet.pdf with them imposed two up on A4 (Letter)"
+        " for a duplex print flipped on the short edge, to fold and staple.",
+    )(f)
 
 
 def _people_options(f):
@@ -287,6 +298,7 @@ def _watch(ctx: click.Context, event_yaml: Path, action: Callable[[], Report]) -
 @_event_argument
 @_out_option
 @_sign_option
+@_booklet_option
 @_press_options
 @_offset_options
 @_people_options
@@ -342,6 +354,8 @@ def _single(product: str, doc: str):
     command.__doc__ = doc
     if product == "tent":
         command = _sign_option(command)
+    if product == "programme":
+        command = _booklet_option(command)
     if product == "badges":
         command = _offset_options(command)
         command = _people_options(command)

@@ -18,7 +18,7 @@ from printkit.products.badges.front import layout_badges
 from printkit.products.calibrate import layout_calibration
 from printkit.products.posters import layout_posters
 from printkit.products.programme import layout_programme
-from printkit.products.schedule import layout_schedule
+from printkit.products.schedule import layout_booklet, layout_schedule
 from printkit.products.tent import layout_sign, layout_tents
 from printkit.read.event import load_event
 from printkit.read.images import check_placements
@@ -38,6 +38,8 @@ LAYOUTS: dict[str, Layout] = {
     "badges": layout_badges,
     "tent": layout_sign,
 }
+#: The imposed booklet: for an office duplex printer, so never given press finishing.
+BOOKLET = "programme-booklet"
 #: A schedule's signs: a tent sheet per session, a door poster per venue and day.
 SCHEDULE_SIGNS: dict[SignKind, tuple[str, Layout]] = {
     SignKind.TENT: ("tents", layout_tents),
@@ -56,6 +58,8 @@ def outputs(product: str, event: Event) -> dict[str, Layout]:
             return {(event.sign or SignKind.TENT).value: layout_sign}
         return {product: LAYOUTS[product]}
     if product == "programme":
+        if event.programme.booklet:
+            return {"programme": layout_schedule, BOOKLET: layout_booklet}
         return {"programme": layout_schedule}
     if product == "tent":
         kinds = (event.sign,) if event.sign else tuple(SignKind)
@@ -101,7 +105,7 @@ def lay_out(event: Event, products: Sequence[str]) -> dict[str, Document]:
                 raise LayoutError(  # say which file
                     f"{stem}.pdf", exc.problem, exc.text, exc.char, exc.where, exc.field
                 ) from None
-            if name != "badges":  # badges finish their own sheets (bleed per badge)
+            if name != "badges" and stem != BOOKLET:  # badges finish their own sheets
                 pages = tuple(finish(page, event.press) for page in document.pages)
                 document = replace(document, pages=pages)
             documents[stem] = document
@@ -143,6 +147,7 @@ class Overrides:
     """Settings from the command line, which win over event.yaml's."""
 
     sign: SignKind | None = None
+    booklet: bool = False  # --booklet: the programme as a saddle-stitched booklet
     press: bool | None = None  # True: press mode, False: office mode, None: as event.yaml says
     bleed: float | None = None
     marks: bool | None = None
@@ -164,8 +169,12 @@ class Overrides:
             )
         offset = event.offset.override(self.offset_x, self.offset_y)
         badge = replace(event.badge, sort=self.sort) if self.sort else event.badge
+        programme = event.programme
+        if self.booklet and event.schedule:
+            programme = replace(programme, booklet=True)
         return replace(
             event,
+            programme=programme,
             sign=self.sign or event.sign,
             press=press,
             offset=offset,

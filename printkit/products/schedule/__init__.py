@@ -12,6 +12,7 @@ footer with the address and "side 2 af 5"; the organiser closes the last page.
 
 from __future__ import annotations
 
+from printkit.layout.booklet import impose, padded
 from printkit.layout.items import Document, Item, Page
 from printkit.layout.words import when
 from printkit.model.event import Event
@@ -33,7 +34,7 @@ from printkit.products.schedule.listing import list_sheets
 from printkit.products.schedule.slots import slot_sheets
 from printkit.typeset.fonts import Typeface
 
-__all__ = ["layout_schedule"]
+__all__ = ["layout_booklet", "layout_schedule"]
 
 
 def layout_schedule(event: Event, face: Typeface) -> Document:
@@ -73,12 +74,19 @@ def layout_schedule(event: Event, face: Typeface) -> Document:
         items += footer(event, face, frame, number, count)
         require(face, items)
         result.append(Page(frame.page, tuple(items)))
-    return Document(
+    document = Document(
         pages=tuple(result),
         title=f"{event.title} – {event.labels['programme']}",
         author=event.organiser.name if event.organiser else "",
         subject=when(event),
     )
+    return padded(document) if event.programme.booklet else document
+
+
+def layout_booklet(event: Event, face: Typeface) -> Document:
+    """``programme-booklet.pdf``: the booklet's pages imposed two up for an office duplex
+    printer (short-edge flip), in saddle-stitch order (``layout.booklet``)."""
+    return impose(layout_schedule(event, face), event.programme.sheet)
 
 
 def _part(
