@@ -32,12 +32,41 @@ def main() -> None:
         render(path, DOCS / f"{path.stem}.png", 900)
     poster = build(ROOT / "event.yaml", out, ("tent",), Overrides(sign=SignKind.POSTER))
     render(poster.written[0], DOCS / "poster.png", 600)
-    # the festival day: its programme's second page (two venues, a day running on) and the
-    # door poster of its first venue
+    # the festival day: its programme's grid, slots and index, a door poster, a tent and the
+    # booklet's first sheet
     festival = ROOT / "out" / "festival"
     build(ROOT / "examples" / "festival-day.yaml", festival, ("programme", "tent"))
-    render(festival / "programme.pdf", DOCS / "festival-programme.png", 900, page_index=1)
+    pages = len(pdfium.PdfDocument(str(festival / "programme.pdf")))
+    render(festival / "programme.pdf", DOCS / "festival-programme.png", 600, page_index=0)
+    render(festival / "programme.pdf", DOCS / "festival-slots.png", 600, page_index=1)
+    render(festival / "programme.pdf", DOCS / "festival-index.png", 600, page_index=pages - 1)
     render(festival / "posters.pdf", DOCS / "festival-poster.png", 600)
+    render(festival / "tents.pdf", DOCS / "festival-tent.png", 600)
+    booklet = ROOT / "out" / "booklet"
+    build(ROOT / "examples" / "festival-day.yaml", booklet, ("programme",), Overrides(booklet=True))
+    render(booklet / "programme-booklet.pdf", DOCS / "festival-booklet.png", 900)
+    # a day in twelve rooms: the grid's first page (rooms A–D; E–H and I–L follow)
+    twelve = ROOT / "out" / "twelve"
+    twelve.mkdir(parents=True, exist_ok=True)
+    (twelve / "event.yaml").write_text(_twelve_rooms(), encoding="utf-8")
+    build(twelve / "event.yaml", twelve / "out", ("programme",))
+    render(twelve / "out" / "programme.pdf", DOCS / "grid-twelve-rooms.png", 600, page_index=1)
+
+
+def _twelve_rooms() -> str:
+    """A day of three hourly slots in twelve rooms, made by rule (as the tests make theirs)."""
+    lines = ["title: A day in twelve rooms", "url: https://example.org/", "date: 2026-06-15"]
+    lines.append("sessions:")
+    for slot in range(3):
+        for r in range(12):
+            lines += [
+                f"  - title: Session {slot * 12 + r + 1} in room {chr(65 + r)}",
+                f"    start: '{9 + slot}:00'",
+                f"    end: '{9 + slot}:50'",
+                f"    venue: Room {chr(65 + r)}",
+                f"    moderator: {{name: Moderator {chr(65 + r)}{slot}}}",
+            ]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 An event can override any label in event.yaml (``labels:``). Dates, times and lists are not
 labels: Babel produces them from the locale (see ``printkit.lang.i18n``). ``datetime`` glues the
 locale's date and time interval together, since CLDR has no "date at time" phrase; ``page_of``
-and ``today_at`` are phrases with numbers or a venue put in (see ``PLACEHOLDERS``).
+is a phrase with numbers put in (see ``PLACEHOLDERS``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sign": "Sign",
         "datetime": "{date}, {time}",
         "page_of": "page {page} of {pages}",
-        "today_at": "Today at {venue}",
         "continued": "continued",
         "index": "Index of people",
         "page": "p.",
@@ -38,7 +37,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sign": "Skilt",
         "datetime": "{date} kl. {time}",
         "page_of": "side {page} af {pages}",
-        "today_at": "I dag i {venue}",
         "continued": "fortsat",
         "index": "Personregister",
         "page": "s.",
@@ -55,7 +53,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sign": "Schild",
         "datetime": "{date}, {time}",
         "page_of": "Seite {page} von {pages}",
-        "today_at": "Heute in {venue}",
         "continued": "Fortsetzung",
         "index": "Personenregister",
         "page": "S.",
@@ -72,7 +69,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sign": "Skylt",
         "datetime": "{date} kl. {time}",
         "page_of": "sida {page} av {pages}",
-        "today_at": "I dag i {venue}",
         "continued": "forts.",
         "index": "Personregister",
         "page": "s.",
@@ -89,7 +85,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sign": "Skilt",
         "datetime": "{date} kl. {time}",
         "page_of": "side {page} av {pages}",
-        "today_at": "I dag i {venue}",
         "continued": "forts.",
         "index": "Personregister",
         "page": "s.",
@@ -103,7 +98,6 @@ KEYS = tuple(CATALOGUE[FALLBACK])
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "datetime": ("date", "time"),
     "page_of": ("page", "pages"),
-    "today_at": ("venue",),
 }
 
 

@@ -89,6 +89,32 @@ def fit_block(
     return best
 
 
+#: A line that ends in one of these reads as a phrase: the best place to break a title.
+PHRASE_ENDS = (":", "–", "—", "?", "!", ",", ";")
+
+
+def balanced(face: Typeface, fitted: Fitted, text: str, style: str, width: float) -> Fitted:
+    """The same size and number of lines, broken where a title reads best: at spaces
+    rather than hyphens, after a phrase's end (a colon, a dash) where possible, then with the
+    most even line widths, so that no word stands alone on its line ("Disruption")."""
+    count = len(fitted.lines)
+    if count < 2:
+        return fitted
+    room = width - 2 * OVERHANG * fitted.size * PT
+    best, best_score = fitted, None
+    for lines in _candidates(text, count):
+        if len(lines) != count:
+            continue
+        widths = [width_mm(face, line, style, fitted.size) for line in lines]
+        if max(widths) > room:
+            continue
+        phrases = sum(1 for line in lines[:-1] if line.rstrip().endswith(PHRASE_ENDS))
+        score = (not _spaces_only(text, lines), -phrases, max(widths) - min(widths))
+        if best_score is None or score < best_score:
+            best, best_score = Fitted(tuple(lines), fitted.size), score
+    return best
+
+
 def shrunk(size: float, design: float) -> bool:
     """Whether ``fit_block`` set text below its design size (more than the quarter point its
     sizes are floored to)."""

@@ -1,15 +1,15 @@
-"""A schedule's door posters: one A3 page per venue and day, "I dag i KL's telt (F2)".
+"""Door posters (A3, or the paper ``sign.paper`` names; sizes follow the paper's width).
 
-The band and the organiser's foot are the single-debate poster's (``tent.poster_head`` and
-``tent.poster_foot``); between them the day's date and that venue's sessions of the day, each
-its time range beside its title, subtitle and people, and at the foot a QR code to the
-programme (the event's address), at least 80 mm wide (read from about 80 cm, where the list's
-small print is read) and taking the room the list leaves, up to 150 mm.
+One debate's poster (``layout_poster``): the band with the festival and the title, the date,
+the room, who is speaking, and the QR code with the call to action beside it.
 
-The list is set as large as fits, from 140 % of its design size down to 80 %. A long day
-then drops detail rather than shrink further: the subtitles first, then the people, leaving
-times and titles (the programme has the rest); only titles alone go down to 60 %. A day that
-still does not fit is an error naming it.
+A schedule's posters (``layout_posters``), one per room and day: the festival over the room's
+name, the day's date, that room's sessions of the day (each its time range beside its title,
+subtitle and people) and the QR code to the programme with the call to action beside it.
+Every poster of an event is set by one rule: the list as large as fits the fullest day (from
+140 % of its design size down to 80 %, then without subtitles, then without people, titles
+alone down to 60 %), the room's name at the size the longest allows, the call to action in
+one column of one width, so that the posters share their type sizes.
 """
 
 from __future__ import annotations
@@ -19,20 +19,39 @@ from dataclasses import dataclass
 
 from printkit.errors import LayoutError
 from printkit.lang import i18n
-from printkit.layout.flow import FIRST_BASELINE, fitted_lines, paragraph
-from printkit.layout.items import QR, Document, Item, Line, Page, Text
-from printkit.layout.qr import Matrix, encode
-from printkit.layout.text import fit_block, width_mm
-from printkit.layout.words import room, time_range, when
+from printkit.layout.flow import FIRST_BASELINE, paragraph
+from printkit.layout.items import QR, Document, Item, Line, Note, Page, Text, field_path, pt
+from printkit.layout.qr import encode
+from printkit.layout.text import shrunk, width_mm
+from printkit.layout.words import date_line, room, time_range, venue_line, when
 from printkit.model.event import Event, Session, Venue
-from printkit.model.geometry import PT, Rect
-from printkit.products.tent import POSTER, POSTER_FOOT, POSTER_MARGIN, poster_foot, poster_head
+from printkit.model.geometry import PT, Rect, Size
+from printkit.products.signs import (
+    CTA_GAP,
+    POSTER_FOOT,
+    POSTER_MARGIN,
+    POSTER_QR_MIN,
+    POSTER_TITLE,
+    cta_beside,
+    people_spans,
+    poster_foot,
+    poster_head,
+    poster_paper,
+    scale_of,
+)
 from printkit.typeset.fonts import Typeface
 
 PRODUCT = "posters"
-QR_MIN = 80.0  # symbol width (mm): read from about 80 cm
+QR_MIN = 80.0  # symbol width (mm) on a schedule's poster: read from about 80 cm
 QR_MAX = 150.0  # as the single debate's poster
-CTA_BESIDE = 100.0  # mm the call to action needs beside the code
+CTA_COLUMN = 55.0  # mm the call to action takes beside the code (a 150 mm code fits A3)
+CTA = (24.0, 16.0)  # pt: its design size and floor
+CTA_LINES = 4
+QR_GAP = 8.0  # mm between the list and the code
+FLOOR_GAP = 2.0  # the code's foot above the organiser's rule
+DATE = 26.0  # pt
+VENUE = 24.0
+PEOPLE = 18.0
 SCALES = tuple(round(1.4 - 0.1 * i, 1) for i in range(7))  # 140 % down to 80 %
 
 
@@ -69,11 +88,95 @@ CHOICES = (
 )
 
 
-def layout_posters(event: Event, face: Typeface) -> Document:
-    pages = tuple(
-        _poster(event, face, day, venue, sessions)
-        for day, venue, sessions in event.by_day_and_venue()
+def layout_poster(event: Event, face: Typeface) -> Document:
+    """One debate's poster."""
+    session = event.main
+    page = poster_paper(event)
+    k = scale_of(page)
+    margin = POSTER_MARGIN * k
+    width = page.width - 2 * margin
+    items, y, size = poster_head(
+        face, page, event.festival, session.title, "poster", POSTER_TITLE * k
     )
+    y -= 10.0 * k
+    for spans, size_pt, gap in (
+        ([(date_line(event, session), "bold")], DATE, 3.0),
+        ([(venue_line(session, with_place=False), "regular")], VENUE, 5.0),
+        (people_spans(event, session), PEOPLE, 5.0),
+    ):
+        if spans:
+            block = paragraph(face, spans, margin, y, width, size_pt * k, 1.2)
+            items += block.items
+            y -= block.height + gap * k
+    code = _code(event, face, page, y - 3.0 * k, page.width, POSTER_QR_MIN * k)
+    if code is None:
+        raise LayoutError(
+            "poster",
+            f"the title, date and panel leave too little room for a {POSTER_QR_MIN * k:.0f} mm QR"
+            " code; shorten the title",
+            session.title,
+        )
+    items += code + poster_foot(event, face, page, "poster")
+    _require(face, items, "poster")
+    notes = []
+    if shrunk(size, POSTER_TITLE * k):
+        text = f"the poster sets the title at {pt(size)} pt, below its design size of"
+        notes.append(
+            Note(field_path(session.path, "title"), f"{text} {pt(POSTER_TITLE * k)} pt, to fit")
+        )
+    return Document(
+        pages=(Page(page, tuple(items)),),
+        title=f"{event.title} – {event.labels['sign']}",
+        author=event.organiser.name if event.organiser else "",
+        subject=date_line(event, session),
+        notes=tuple(notes),
+    )
+
+
+def _code(
+    event: Event, face: Typeface, page: Size, top: float, largest: float, smallest: float
+) -> list[Item] | None:
+    """The QR code at the right, as large as the room from ``top`` down to the foot allows
+    (symbol up to ``largest`` mm, at least ``smallest``), its call to action beside it in a
+    column of ``CTA_COLUMN`` mm; None when the code would be under ``smallest``."""
+    k = scale_of(page)
+    margin = POSTER_MARGIN * k
+    floor = POSTER_FOOT * k + FLOOR_GAP * k
+    matrix = encode(event.url)
+    per_symbol = matrix.modules_with_quiet_zone / matrix.modules
+    side = min(top - floor, page.width - 2 * margin - CTA_COLUMN * k, largest * per_symbol)
+    if side < smallest * per_symbol:
+        return None
+    rect = Rect(page.width - margin - side, floor, side, side)
+    code = QR(rect, matrix)
+    # the column is one width on every poster, so the words are one size on all of them
+    left = max(margin, rect.x + 4 * code.module - CTA_GAP - CTA_COLUMN * k)
+    cta = cta_beside(
+        face,
+        event.labels["sign_cta"],
+        code,
+        left,
+        CTA[0] * k,
+        CTA[1] * k,
+        CTA_LINES,
+        PRODUCT,
+        middle=True,
+    )
+    return [code, *cta.items]
+
+
+def layout_posters(event: Event, face: Typeface) -> Document:
+    """A schedule's posters, one per room and day, all set by one rule."""
+    page = poster_paper(event)
+    k = scale_of(page)
+    groups = event.by_day_and_venue()
+    kicker = event.festival or event.title
+    heading = min(
+        poster_head(face, page, kicker, room(venue), PRODUCT, POSTER_TITLE * k)[2]
+        for _, venue, _ in groups
+    )
+    choice = max(_choice(event, face, page, heading, *group) for group in groups)
+    pages = tuple(_poster(event, face, page, heading, CHOICES[choice], *group) for group in groups)
     return Document(
         pages=pages,
         title=f"{event.title} – {event.labels['sign']}",
@@ -82,108 +185,80 @@ def layout_posters(event: Event, face: Typeface) -> Document:
     )
 
 
-def _poster(
-    event: Event, face: Typeface, day: dt.date, venue: Venue, sessions: tuple[Session, ...]
-) -> Page:
-    margin = POSTER_MARGIN
-    width = POSTER.width - 2 * margin
-    heading = event.labels["today_at"].format(venue=room(venue))
-    items, y, _size = poster_head(face, event.festival or event.title, heading, PRODUCT)
-    y -= 10.0
-    date = paragraph(face, [(i18n.long_date(day, event.language), "bold")], margin, y, width, 26.0)
-    items += date.items
-    y -= date.height + 9.0
-    matrix = encode(event.url)
-    per_symbol = matrix.modules_with_quiet_zone / matrix.modules  # box width per symbol width
-    floor = POSTER_FOOT + 2.0  # the code's bottom edge, over the organiser's rule
-    for kind in CHOICES:
-        listing, height = _listing(event, face, sessions, kind, y)
-        room_for_code = y - height - 8.0 - floor
-        if room_for_code >= QR_MIN * per_symbol:
-            break
-    else:
-        raise LayoutError(
-            PRODUCT,
-            f"the {len(sessions)} sessions of {day.isoformat()} in {room(venue)} do not fit one"
-            f" A3 poster even as times and titles at {CHOICES[-1].scale:.0%} type; shorten"
-            " their titles",
-        )
-    items += listing + _qr_foot(event, face, matrix, room_for_code) + poster_foot(event, face)
+def _top(event: Event, face: Typeface, page: Size, heading: float, day: dt.date, venue: Venue):
+    """The band (festival over the room) and the date: items and where the list starts."""
+    k = scale_of(page)
+    margin = POSTER_MARGIN * k
+    kicker = event.festival or event.title
+    items, y, _ = poster_head(face, page, kicker, room(venue), PRODUCT, heading)
+    y -= 10.0 * k
+    text = i18n.long_date(day, event.language)
+    date = paragraph(face, [(text, "bold")], margin, y, page.width - 2 * margin, DATE * k)
+    return items + list(date.items), y - date.height - 9.0 * k
+
+
+def _choice(event, face, page, heading, day, venue, sessions) -> int:
+    """The first of ``CHOICES`` that leaves this poster room for its code."""
+    k = scale_of(page)
+    _, y = _top(event, face, page, heading, day, venue)
+    for index, kind in enumerate(CHOICES):
+        _, height = _listing(event, face, page, sessions, kind, y)
+        if _code(event, face, page, y - height - QR_GAP * k, QR_MAX * k, QR_MIN * k):
+            return index
+    raise LayoutError(
+        PRODUCT,
+        f"the {len(sessions)} sessions of {day.isoformat()} in {room(venue)} do not fit one"
+        f" poster even as times and titles at {CHOICES[-1].scale:.0%} type; shorten their"
+        " titles",
+    )
+
+
+def _poster(event, face, page, heading, kind, day, venue, sessions) -> Page:
+    k = scale_of(page)
+    items, y = _top(event, face, page, heading, day, venue)
+    listing, height = _listing(event, face, page, sessions, kind, y)
+    code = _code(event, face, page, y - height - QR_GAP * k, QR_MAX * k, QR_MIN * k)
+    assert code is not None  # the choice was made so that every poster has room for it
+    items += listing + code + poster_foot(event, face, page, PRODUCT)
+    _require(face, items, PRODUCT)
+    return Page(page, tuple(items))
+
+
+def _require(face: Typeface, items: list[Item], product: str) -> None:
     for item in items:
         if isinstance(item, Text):
-            face.require(item.text, item.style, PRODUCT, "text")
-    return Page(POSTER, tuple(items))
-
-
-def _qr_foot(event: Event, face: Typeface, matrix: Matrix, room: float) -> list[Item]:
-    """The QR code in ``room`` mm of height above the organiser's rule, with its call to
-    action: beside the code while there are ``CTA_BESIDE`` mm to its left, else centred
-    under a code centred as on the single debate's poster."""
-    per_symbol = matrix.modules_with_quiet_zone / matrix.modules
-    floor = POSTER_FOOT + 2.0
-    width = POSTER.width - 2 * POSTER_MARGIN
-    if room <= width - 8.0 - CTA_BESIDE:
-        qr = Rect(POSTER.width - POSTER_MARGIN - room, floor, room, room)
-        cta = fit_block(
-            face,
-            event.labels["sign_cta"],
-            "bold",
-            qr.x - POSTER_MARGIN - 8.0,
-            24.0,
-            18.0,
-            3,
-            leading=1.15,
-        )
-        if cta is None:
-            raise LayoutError(PRODUCT, "the call to action does not fit beside the QR code")
-        block_height = ((len(cta.lines) - 1) * 1.15 + FIRST_BASELINE + 0.3) * cta.size * PT
-        top = qr.y + qr.height / 2 + block_height / 2
-        block = fitted_lines(cta.lines, "bold", cta.size, POSTER_MARGIN, top, 1.15, "accent")
-        return [QR(qr, matrix), *block.items]
-    size = min(room - 12.0, QR_MAX * per_symbol)
-    qr = Rect((POSTER.width - size) / 2, floor + 12.0, size, size)
-    cta = Text(
-        POSTER.width / 2, floor + 2.0, event.labels["sign_cta"], "bold", 22.0, "accent", "center"
-    )
-    if width_mm(face, cta.text, "bold", cta.size) > width:
-        raise LayoutError(PRODUCT, "the call to action does not fit under the QR code")
-    return [QR(qr, matrix), cta]
+            face.require(item.text, item.style, product, "text")
 
 
 def _listing(
-    event: Event, face: Typeface, sessions: tuple[Session, ...], kind: Type, top: float
+    event: Event, face: Typeface, page: Size, sessions: tuple[Session, ...], kind: Type, top: float
 ) -> tuple[list[Item], float]:
     """The sessions as rows, the time in a column of its own; returns items and height."""
-    margin = POSTER_MARGIN
+    k = scale_of(page)
+    margin = POSTER_MARGIN * k
+    size = Type(kind.scale * k, kind.subtitles, kind.people)
     times = [time_range(event, s) for s in sessions]
-    column = max(width_mm(face, t, "bold", kind.title) for t in times) + 8.0 * kind.scale
+    column = max(width_mm(face, t, "bold", size.title) for t in times) + 8.0 * size.scale
     x = margin + column
-    width = POSTER.width - margin - x
+    width = page.width - margin - x
     items: list[Item] = []
     y = top
     for i, (session, time) in enumerate(zip(sessions, times, strict=True)):
         if i:
-            y -= kind.gap / 2
-            items.append(Line(margin, y, POSTER.width - margin, y, "rule", 0.8))
-            y -= kind.gap / 2
-        items.append(
-            Text(margin, y - FIRST_BASELINE * kind.title * PT, time, "bold", kind.title, "accent")
-        )
-        rows = [([(session.title, "bold")], kind.title, "text", 1.15)]
-        if session.subtitle and kind.subtitles:
-            rows.append(([(session.subtitle, "italic")], kind.subtitle, "muted", 1.25))
-        for label, names in (
-            (event.labels["panel"], [p.name for p in session.panelists]),
-            (event.labels["moderator"], [session.moderator.name] if session.moderator else []),
-        ):
-            if names and kind.people:
-                names_text = " " + i18n.join(names, event.language)
-                rows.append(
-                    ([(label + ":", "bold"), (names_text, "regular")], kind.names, "text", 1.25)
-                )
-        for k, (spans, size, colour, leading) in enumerate(rows):
-            y -= 1.5 * kind.scale if k else 0.0
-            block = paragraph(face, spans, x, y, width, size, leading, colour)
+            y -= size.gap / 2
+            items.append(Line(margin, y, page.width - margin, y, "rule", 0.8))
+            y -= size.gap / 2
+        baseline = y - FIRST_BASELINE * size.title * PT
+        items.append(Text(margin, baseline, time, "bold", size.title, "accent"))
+        rows = [([(session.title, "bold")], size.title, "text", 1.15)]
+        if session.subtitle and size.subtitles:
+            rows.append(([(session.subtitle, "italic")], size.subtitle, "muted", 1.25))
+        people = people_spans(event, session)
+        if people and size.people:
+            rows.append((people, size.names, "text", 1.25))
+        for j, (spans, row_size, colour, leading) in enumerate(rows):
+            y -= 1.5 * size.scale if j else 0.0
+            block = paragraph(face, spans, x, y, width, row_size, leading, colour)
             items += block.items
             y -= block.height
     return items, top - y

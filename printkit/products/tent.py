@@ -1,13 +1,16 @@
-"""The sign: a folded table tent (A4 landscape, two 297 × 105 mm faces) or a door poster (A3).
+"""The table tent: a landscape sheet (A4, or Letter) folded in two, a face on each half.
 
-Tent: the lower face reads upright; the upper face is the same face turned 180°, so once
-folded along the middle both read upright on the table. The fold is marked with dashed
-lines at the sheet's edges, outside the content. A schedule gets one tent sheet per session
-(``layout_tents``); its door posters, one per venue and day, are in ``layout.posters`` and
-share this poster's band and foot (``poster_head``, ``poster_foot``).
+The lower face reads upright; the upper face is the same face turned 180°, so once folded
+along the middle both read upright on the table. The fold is marked with dashed lines at the
+sheet's edges, outside the content. A face: the festival, the title (balanced lines), who is
+speaking, the date and the room, and at the right the QR code with the call to action beside
+it. A schedule gets one tent sheet per session (``layout_tents``), all set at the same sizes:
+the largest every one of them allows (``TentType``).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from printkit.errors import LayoutError
 from printkit.layout.flow import fitted_lines, one_line, paragraph
@@ -17,9 +20,7 @@ from printkit.layout.items import (
     Document,
     Fold,
     Group,
-    Image,
     Item,
-    Line,
     Note,
     Page,
     Text,
@@ -28,297 +29,236 @@ from printkit.layout.items import (
 )
 from printkit.layout.qr import encode
 from printkit.layout.text import fit_block, shrunk
-from printkit.layout.words import date_line, venue_line, when
+from printkit.layout.words import date_line, when
 from printkit.model.event import Event, Session, SignKind
-from printkit.model.geometry import PAPER, PT, Rect, Size
-from printkit.read.images import aspect
+from printkit.model.geometry import PT, Rect, Size
+from printkit.products.signs import (
+    POSTER_QR_MIN,
+    TENT_QR_MIN,
+    cta_beside,
+    people_spans,
+    tent_paper,
+    title_fit,
+)
 from printkit.typeset.fonts import Typeface
 
+__all__ = ["POSTER_QR_MIN", "TENT_QR_MIN", "layout_sign", "layout_tents"]
+
 PRODUCT = "tent"
-TENT = PAPER["A4"].landscape
-FACE = Size(TENT.width, TENT.height / 2)
 FACE_MARGIN = 12.0
 FOLD_MARGIN = 9.0  # keep content this far from the fold
+STRIPE = 3.0  # the accent stripe along the face's left edge
+COLUMN_GAP = 6.0  # between the text column and the code
 AREA_BOX = 10.0  # mm: the height of the area code's box on a tent face
 AREA_MAX_WIDTH = 60.0  # mm: the widest that box may be
-TENT_QR_MIN = 60.0  # symbol width for reading at about 1 m
-POSTER = PAPER["A3"]
-POSTER_QR_MIN = 150.0  # symbol width for reading at 2–3 m
-POSTER_MARGIN = 20.0
-POSTER_FOOT = 40.0  # the organiser's line sits below this
+AREA_PAD = 3.0  # inside the area box, each side
+AREA_MIN_WIDTH = 12.0
+TITLE_HEIGHT = 40.0  # the title's block at most
+CTA_WIDTH = 62.0  # mm the call to action may take beside the code
+# type sizes, pt: the design size, then the floor
+FESTIVAL = (12.0, 8.0)
+TENT_TITLE = 28.0
+TITLE_MIN = 14.0
+PEOPLE = (13.0, 10.0)
+PEOPLE_LINES = 3
+DATE = (14.0, 10.0)
+VENUE = (14.0, 10.0)
+AREA = (17.0, 10.0)
+CTA = (13.0, 9.0)
+# space below each line, mm
+GAPS = {"festival": 2.0, "title": 3.0, "people": 2.5, "date": 1.5}
 
 
-TENT_TITLE = 28.0  # pt: the design size of the title on a tent's face
-POSTER_TITLE = 48.0
+@dataclass(frozen=True)
+class TentType:
+    """The sizes every tent of an event is set at."""
+
+    title: float
+    people: float
+    date: float
 
 
 def layout_sign(event: Event, face: Typeface) -> Document:
     """One debate's sign: its tent, or its door poster."""
-    notes: list[Note] = []
     if event.sign is SignKind.POSTER:
-        page = _poster(event, face, notes)
-    else:
-        page = _tent(event, event.main, face, notes)
-    return Document(
-        pages=(page,),
-        title=f"{event.title} – {event.labels['sign']}",
-        author=event.organiser.name if event.organiser else "",
-        subject=date_line(event, event.main),
-        notes=tuple(notes),
-    )
+        from printkit.products.posters import layout_poster
+
+        return layout_poster(event, face)
+    return layout_tents(event, face, (event.main,), subject=date_line(event, event.main))
 
 
-def layout_tents(event: Event, face: Typeface) -> Document:
-    """A schedule's tents: one sheet per session, by day, venue and time."""
-    sessions = [s for _, _, group in event.by_day_and_venue() for s in group]
+def layout_tents(
+    event: Event,
+    face: Typeface,
+    sessions: tuple[Session, ...] | None = None,
+    subject: str | None = None,
+) -> Document:
+    """A tent sheet per session (a schedule's: by day, venue and time), all at one size."""
+    if sessions is None:
+        sessions = tuple(s for _, _, group in event.by_day_and_venue() for s in group)
+    sheet = tent_paper(event)
+    size = Size(sheet.width, sheet.height / 2)
+    kind = _common(event, face, sessions, size)
     notes: list[Note] = []
+    for session in sessions:
+        if shrunk(kind.title, TENT_TITLE):
+            text = f"the tent sets the title at {pt(kind.title)} pt, below its design size of"
+            notes.append(
+                Note(field_path(session.path, "title"), f"{text} {pt(TENT_TITLE)} pt, to fit")
+            )
+            break
     return Document(
-        pages=tuple(_tent(event, session, face, notes) for session in sessions),
+        pages=tuple(_tent(event, s, face, sheet, size, kind) for s in sessions),
         title=f"{event.title} – {event.labels['sign']}",
         author=event.organiser.name if event.organiser else "",
-        subject=when(event),
+        subject=subject or when(event),
         notes=tuple(notes),
     )
 
 
-def _title_note(session: Session, sign: str, size: float, design: float) -> list[Note]:
-    if not shrunk(size, design):
-        return []
-    text = f"the {sign} sets the title at {pt(size)} pt, below its design size of {pt(design)} pt"
-    return [Note(field_path(session.path, "title"), text + ", to fit")]
+def _column(size: Size) -> tuple[float, float, Rect]:
+    """The text column's left edge and width, and the code's box, on a face of ``size``."""
+    top, bottom = size.height - FOLD_MARGIN, FACE_MARGIN
+    qr_size = top - bottom  # a face's height gives the code over TENT_QR_MIN even at 33 modules
+    qr = Rect(size.width - FACE_MARGIN - qr_size, bottom, qr_size, qr_size)
+    return FACE_MARGIN, qr.x - COLUMN_GAP - FACE_MARGIN, qr
 
 
-def _tent(event: Event, session: Session, face: Typeface, notes: list[Note]) -> Page:
-    content = _face(event, session, face, notes)
+def _common(event: Event, face: Typeface, sessions, size: Size) -> TentType:
+    """The largest sizes every session's face allows."""
+    x, width, _ = _column(size)
+    titles, people, dates = [], [], []
+    for session in sessions:
+        fitted = title_fit(face, session.title, width, TENT_TITLE, TITLE_MIN, 3, TITLE_HEIGHT)
+        if fitted is None:
+            raise LayoutError(
+                PRODUCT,
+                f"the title does not fit the tent in three lines: {session.title!r}",
+                session.title,
+            )
+        titles.append(fitted.size)
+        spans = people_spans(event, session)
+        if spans:
+            text = "".join(t for t, _ in spans)
+            line = fit_block(face, text, "regular", width, *PEOPLE, PEOPLE_LINES)
+            if line is None:
+                raise LayoutError(
+                    PRODUCT,
+                    f"the panel of {session.title!r} does not fit the tent in two lines",
+                    session.title,
+                )
+            people.append(line.size)
+        line = fit_block(face, date_line(event, session), "regular", width, *DATE, 2)
+        if line is None:
+            raise LayoutError(PRODUCT, "the date line does not fit the tent")
+        dates.append(line.size)
+    return TentType(min(titles), min(people, default=PEOPLE[0]), min(dates))
+
+
+def _tent(
+    event: Event, session: Session, face: Typeface, sheet: Size, size: Size, kind: TentType
+) -> Page:
+    content = _face(event, session, face, size, kind)
     lower = Group(content, offset=(0.0, 0.0))
     upper = Group(
-        content, offset=(0.0, FACE.height), rotate=180.0, pivot=(FACE.width / 2, FACE.height / 2)
+        content, offset=(0.0, size.height), rotate=180.0, pivot=(size.width / 2, size.height / 2)
     )
-    return Page(TENT, (lower, upper), folds=(Fold(horizontal=True, at=FACE.height),))
+    return Page(sheet, (lower, upper), folds=(Fold(horizontal=True, at=size.height),))
 
 
-def _face(event: Event, session: Session, face: Typeface, notes: list[Note]) -> tuple[Item, ...]:
+def _face(
+    event: Event, session: Session, face: Typeface, size: Size, kind: TentType
+) -> tuple[Item, ...]:
     """One face, upright, in its own coordinates; the fold is at its top edge."""
-    items: list[Item] = []
-    top = FACE.height - FOLD_MARGIN
-    bottom = FACE_MARGIN
-    qr_size = top - bottom
-    matrix = encode(event.url)
-    # the face's height gives the code 84 mm, so even a 21-module symbol is over TENT_QR_MIN
-    qr = Rect(FACE.width - FACE_MARGIN - qr_size, bottom, qr_size, qr_size)
-    items.append(QR(qr, matrix))
-    x = FACE_MARGIN
-    width = qr.x - 6.0 - x
-    items.append(Box(Rect(0.0, 0.0, 3.0, FACE.height), fill="accent"))
-    y = top
+    x, width, qr_rect = _column(size)
+    code = QR(qr_rect, encode(event.url))
+    items: list[Item] = [code, Box(Rect(0.0, 0.0, STRIPE, size.height), fill="accent")]
+    y = size.height - FOLD_MARGIN
     if event.festival:
         block = one_line(
-            face, event.festival, "bold", x, y, width, 12.0, 8.0, "accent", "the festival", PRODUCT
+            face, event.festival, "bold", x, y, width, *FESTIVAL, "accent", "the festival", PRODUCT
         )
         items += block.items
-        y -= block.height + 2.0
-    title = fit_block(
-        face,
-        session.title,
-        "bold",
-        width,
-        TENT_TITLE,
-        14.0,
-        3,
-        height=40.0,
-        leading=1.1,
-        prefer_large=True,
-    )
-    if title is None:
-        raise LayoutError(
-            PRODUCT,
-            f"the title does not fit the tent in three lines: {session.title!r}",
-            session.title,
-        )
-    notes += _title_note(session, "tent", title.size, TENT_TITLE)
+        y -= block.height + GAPS["festival"]
+    title = title_fit(face, session.title, width, kind.title, kind.title, 3, TITLE_HEIGHT)
+    if title is None:  # the common size is one every title allows
+        raise LayoutError(PRODUCT, f"the title does not fit the tent: {session.title!r}")
     block = fitted_lines(title.lines, "bold", title.size, x, y, 1.1)
     items += block.items
-    y -= block.height + 3.0
-    date = fit_block(face, date_line(event, session), "regular", width, 15.0, 10.0, 2)
+    y -= block.height + GAPS["title"]
+    spans = people_spans(event, session)
+    if spans:
+        block = paragraph(face, spans, x, y, width, kind.people, 1.25)
+        items += block.items
+        y -= block.height + GAPS["people"]
+    date = fit_block(face, date_line(event, session), "regular", width, kind.date, kind.date, 2)
     if date is None:
         raise LayoutError(PRODUCT, "the date line does not fit the tent")
     block = fitted_lines(date.lines, "regular", date.size, x, y, 1.15)
     items += block.items
-    y -= block.height + 1.5
-    venue = session.venue
-    cta = fit_block(face, event.labels["sign_cta"], "bold", width, 13.0, 9.0, 1)
-    if cta is None:
-        cta_text = event.labels["sign_cta"]
-        raise LayoutError(PRODUCT, "the call to action does not fit the tent", cta_text)
-    cta_y = bottom + 0.3 * cta.size * PT
-    area_y = cta_y + cta.size * PT + 4.0
-    venue_x = x
-    if venue.area:
-        # the area code in its box first; the venue's name gets the width that is left
-        area = fit_block(face, venue.area, "bold", AREA_MAX_WIDTH - 6.0, 17.0, 10.0, 1)
-        if area is None:
-            raise LayoutError(
-                PRODUCT,
-                f"the area code {venue.area!r} is too long for the tent; shorten it",
-                venue.area,
-            )
-        area_width = face.width(area.lines[0], "bold", area.size) * PT + 6.0
-        area_box = Rect(x, area_y, max(area_width, 12.0), AREA_BOX)
-        items.append(Box(area_box, fill="accent"))
-        baseline = area_box.y + (AREA_BOX - face.cap_height("bold", area.size) * PT) / 2
-        items.append(
-            Text(area_box.centre[0], baseline, area.lines[0], "bold", area.size, "paper", "center")
-        )
-        venue_x = area_box.right + 3.0
-    venue_fit = fit_block(face, venue.name, "regular", x + width - venue_x, 15.0, 10.0, 2)
-    if venue_fit is None:
+    y -= block.height + GAPS["date"]
+    venue_items, y = _venue(face, session, x, y, width)
+    items += venue_items
+    cta = cta_beside(face, event.labels["sign_cta"], code, qr_rect.x - CTA_WIDTH, *CTA, 2, PRODUCT)
+    if y < FACE_MARGIN or _collide(face, items, cta.items):
         raise LayoutError(
             PRODUCT,
-            f"the venue's name {venue.name!r} does not fit the tent; shorten it",
-            venue.name,
-        )
-    if venue.area:
-        venue_top = (
-            area_box.top
-            - (AREA_BOX - (venue_fit.size * PT * len(venue_fit.lines) * 1.15)) / 2
-            + 0.6
-        )
-    else:
-        venue_top = area_y + AREA_BOX
-    block = fitted_lines(venue_fit.lines, "regular", venue_fit.size, venue_x, venue_top, 1.1)
-    items += block.items
-    if y < venue_top + 2.0:
-        raise LayoutError(
-            PRODUCT,
-            "the title and date leave no room for the venue on the tent; shorten the title",
+            "the title, panel and date leave no room for the venue and the call to action on"
+            " the tent; shorten the title",
             session.title,
         )
-    items.append(Text(x, cta_y, cta.lines[0], "bold", cta.size, "accent"))
+    items += cta.items
     for item in items:
         if isinstance(item, Text):
             face.require(item.text, item.style, PRODUCT, "text")
     return tuple(items)
 
 
-def _poster(event: Event, face: Typeface, notes: list[Note]) -> Page:
-    session = event.main
-    page = POSTER
-    margin = POSTER_MARGIN
-    width = page.width - 2 * margin
-    items, y, size = poster_head(face, event.festival, session.title, "poster")
-    notes += _title_note(session, "poster", size, POSTER_TITLE)
-    y -= 10.0
-    date = paragraph(face, [(date_line(event, session), "bold")], margin, y, width, 26.0, 1.2)
-    items += date.items
-    y -= date.height + 3.0
-    venue = paragraph(
-        face, [(venue_line(session, with_place=False), "regular")], margin, y, width, 24.0, 1.2
-    )
-    items += venue.items
-    y -= venue.height + 8.0
-    matrix = encode(event.url)
-    foot = POSTER_FOOT
-    qr_size = min(y - foot - 14.0, width)
-    if qr_size * matrix.modules / matrix.modules_with_quiet_zone < POSTER_QR_MIN:
-        raise LayoutError(
-            "poster",
-            "the title and date leave too little room for a 150 mm QR code; shorten the title",
-            session.title,
-        )
-    qr = Rect((page.width - qr_size) / 2, foot + 14.0, qr_size, qr_size)
-    items.append(QR(qr, matrix))
-    items.append(
-        Text(page.width / 2, foot + 4.0, event.labels["sign_cta"], "bold", 22.0, "accent", "center")
-    )
-    items += poster_foot(event, face)
-    for item in items:
-        if isinstance(item, Text):
-            face.require(item.text, item.style, "poster", "text")
-    return Page(page, tuple(items))
-
-
-def poster_head(
-    face: Typeface, kicker: str | None, heading: str, product: str
-) -> tuple[list[Item], float, float]:
-    """The poster's top band: a small line (the festival) over a heading as large as fits
-    (48 pt, down to 24 pt on three lines). Returns its items, the band's bottom edge and the
-    heading's size."""
-    page = POSTER
-    margin = POSTER_MARGIN
-    width = page.width - 2 * margin
-    y = page.height - 22.0
-    head: list[Item] = []
-    if kicker:
-        block = one_line(
-            face,
-            kicker,
-            "bold",
-            margin,
-            y,
-            width,
-            20.0,
-            12.0,
-            "paper",
-            "the line above the title",
-            product,
-        )
-        head += block.items
-        y -= block.height + 4.0
-    title = fit_block(
-        face, heading, "bold", width, POSTER_TITLE, 24.0, 3, leading=1.1, prefer_large=True
-    )
-    if title is None:
-        raise LayoutError(
-            product, f"the title does not fit the poster in three lines: {heading!r}", heading
-        )
-    block = fitted_lines(title.lines, "bold", title.size, margin, y, 1.1, "paper")
-    head += block.items
-    y -= block.height + 10.0
-    return [Box(Rect(0.0, y, page.width, page.height - y), fill="accent"), *head], y, title.size
-
-
-def poster_foot(event: Event, face: Typeface) -> list[Item]:
-    """The organiser's logo (at most a third of the width), name and tagline under a rule
-    along the poster's foot, each line fitted to the width that is left."""
+def _venue(face: Typeface, session: Session, x: float, y: float, width: float):
+    """The area code in its box, the room's name beside it, their tops at ``y``; returns
+    the items and where they end."""
+    venue = session.venue
     items: list[Item] = []
-    organiser = event.organiser
-    if organiser is not None:
-        margin, foot = POSTER_MARGIN, POSTER_FOOT
-        right = POSTER.width - margin
-        items.append(Line(margin, foot - 4.0, right, foot - 4.0, "rule", 0.6))
-        x = margin
-        if organiser.logo is not None:
-            w = min(18.0 * aspect(organiser.logo), (right - margin) / 3)
-            h = w / aspect(organiser.logo)
-            items.append(Image(Rect(x, 12.0 + (18.0 - h) / 2, w, h), organiser.logo))
-            x += w + 6.0
-        name = one_line(
-            face,
-            organiser.name,
-            "bold",
-            x,
-            29.5,
-            right - x,
-            16.0,
-            9.0,
-            "text",
-            "the organiser's name",
-            "poster",
-        )
-        items += name.items
-        if organiser.tagline:
-            tagline = one_line(
-                face,
-                organiser.tagline,
-                "italic",
-                x,
-                20.2,
-                right - x,
-                12.0,
-                7.0,
-                "muted",
-                "the tagline",
-                "poster",
+    name_x = x
+    if venue.area:
+        area = fit_block(face, venue.area, "bold", AREA_MAX_WIDTH - 2 * AREA_PAD, *AREA, 1)
+        if area is None:
+            raise LayoutError(
+                PRODUCT,
+                f"the area code {venue.area!r} is too long for the tent; shorten it",
+                venue.area,
             )
-            items += tagline.items
-    return items
+        area_width = face.width(area.lines[0], "bold", area.size) * PT + 2 * AREA_PAD
+        box = Rect(x, y - AREA_BOX, max(area_width, AREA_MIN_WIDTH), AREA_BOX)
+        items.append(Box(box, fill="accent"))
+        baseline = box.y + (AREA_BOX - face.cap_height("bold", area.size) * PT) / 2
+        items.append(
+            Text(box.centre[0], baseline, area.lines[0], "bold", area.size, "paper", "center")
+        )
+        name_x = box.right + AREA_PAD
+    fitted = fit_block(face, venue.name, "regular", x + width - name_x, *VENUE, 2)
+    if fitted is None:
+        raise LayoutError(
+            PRODUCT,
+            f"the venue's name {venue.name!r} does not fit the tent; shorten it",
+            venue.name,
+        )
+    height = ((len(fitted.lines) - 1) * 1.1 + 1.0) * fitted.size * PT
+    top = y - max(0.0, (AREA_BOX - height) / 2) if venue.area else y
+    block = fitted_lines(fitted.lines, "regular", fitted.size, name_x, top, 1.1)
+    items += block.items
+    low = min(y - AREA_BOX if venue.area else y, top - block.height)
+    return items, low
+
+
+def _extent(face: Typeface, item: Text) -> Rect:
+    """A line's box: its advance from descender to ascender."""
+    width = face.width(item.text, item.style, item.size) * PT
+    left = {"left": item.x, "center": item.x - width / 2, "right": item.x - width}[item.align]
+    return Rect(left, item.y - 0.25 * item.size * PT, width, 1.2 * item.size * PT)
+
+
+def _collide(face: Typeface, items: list[Item], others: tuple[Item, ...]) -> bool:
+    mine = [_extent(face, i) for i in items if isinstance(i, Text)]
+    theirs = [_extent(face, i) for i in others if isinstance(i, Text)]
+    return any(a.overlaps(b) for a in mine for b in theirs)

@@ -90,7 +90,7 @@ CASES = [
     (
         "unknown-key-far-from-any",
         ("sign: tent", "sign: tent\nzzzqqq: 1"),
-        "event.yaml:{signline_next}:1: zzzqqq: unknown key in the event (known keys: title, subtitle, date, start, end, venue, text, questions, panelists, moderator, language, festival, url, organiser, labels, badges, sign, fonts, press, attendees, roles)",
+        "event.yaml:{signline_next}:1: zzzqqq: unknown key in the event (known keys: title, subtitle, date, start, end, venue, text, questions, panelists, moderator, language, festival, url, organiser, labels, badges, sign, fonts, press, attendees, roles, programme)",
     ),
     (
         "title-is-a-list",
@@ -253,7 +253,7 @@ url: https://example.org/
         ),
         (
             "a: &a [x, x]\nb: &b [*a, *a]",
-            "event.yaml:7:1: a: unknown key in the event (known keys: title, subtitle, date, start, end, venue, text, questions, panelists, moderator, language, festival, url, organiser, labels, badges, sign, fonts, press, attendees, roles)",
+            "event.yaml:7:1: a: unknown key in the event (known keys: title, subtitle, date, start, end, venue, text, questions, panelists, moderator, language, festival, url, organiser, labels, badges, sign, fonts, press, attendees, roles, programme)",
         ),
     ],
 )

@@ -225,10 +225,15 @@ def test_a_session_taller_than_a_page_is_named(tmp_path):
         "    text: >-\n      Dagen slutter",
         f"    text:\n      - {long}\n      - {long}\n      - {long}\n    subtitle: >-\n      Dagen slutter",
     )
+    # the by-slot list runs a long entry on into the next column and page
+    result = run("programme", _write(tmp_path, text), "-o", tmp_path / "slots")
+    assert result.exit_code == 0, result.output
+    # the compact list keeps a session whole on a page
+    text = "programme:\n  parts: [list]\n" + text
     result = run("programme", _write(tmp_path, text), "-o", tmp_path / "out")
     assert result.exit_code == 3, result.output
     assert (
-        ".yaml:206:12: sessions[8].title: programme: the session 'Fyraftensdebat: Hvem skal"
+        ".yaml:208:12: sessions[8].title: programme: the session 'Fyraftensdebat: Hvem skal"
         " eje fremtidens velfærdsdata?' (2017-06-15, 19:00) is " in result.output
     )  # at its title
     assert result.output.endswith("; shorten its text or questions\n")

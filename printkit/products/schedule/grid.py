@@ -34,6 +34,8 @@ from printkit.typeset.fonts import Typeface
 AXIS = 12.0  # mm: the time labels' column at the left
 MIN_ROOM = 32.0  # mm: the narrowest room column that reads at the floor size
 MAX_SCALE = 1.1  # mm per minute: a short day does not balloon
+MIN_SCALE = 0.4  # mm per minute: a longer day goes on over pages, a window of hours each
+HEADER = 20.0  # mm a page's date and room names take above the grid, at most
 HEADING = 13.0  # pt: the day's date
 ROOM = 8.0  # pt: the room's name over its column
 ROOM_MIN = 6.5
@@ -60,13 +62,40 @@ def grid_sheets(
         per = max(1, int((frame.width - AXIS) // MIN_ROOM))
         pages = math.ceil(len(rooms) / per)
         per = math.ceil(len(rooms) / pages)
-        for k in range(pages):
+        start = min(_minutes(s.start) for s in sessions) // 60 * 60
+        last = -(-max(_minutes(s.end) for s in sessions) // 60) * 60
+        first = start
+        while start < last:
             top = first_top if not sheets else frame.top
-            group = rooms[k * per : (k + 1) * per]
-            shown = [s for s in sessions if s.venue.key in {v.key for v in group}]
-            sheet = _page(event, face, frame, top, day, group, shown, k > 0, tags)
-            sheets.append(sheet)
+            cut = _window_end(sessions, start, last, int((top - HEADER - frame.bottom) / MIN_SCALE))
+            window = [s for s in sessions if start <= _minutes(s.start) < cut]
+            for k in range(pages if window else 0):
+                top = first_top if not sheets else frame.top
+                group = rooms[k * per : (k + 1) * per]
+                keys = {v.key for v in group}
+                shown = [s for s in window if s.venue.key in keys]
+                end = max([cut, *(-(-_minutes(s.end) // 60) * 60 for s in window)])
+                continued = k > 0 or start > first
+                sheets.append(
+                    _page(event, face, frame, top, day, group, shown, (start, end), continued, tags)
+                )
+            start = cut
     return sheets
+
+
+def _window_end(sessions: list[Session], start: int, last: int, room: int) -> int:
+    """Where a page's time window ends: at the latest hour the page has room for at
+    ``MIN_SCALE`` that no session runs across (else at that hour regardless: a session
+    running across it is drawn whole on its page)."""
+    limit = start + max(60, room // 60 * 60)
+    if limit >= last:
+        return last
+    free = [
+        hour
+        for hour in range(start + 60, limit + 1, 60)
+        if not any(_minutes(s.start) < hour < _minutes(s.end) for s in sessions)
+    ]
+    return max(free, default=limit)
 
 
 def _page(
@@ -77,6 +106,7 @@ def _page(
     day: dt.date,
     rooms: list[Venue],
     sessions: list[Session],
+    window: tuple[int, int],
     continued: bool,
     tags: dict[int, int],
 ) -> Sheet:
@@ -97,8 +127,7 @@ def _page(
             baseline = y - (FIRST_BASELINE + j * 1.15) * name_size * PT
             sheet.items.append(Text(x0 + i * column + PAD, baseline, line, "bold", name_size))
     y -= ((lines - 1) * 1.15 + FIRST_BASELINE + 0.3) * name_size * PT + HEAD_GAP
-    first = min(_minutes(s.start) for s in sessions) // 60 * 60
-    last = -(-max(_minutes(s.end) for s in sessions) // 60) * 60
+    first, last = window
     scale = min((y - frame.bottom) / (last - first), MAX_SCALE)
 
     def at(minutes: int) -> float:
