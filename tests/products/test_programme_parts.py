@@ -170,3 +170,27 @@ def test_a_single_room_keeps_the_compact_list(tmp_path):
     assert "Index of people" not in body
     for session in data["sessions"]:
         assert body.count(session["title"]) == 1
+
+
+def test_a_long_day_goes_on_over_pages_a_window_of_hours_each(tmp_path):
+    data = conference(rooms=2, slots=14)  # 09:00 to 22:50
+    pdf = _build(tmp_path, data)
+    grid = [p for p in range(page_count(pdf)) if _is_header(pdf, "Room A", p)]
+    assert len(grid) >= 2
+    for session in data["sessions"]:  # each box on exactly one of the grid's pages
+        found = [p for p in grid if find_text(pdf, title_start(session), p)]
+        assert len(found) == 1, session["title"]
+    pages = _pages(pdf)
+    assert all("AM" in pages[p] or "PM" in pages[p] for p in grid)  # the time axis on each
+
+
+def test_a_title_too_long_for_its_box_is_named(tmp_path):
+    data = conference(rooms=2, slots=2)
+    session = data["sessions"][0]
+    session["end"] = "09:05"
+    session["title"] = "A title far too long " * 8
+    result = run("programme", write(tmp_path, data), "-o", tmp_path / "out")
+    assert result.exit_code == 3, result.output
+    assert "sessions[1].title: programme: the title of 'A title far too long" in result.output
+    assert result.output.rstrip().endswith("shorten the title")
+    assert not (tmp_path / "out").exists()

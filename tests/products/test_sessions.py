@@ -276,7 +276,9 @@ def test_english_posters_for_each_day(english_out):
     assert len(bodies) == 3  # Thursday in two venues, Saturday in one
     saturday = bodies[2]
     # the room's name heads its poster: no preposition to get wrong ("Today at Room B")
-    assert saturday.startswith("Folkemødet 2017 KL's telt ved Allinge Røgeri (F2) Saturday, June 17, 2017")
+    assert saturday.startswith(
+        "Folkemødet 2017 KL's telt ved Allinge Røgeri (F2) Saturday, June 17, 2017"
+    )
     assert " at KL's" not in saturday and "Today" not in saturday
     assert "Saturday breakfast at the harbour" in saturday
     assert not any(s["title"] in saturday for s in SESSIONS)

@@ -85,7 +85,9 @@ def test_every_sign_names_the_panel_and_the_moderator(signs):
         names = [p["name"] for p in session["panelists"]] + [session["moderator"]["name"]]
         for name in names:
             assert mine[0].count(name) == 2, name  # on both faces of the tent
-    posters = " ".join(flat(text(out / "posters.pdf", p)) for p in range(page_count(out / "posters.pdf")))
+    posters = " ".join(
+        flat(text(out / "posters.pdf", p)) for p in range(page_count(out / "posters.pdf"))
+    )
     for session in data["sessions"]:
         assert session["moderator"]["name"] in posters
 

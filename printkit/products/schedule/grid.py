@@ -33,7 +33,7 @@ from printkit.typeset.fonts import Typeface
 
 AXIS = 12.0  # mm: the time labels' column at the left
 MIN_ROOM = 32.0  # mm: the narrowest room column that reads at the floor size
-MAX_SCALE = 1.1  # mm per minute: a short day does not balloon
+MAX_SCALE = 1.5  # mm per minute: a short day does not balloon (an hour: 90 mm)
 MIN_SCALE = 0.4  # mm per minute: a longer day goes on over pages, a window of hours each
 HEADER = 20.0  # mm a page's date and room names take above the grid, at most
 HEADING = 13.0  # pt: the day's date
@@ -44,6 +44,11 @@ TITLE = 9.0  # pt: a box's title at its design size
 FLOOR = 6.0  # pt: no smaller
 STEP = 0.5
 TIME = 6.5  # pt: the box's time range, fixed so parallel titles share a baseline
+SMALLER = 1.5  # pt: the subtitle and people under a title of a given size
+TITLE_LEADING = 1.1
+EXTRA_LEADING = 1.15
+TIME_SPACE = 0.45  # em below the time line
+DESCENT = 0.3  # em below a baseline that a line's descenders take
 PAD = 1.2  # mm inside a box
 GAP = 0.8  # mm between boxes
 HEAD_GAP = 2.5  # mm below the room names
@@ -201,6 +206,8 @@ def fit(event: Event, face: Typeface, session: Session, box: Rect) -> list[Item]
     names = people_of(event, session)
     sizes = [TITLE - STEP * k for k in range(int((TITLE - FLOOR) / STEP) + 1)]
     stages = [(size, "full") for size in sizes]
+    # at the floor: the subtitle cut short, then dropped; the people cut short, then dropped;
+    # then the time (the axis still tells it)
     stages += [
         (FLOOR, s) for s in ("cut subtitle", "no subtitle", "cut people", "no people", "no time")
     ]
@@ -217,58 +224,55 @@ def fit(event: Event, face: Typeface, session: Session, box: Rect) -> list[Item]
     )
 
 
-def _attempt(face, session, box, width, size, stage, time, names, event) -> list[Item] | None:
-    small = max(size - 1.5, FLOOR - 0.5)
+def _attempt(
+    face: Typeface,
+    session: Session,
+    box: Rect,
+    width: float,
+    size: float,
+    stage: str,
+    time: str,
+    names: list[str],
+    event: Event,
+) -> list[Item] | None:
+    """The box's words at ``size`` and ``stage`` (see ``fit``), or None if they overflow."""
+    small = max(size - SMALLER, FLOOR - 0.5)
     top = box.top - PAD
     bottom = box.y + PAD
+    x = box.x + PAD
     items: list[Item] = []
     if stage != "no time":
         if width_mm(face, time, "bold", TIME) > width:
             return None
-        items.append(Text(box.x + PAD, top - FIRST_BASELINE * TIME * PT, time, "bold", TIME))
-        top -= (FIRST_BASELINE + 0.45) * TIME * PT
+        items.append(Text(x, top - FIRST_BASELINE * TIME * PT, time, "bold", TIME))
+        top -= (FIRST_BASELINE + TIME_SPACE) * TIME * PT
     title = _lines(face, session.title, "bold", width, size)
     if title is None:
         return None
-    room_left = top - _height(len(title), size, 1.1)
-    if room_left < bottom - 1e-6:
+    # every title's first baseline where a full-size one's is: parallel titles align
+    baseline = top - FIRST_BASELINE * TITLE * PT
+    y = baseline - ((len(title) - 1) * TITLE_LEADING + DESCENT) * size * PT
+    if y < bottom - 1e-6:
         return None
-    y = top - FIRST_BASELINE * TITLE * PT  # every title's first baseline where a full-size one's is
-    items += _set(title, "bold", size, box.x + PAD, y, 1.1)
-    y -= (len(title) - 1) * 1.1 * size * PT + (0.3 + 0.25) * size * PT
+    items += _set(title, "bold", size, x, baseline, TITLE_LEADING)
     extras = []
     if session.subtitle and stage in ("full", "cut subtitle"):
         extras.append((session.subtitle, "italic", "muted", stage == "cut subtitle"))
     if names and stage in ("full", "cut subtitle", "no subtitle", "cut people"):
-        extras.append(
-            (
-                ", ".join(names),
-                "regular",
-                "text",
-                stage in ("cut subtitle", "no subtitle", "cut people"),
-            )
-        )
+        extras.append((", ".join(names), "regular", "text", stage == "cut people"))
     for text, style, colour, cut in extras:
         lines = _lines(face, text, style, width, small)
         if lines is None:
             return None
-        room_lines = int((y - FIRST_BASELINE * small * PT - bottom) / (1.15 * small * PT)) + 1
-        if y - FIRST_BASELINE * small * PT < bottom:
-            room_lines = 0
-        if len(lines) > room_lines:
-            if not cut or room_lines < 1:
+        step = EXTRA_LEADING * small * PT
+        first = y - (FIRST_BASELINE - DESCENT) * small * PT  # the first line's baseline
+        fits = int((first - DESCENT * small * PT - bottom) / step) + 1 if first > bottom else 0
+        if len(lines) > fits:
+            if not cut or fits < 1:
                 return None
-            lines = _cut(face, text, style, width, small, room_lines)
-        items += _set(
-            lines,
-            style,
-            small,
-            box.x + PAD,
-            y - FIRST_BASELINE * small * PT + 0.25 * small * PT,
-            1.15,
-            colour,
-        )
-        y -= len(lines) * 1.15 * small * PT
+            lines = _cut(face, text, style, width, small, fits)
+        items += _set(lines, style, small, x, first, EXTRA_LEADING, colour)
+        y = first - (len(lines) - 1) * step - DESCENT * small * PT
     return items
 
 
@@ -290,11 +294,15 @@ def _cut(face, text: str, style: str, width: float, size: float, count: int) -> 
     return kept
 
 
-def _height(lines: int, size: float, leading: float) -> float:
-    return ((lines - 1) * leading + FIRST_BASELINE + 0.3) * size * PT
-
-
-def _set(lines, style, size, x, baseline, leading, colour="text") -> list[Item]:
+def _set(
+    lines: list[str],
+    style: str,
+    size: float,
+    x: float,
+    baseline: float,
+    leading: float,
+    colour: str = "text",
+) -> list[Item]:
     return [
         Text(x, baseline - i * leading * size * PT, line, style, size, colour)
         for i, line in enumerate(lines)
