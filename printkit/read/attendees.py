@@ -10,162 +10,30 @@ the cell (1 = the first column, A in a spreadsheet), *row 12* is the 12th row un
 header, blank rows included. Problems with the header or the column mapping name ``header``
 or ``columns.<field>`` instead.
 
-Which column holds which field is guessed from the header (English, Danish, German, Swedish
-and Norwegian names; case, spaces and punctuation ignored) and can be set explicitly, which
-overrides the guess. A name is required: one column with the full name, or a pair of
-first-name and last-name columns.
+Which column holds which field is ``printkit.read.columns``' business.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from printkit.errors import InputError, Location
+from printkit.read.columns import (
+    ALIASES,
+    FIELDS,
+    ColumnMap,
+    guess_columns,
+    header_key,
+    resolve_columns,
+)
 from printkit.read.table import DELIMITER_NAMES, ENCODING_NAMES, Row, Table, read_table
 
 MAX_ROWS = 20_000
 MAX_VALUE = 300  # characters in one field; longer is a mistake (often a stray quote)
-
-
-def _aliases(*groups: str) -> tuple[str, ...]:
-    return tuple(alias.strip() for group in groups for alias in group.split("|"))
-
-
-#: Header names recognised for each field, in order of preference (English, then Danish,
-#: German, Swedish, Norwegian). Compared after dropping case, spaces and punctuation, so
-#: "E-mail", "email" and "E_Mail" are one name.
-ALIASES: dict[str, tuple[str, ...]] = {
-    "name": _aliases(
-        "Name | Full name | Attendee name | Participant name | Badge name | Display name",
-        "Navn | Fulde navn | Fuldt navn",
-        "Vollständiger Name | Teilnehmername",
-        "Namn | Fullständigt namn | Deltagarnamn",
-        "Fullt navn",
-    ),
-    "first_name": _aliases(
-        "First name | Given name | Forename | First",
-        "Fornavn",
-        "Vorname",
-        "Förnamn",
-    ),
-    "last_name": _aliases(
-        "Last name | Surname | Family name | Last",
-        "Efternavn",
-        "Nachname | Familienname",
-        "Efternamn",
-        "Etternavn",
-    ),
-    "organisation": _aliases(
-        "Organisation | Organization | Company | Company name | Organisation name"
-        " | Organization name | Affiliation | Employer | Institution",
-        "Virksomhed | Firma | Arbejdsplads",
-        "Unternehmen | Organisation/Firma | Arbeitgeber",
-        "Företag | Organisationsnamn | Arbetsgivare",
-        "Organisasjon | Bedrift | Arbeidsgiver",
-    ),
-    "title": _aliases(
-        "Job title | Title | Position | Job",
-        "Stilling | Stillingsbetegnelse | Titel | Jobtitel",
-        "Berufsbezeichnung | Funktion",
-        "Befattning | Yrkestitel",
-        "Tittel",
-    ),
-    "role": _aliases(
-        "Role | Attendee type | Participant type | Badge type",
-        "Rolle | Deltagertype",
-        "Teilnehmertyp",
-        "Roll | Deltagartyp",
-        "Deltakertype",
-    ),
-    "pronouns": _aliases(
-        "Pronouns | Pronoun",
-        "Pronomener | Stedord",
-        "Pronomen",
-    ),
-    "email": _aliases(
-        "Email | E-mail | Email address | E-mail address | Mail",
-        "E-mailadresse | Mailadresse",
-        "E-Mail-Adresse",
-        "E-post | E-postadress | Epost",
-        "E-postadresse",
-    ),
-    "ticket_id": _aliases(
-        "Ticket ID | Ticket | Ticket number | Ticket no | Ticket code | Barcode"
-        " | Registration ID | Attendee ID",
-        "Billet | Billetnummer | Billet-ID",
-        "Ticketnummer | Ticket-Nr",
-        "Biljett | Biljettnummer | Biljett-ID",
-        "Billett | Billettnummer",
-    ),
-    "language": _aliases(
-        "Language | Preferred language",
-        "Sprog | Foretrukket sprog",
-        "Sprache",
-        "Språk",
-    ),
-}
-FIELDS: tuple[str, ...] = tuple(ALIASES)
-
 _CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")  # tab and line breaks are fine
-
-
-def header_key(header: str) -> str:
-    """How headers are compared when guessing: case, spaces and punctuation ignored."""
-    text = unicodedata.normalize("NFC", header).casefold()
-    return "".join(char for char in text if char.isalnum())
-
-
-_ALIAS_KEYS: dict[str, tuple[str, ...]] = {
-    field: tuple(header_key(alias) for alias in aliases) for field, aliases in ALIASES.items()
-}
-
-
-@dataclass(frozen=True)
-class ColumnMap:
-    """Which header holds which field; ``None``: the list has no such column."""
-
-    name: str | None = None
-    first_name: str | None = None
-    last_name: str | None = None
-    organisation: str | None = None
-    title: str | None = None
-    role: str | None = None
-    pronouns: str | None = None
-    email: str | None = None
-    ticket_id: str | None = None
-    language: str | None = None
-
-    def items(self) -> tuple[tuple[str, str], ...]:
-        """(field, header) for every field that has a column."""
-        return tuple((f, h) for f in FIELDS if (h := getattr(self, f)) is not None)
-
-    @property
-    def has_name(self) -> bool:
-        return self.name is not None or (self.first_name is not None and self.last_name is not None)
-
-
-def guess_columns(headers: Sequence[str]) -> ColumnMap:
-    """The column of each field, from common header names in en, da, de, sv and nb.
-
-    Headers are matched after dropping case, spaces and punctuation; where several headers
-    fit a field, the earlier alias in ``ALIASES`` wins ("Job title" before "Title").
-    """
-    by_key: dict[str, str] = {}
-    for header in headers:
-        if header:
-            by_key.setdefault(header_key(header), header)
-    found: dict[str, str] = {}
-    for field in FIELDS:
-        for key in _ALIAS_KEYS[field]:
-            if key in by_key:
-                found[field] = by_key[key]
-                break
-    return ColumnMap(**found)
 
 
 @dataclass(frozen=True)
@@ -305,131 +173,6 @@ def read_attendees(
         rows=rows,
         blank_rows=blank,
     )
-
-
-# -- the header ------------------------------------------------------------------------------
-
-
-def resolve_columns(table: Table, columns: Mapping[str, str | None] | None) -> ColumnMap:
-    """The guess, overridden by an explicit mapping; refuses duplicates and a missing name."""
-    _check_duplicates(table)
-    guessed = guess_columns(table.header)
-    if not columns:
-        _check_name(table, guessed)
-        return guessed
-    where = Location(table.file, table.header_line)
-    chosen: dict[str, str | None] = {}
-    for field, wanted in columns.items():
-        if field not in FIELDS:
-            raise InputError(
-                where,
-                f"columns.{field}",
-                f"not a field of an attendee{_suggest(field, FIELDS)}"
-                f" (fields: {', '.join(FIELDS)})",
-            )
-        chosen[field] = None if wanted is None else _find_header(table, field, wanted)
-    taken = {header for header in chosen.values() if header is not None}
-    kept = {f: h for f, h in guessed.items() if f not in chosen and h not in taken}
-    result = ColumnMap(**kept)
-    result = replace(result, **chosen)
-    _check_name(table, result)
-    return result
-
-
-def _check_duplicates(table: Table) -> None:
-    seen: dict[str, int] = {}
-    for i, header in enumerate(table.header):
-        if not header:
-            continue
-        key = header.casefold()
-        if key in seen:
-            raise InputError(
-                Location(table.file, table.header_line, i + 1),
-                "header",
-                f"the column {header!r} appears twice (also column {seen[key] + 1});"
-                " rename or delete one",
-            )
-        seen[key] = i
-
-
-def _find_header(table: Table, field: str, wanted: str) -> str:
-    headers = [h for h in table.header if h]
-    target = unicodedata.normalize("NFC", str(wanted)).strip()
-    for same in (
-        lambda h: h == target,
-        lambda h: h.casefold() == target.casefold(),
-        lambda h: header_key(h) == header_key(target),
-    ):
-        matches = [h for h in headers if same(h)]
-        if len(matches) == 1:
-            return matches[0]
-    hint = _suggest(target, headers)
-    raise InputError(
-        Location(table.file, table.header_line),
-        f"columns.{field}",
-        f"no column {target!r} in the header{hint}"
-        + ("" if hint else f" (the columns are {_listing(headers)})"),
-    )
-
-
-def _check_name(table: Table, columns: ColumnMap) -> None:
-    if columns.has_name:
-        return
-    where = Location(table.file, table.header_line)
-    headers = [h for h in table.header if h]
-    found = f"the columns are {_listing(headers)}"
-    half = columns.first_name or columns.last_name
-    if half is not None:
-        missing = "last" if columns.first_name else "first"
-        raise InputError(
-            where,
-            "header",
-            f"no {missing}-name column to go with {half!r} ({found}); add it, or map"
-            f' columns: {{name: "{half}"}} to print {half!r} alone',
-        )
-    near = _near_name(headers)
-    if near:
-        header, alias = near
-        raise InputError(
-            where,
-            "header",
-            f"no name column ({found}); if {header!r} holds the names, rename it {alias!r}"
-            f' or map it: columns: {{name: "{header}"}}',
-        )
-    raise InputError(
-        where,
-        "header",
-        f"no name column ({found}); add a column 'Name' (or 'First name' and 'Last name'),"
-        ' or map yours: columns: {name: "…"}',
-    )
-
-
-def _near_name(headers: Iterable[str]) -> tuple[str, str] | None:
-    """The header closest to a name alias, as (header, alias), if any is close."""
-    aliases = {
-        header_key(alias): alias
-        for field in ("name", "first_name", "last_name")
-        for alias in ALIASES[field]
-    }
-    best: tuple[float, str, str] | None = None
-    for header in headers:
-        for match in difflib.get_close_matches(header_key(header), aliases, n=1, cutoff=0.75):
-            score = difflib.SequenceMatcher(None, header_key(header), match).ratio()
-            if best is None or score > best[0]:
-                best = (score, header, aliases[match])
-    return (best[1], best[2]) if best else None
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    choices = list(choices)
-    folded = {choice.casefold(): choice for choice in choices}
-    match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
-    return f"; did you mean {folded[match[0]]!r}?" if match else ""
-
-
-def _listing(headers: Sequence[str], limit: int = 12) -> str:
-    shown = ", ".join(repr(h) for h in headers[:limit])
-    return shown + (f" and {len(headers) - limit} more" if len(headers) > limit else "")
 
 
 # -- the rows --------------------------------------------------------------------------------
