@@ -176,6 +176,9 @@ def _overrides(ctx: click.Context, options: dict) -> Overrides:
     return Overrides(
         sort=SortOrder(sort) if sort else None,
         only=only,
+        keep_going=bool(options.get("keep_going")),
+        replace_full=bool(options.get("replace_full")),
+        start=options.get("start") or 1,
         sign=SignKind(sign) if sign else None,
         booklet=bool(options.get("booklet")),
         press=options.get("press"),
@@ -235,8 +238,29 @@ def _people_options(f):
         "only_people",
         multiple=True,
         metavar="KEY=VALUE",
-        help=f"Badge only these people, e.g. --only role=staff or --only name=Jensen (keys: {', '.join(FILTER_KEYS)});"
-        " repeat a key for alternatives.",
+        help=f"Badge only these people, e.g. --only role=staff, --only name=Jensen (keys: {', '.join(FILTER_KEYS)},"
+        ' or any column of the list: --only "Product=Speaker pass"); repeat a key for alternatives.'
+        " Writes badges-only.pdf, leaving the full run's badges.pdf as it is (see --replace).",
+    )(f)
+    f = click.option(
+        "--replace",
+        "replace_full",
+        is_flag=True,
+        help="With --only: write badges.pdf itself, replacing the full run.",
+    )(f)
+    f = click.option(
+        "--keep-going",
+        is_flag=True,
+        help="Print everyone who can be printed; list the rows that cannot, as they were read"
+        " and with why, in rejected.csv beside the PDFs (default: report them all, write nothing).",
+    )(f)
+    f = click.option(
+        "--start",
+        type=click.IntRange(1, 1000),
+        default=1,
+        metavar="N",
+        help="Begin on label N of the first sheet (counted across, then down), to use up a"
+        " partly used sheet.",
     )(f)
     return click.option(
         "--sort",

@@ -138,6 +138,37 @@ class LayoutError(PrintkitError):
         return f"{self.where}:{field} {self.product}: {self.problem}"
 
 
+class RowsRefused(PrintkitError):
+    """Every row (or person) that cannot be printed, each on its own located line, then the
+    count; nothing is written. ``--keep-going`` prints the others instead."""
+
+    def __init__(self, lines: tuple[str, ...], exit_code: int = 2) -> None:
+        self.lines = lines
+        self.exit_code = exit_code
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        text = "\nerror: ".join(self.lines)
+        if len(self.lines) > 1:
+            text += (
+                f"\n{len(self.lines)} rows cannot be printed, so nothing was written; correct"
+                " them, or print everyone else with --keep-going (rejected.csv lists the rest)"
+            )
+        return text
+
+
+class Unfit(LayoutError):
+    """Several people's badges cannot be set; reads as the first one's error, and carries
+    every (person, error) for the build to report them all (or leave them out)."""
+
+    def __init__(self, failures: list[tuple[object, LayoutError]]) -> None:
+        first = failures[0][1]
+        super().__init__(
+            first.product, first.problem, first.text, first.char, first.where, first.field
+        )
+        self.failures = failures
+
+
 class OutputError(PrintkitError):
     """A file could not be written."""
 

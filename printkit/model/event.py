@@ -13,6 +13,7 @@ from printkit.errors import InputWarning, Location
 from printkit.model.geometry import Rect, Size
 from printkit.model.programme import ProgrammeOptions
 from printkit.model.roles import RoleDef
+from printkit.model.rows import Refusal
 
 #: the last step of a field path: ".name", "[2]" or a top-level key
 _PARENT = re.compile(r"(?:^|\.)[^.\[\]]+$|\[\d+\]$")
@@ -275,6 +276,9 @@ class Event:
     roles: dict[str, RoleDef] = field(default_factory=dict, hash=False)
     badge: BadgeOptions = BadgeOptions()
     only: tuple[tuple[str, str], ...] = ()  # badge filters from the command line
+    refused: tuple[Refusal, ...] = ()  # listed rows that cannot be printed, each with why
+    keep_going: bool = False  # --keep-going: print everyone else, list the refused rows
+    start: int = 1  # --start N: the first badge goes on label N of the first sheet
     schedule: bool = False  # event.yaml lists sessions: a programme of many pages, signs per room
     subtitle: str | None = None  # a schedule's subtitle (one debate's is its session's)
     intro: tuple[str, ...] = ()  # a schedule's introduction: paragraphs before the sessions

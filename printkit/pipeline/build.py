@@ -14,6 +14,7 @@ from printkit.model.stock import find, slug
 from printkit.output.files import write_all
 from printkit.output.pdfx import make_pdfx
 from printkit.pipeline.people import badge_people, key, merged_count, payload_or_none
+from printkit.pipeline.rows import REJECTED, accounted, rejected_csv
 from printkit.products.badges.front import layout_badges
 from printkit.products.calibrate import layout_calibration
 from printkit.products.posters import layout_posters
@@ -155,6 +156,9 @@ class Overrides:
     offset_y: float | None = None
     sort: SortOrder | None = None
     only: tuple[tuple[str, str], ...] = ()  # badge filters: ("role", "staff"), …
+    keep_going: bool = False  # print everyone who can be, list the others in rejected.csv
+    replace_full: bool = False  # --replace: --only writes badges.pdf, not badges-only.pdf
+    start: int = 1  # --start N: begin on label N of a partly used sheet
 
     def apply(self, event: Event) -> Event:
         press = event.press
@@ -180,6 +184,8 @@ class Overrides:
             offset=offset,
             badge=badge,
             only=self.only,
+            keep_going=self.keep_going,
+            start=self.start,
         )
 
 
@@ -214,10 +220,7 @@ def build(
     file = display if display is not None else str(event_file)
     with collecting() as cleaned, recording() as origins:
         event = (overrides or Overrides()).apply(load_event(event_file, display))
-    try:
-        documents, warnings = prepare(event, products, file)
-    except LayoutError as exc:  # located at the input that gave the text at fault
-        raise origins.locate(exc, file) from None
+    event, refused, documents, warnings = accounted(event, products, file, origins, prepare)
     warnings = [*cleaned, *(warning.message() for warning in event.warnings), *warnings]
     face = typeface(event.fonts)
     rendered = {}
@@ -227,12 +230,32 @@ def build(
             step = progress(f"{name}.pdf", len(doc.pages))
         rendered[name] = render(doc, face, step)
     notes = [badge_note(event, documents["badges"])] if "badges" in documents else []
+    extra = {}
+    if refused:
+        extra[out_dir / REJECTED] = rejected_csv(refused)
+        s = "" if len(refused) == 1 else "s"
+        notes.append(
+            f"badges: {len(refused)} row{s} left out (see {out_dir / REJECTED}), as --keep-going asks"
+        )
     if "badges" in documents and event.badge.qr is not None:
         warnings += _without_code(event)
     if event.press is not None and event.press.pdfx is not None:
         rendered = {name: make_pdfx(data, event.press.pdfx) for name, data in rendered.items()}
-    written = write_all({out_dir / f"{stem}.pdf": data for stem, data in rendered.items()})
+    files = {
+        out_dir / f"{_stem(stem, event, overrides)}.pdf": data for stem, data in rendered.items()
+    }
+    written = write_all({**files, **extra})
     return Report(written, warnings, event, notes)
+
+
+ONLY_SUFFIX = "-only"  # a desk reprint's file: badges-only.pdf beside the full run's badges.pdf
+
+
+def _stem(stem: str, event: Event, overrides: Overrides | None) -> str:
+    """A reprint for some people (``--only``) never replaces the full run's file."""
+    if stem == "badges" and event.only and not (overrides and overrides.replace_full):
+        return stem + ONLY_SUFFIX
+    return stem
 
 
 def _without_code(event: Event) -> list[str]:

@@ -9,6 +9,7 @@ from functools import cache
 
 from printkit.errors import InputError, Location
 from printkit.model.event import Event, Person, Role, SortOrder
+from printkit.model.rows import lookup
 from printkit.read.fields import suggest
 
 FILTER_KEYS = ("role", "name", "organisation", "ticket_id", "email")
@@ -92,6 +93,8 @@ def collation_key(text: str, language: str) -> bytes:
 
 
 def badge_people(event: Event) -> tuple[Person, ...]:
+    if event.only:
+        check_filters(event.people, event.only)
     people = tuple(p for p in event.people if _selected(p, event.only))
     order = event.badge.sort
     if order is SortOrder.AS_GIVEN:
@@ -108,19 +111,36 @@ def badge_people(event: Event) -> tuple[Person, ...]:
 
 
 def _selected(person: Person, only: tuple[tuple[str, str], ...]) -> bool:
-    """Every filter key must match; several values for one key are alternatives."""
+    """Every filter key must match; several values for one key are alternatives. The name,
+    organisation, e-mail and ticket match a part (name=Jensen); a role, or any column of the
+    list by its header (``Product=Speaker pass``), matches whole, case and spacing aside."""
     by_key: dict[str, list[str]] = {}
     for field, value in only:
-        by_key.setdefault(field, []).append(value.casefold())
+        by_key.setdefault(field, []).append(key(value))
     values = person.values()
     for field, wanted in by_key.items():
-        have = key(values.get(field, ""))
-        if field == "role":
-            if have not in wanted:
+        have = key(lookup(values, field) or "")
+        if field in FILTER_KEYS and field != "role":
+            if not any(w in have for w in wanted):
                 return False
-        elif not any(w in have for w in wanted):
+        elif have not in wanted:
             return False
     return True
+
+
+def check_filters(people: tuple[Person, ...], only: tuple[tuple[str, str], ...]) -> None:
+    """Every filter key is a field or a column of the list; else say which there are."""
+    known = dict.fromkeys(FILTER_KEYS)
+    for person in people:
+        known.update(dict.fromkeys(h for h, _ in person.extra))
+    for field, _ in only:
+        if lookup({k: k for k in known}, field) is None:
+            raise InputError(
+                Location("--only"),
+                "",
+                f"{field!r} is neither a field ({', '.join(FILTER_KEYS)}) nor a column of the"
+                f" attendee list{suggest(field, known)}",
+            )
 
 
 def parse_filters(texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -128,18 +148,14 @@ def parse_filters(texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     result = []
     for text in texts:
         field, eq, value = text.partition("=")
-        field = field.strip().lower()
-        if not eq or not value.strip():
+        field = field.strip()
+        if field.lower() in FILTER_KEYS:
+            field = field.lower()
+        if not eq or not value.strip() or not field:
             raise InputError(
                 Location("--only"),
                 "",
                 f"{text!r}: write a filter as KEY=VALUE, e.g. role=staff or name=Jensen",
-            )
-        if field not in FILTER_KEYS:
-            raise InputError(
-                Location("--only"),
-                "",
-                f"{field!r} is not one of {', '.join(FILTER_KEYS)}{suggest(field, FILTER_KEYS)}",
             )
         result.append((field, value.strip()))
     return tuple(result)
@@ -159,7 +175,9 @@ def personal_payload(person: Person, template: str | None, vcard: bool) -> str:
         parts.append(literal)
         if field is None:
             continue
-        value = values.get(field)
+        value = lookup(values, field)
+        if value is None and person.origin is None:
+            raise MissingValue(field)  # a list's column: the event file's people lack it
         if value is None:
             known = ", ".join(sorted(values))
             raise InputError(

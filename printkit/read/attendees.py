@@ -15,12 +15,14 @@ Which column holds which field is ``printkit.read.columns``' business.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from printkit.errors import InputError, Location
+from printkit.errors import InputError, Location, RowsRefused, elide, printable
+from printkit.model.rows import Refusal, report_lines
 from printkit.read.columns import (
     ALIASES,
     FIELDS,
@@ -29,6 +31,8 @@ from printkit.read.columns import (
     header_key,
     resolve_columns,
 )
+from printkit.read.exports import Standing, recognise, standing
+from printkit.read.pretix_json import pretix_table
 from printkit.read.table import DELIMITER_NAMES, ENCODING_NAMES, Row, Table, read_table
 
 MAX_ROWS = 20_000
@@ -69,8 +73,13 @@ class Attendee:
     pronouns: str | None = None
     email: str | None = None
     ticket_id: str | None = None
+    ticket_type: str | None = None  # pretix's Product, Eventbrite's Ticket Type
+    status: str | None = None  # the order's status as written ("Paid", "storniert", …)
     language: str | None = None
     extra: tuple[tuple[str, str], ...] = ()  # every other column: (header, value), in order
+    row: tuple[tuple[str, str], ...] = dataclasses.field(
+        default=(), compare=False
+    )  # every column, as read
     origin: Origin
 
     def values(self) -> dict[str, str]:
@@ -88,14 +97,18 @@ class AttendeeList:
 
     attendees: tuple[Attendee, ...]
     file: str
-    format: str  # "csv" or "xlsx"
+    format: str  # "csv", "xlsx" or "json" (pretix's)
     encoding: str | None  # "utf-8", "utf-8-sig", "utf-16" or "cp1252"; None for a workbook
     delimiter: str | None  # ",", ";" or "\t"; None for a workbook
     sheet: str | None  # the worksheet read, for a workbook
     header: tuple[str, ...]
     columns: ColumnMap
     rows: int  # rows under the header, blank ones included
-    blank_rows: int  # skipped; every other row is an attendee
+    blank_rows: int  # skipped; every other row is an attendee, refused or skipped by status
+    refused: tuple[Refusal, ...] = ()  # rows that cannot be printed, each with why
+    gone: int = 0  # cancelled, expired or refunded orders: no badge
+    unpaid: int = 0  # pending orders left out by ``status: paid``
+    export: str | None = None  # the registration system's export recognised, if any
 
     def __len__(self) -> int:
         return len(self.attendees)
@@ -108,15 +121,28 @@ class AttendeeList:
         skipped)``."""
         if self.format == "xlsx":
             how = f"sheet {self.sheet!r}"
+        elif self.format == "json":
+            how = "JSON"
         else:
             encoding = ENCODING_NAMES.get(self.encoding or "", self.encoding)
             delimiter = DELIMITER_NAMES.get(self.delimiter or "", self.delimiter)
             how = f"{encoding}, {delimiter}-separated"
+        if self.export:
+            how = f"{self.export} export; {how}"
         if self.blank_rows:
             s = "" if self.blank_rows == 1 else "s"
             how += f"; {self.blank_rows} blank row{s} skipped"
         s = "" if len(self) == 1 else "s"
-        return f"{self.file}: {len(self)} attendee{s} ({how})"
+        skipped = ""
+        if self.gone:
+            skipped += f"; {self.gone} cancelled, expired or refunded order{_s(self.gone)} skipped"
+        if self.unpaid:
+            skipped += f"; {self.unpaid} unpaid order{_s(self.unpaid)} skipped (status: paid)"
+        return f"{self.file}: {len(self)} attendee{s} ({how}){skipped}"
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
 
 
 def read_attendees(
@@ -124,22 +150,34 @@ def read_attendees(
     display: str | None = None,
     columns: Mapping[str, str | None] | None = None,
     max_rows: int = MAX_ROWS,
+    paid_only: bool = False,
+    strict: bool = True,
 ) -> AttendeeList:
-    """Read an attendee list (CSV or XLSX) or raise one located ``InputError``.
+    """Read an attendee list (CSV or XLSX) or raise a located ``InputError``.
+
+    A problem with the file or its header is raised at once. Rows that cannot be printed are
+    all gathered: ``strict`` raises them together (``RowsRefused``, one line each), else
+    they are returned in ``refused``. Rows whose order was cancelled, expired or refunded are
+    skipped and counted; so are pending ones when ``paid_only``.
 
     ``display`` is how the file is named in messages (default: the path). ``columns`` maps a
     field to a header, overriding the guess; ``None`` for a field means "this list has no
     such column" (e.g. ``{"title": None}`` when "Title" holds Mr/Ms). At most ``max_rows``
     attendees are read; more is an error, not a silent cut.
     """
-    table = read_table(path, display)
+    table = read_table(path, display, pretix_table)
     column_map = resolve_columns(table, columns)
-    index = {header: i for i, header in enumerate(table.header) if header}
+    index: dict[str, int] = {}
+    for i, header in enumerate(table.header):
+        if header:
+            index.setdefault(header, i)  # a header written twice: the first (see columns)
     mapped = {f: index[h] for f, h in column_map.items()}
     used = set(mapped.values())
     extra = tuple((i, h) for i, h in enumerate(table.header) if h and i not in used)
     attendees: list[Attendee] = []
-    rows = blank = 0
+    refused: list[Refusal] = []
+    first: InputError | None = None
+    rows = blank = gone = unpaid = 0
     for row in table.rows:
         rows += 1
         if row.blank:
@@ -152,9 +190,23 @@ def read_attendees(
                 f"more than {max_rows:,} attendees, the most read from one list; split the"
                 f" list, or raise the limit (attendees: {{max_rows: {max_rows * 2}}})",
             )
-        cells = _fit(table, row)
-        attendees.append(_attendee(table, row, cells, mapped, extra))
-    if not attendees:
+        try:
+            cells = _fit(table, row)
+            attendee = _attendee(table, row, cells, mapped, extra)
+            keep = _standing(table, row, attendee, mapped, paid_only)
+        except InputError as exc:
+            refused.append(_refusal(table, row, exc, column_map))
+            first = first or exc
+            continue
+        if keep is Standing.GONE:
+            gone += 1
+        elif keep is Standing.PENDING:
+            unpaid += 1
+        else:
+            attendees.append(attendee)
+    if first is not None and strict:
+        raise first if len(refused) == 1 else RowsRefused(report_lines(refused))
+    if not attendees and not refused and not (gone or unpaid):
         what = f" (only {blank} blank row{'' if blank == 1 else 's'})" if blank else ""
         raise InputError(
             Location(table.file, table.header_line),
@@ -172,7 +224,57 @@ def read_attendees(
         columns=column_map,
         rows=rows,
         blank_rows=blank,
+        refused=tuple(refused),
+        gone=gone,
+        unpaid=unpaid,
+        export=shape.name if (shape := recognise(table.header)) else None,
     )
+
+
+def _standing(
+    table: Table, row: Row, attendee: Attendee, mapped: dict[str, int], paid_only: bool
+) -> Standing | None:
+    """GONE for a cancelled order, PENDING for one left out by ``paid_only``, else None.
+    With ``paid_only`` a status no system here writes is refused, not guessed."""
+    if attendee.status is None:
+        if paid_only and "status" in mapped:
+            i = mapped["status"]
+            raise InputError(
+                table.at(row, i), table.cell(row, i), "empty; status: paid needs every status"
+            )
+        return None
+    found = standing(attendee.status)
+    if found is None and paid_only:
+        i = mapped["status"]
+        raise InputError(
+            table.at(row, i),
+            table.cell(row, i),
+            f"{attendee.status!r} is not a status known as paid, pending or cancelled"
+            " (Paid, Pending, Cancelled, Expired, Refunded, Completed, Attending, …);"
+            " correct it, or drop status: paid",
+        )
+    if found is Standing.GONE or (found is Standing.PENDING and paid_only):
+        return found
+    return None
+
+
+def _refusal(table: Table, row: Row, error: InputError, columns: ColumnMap) -> Refusal:
+    cells = row.cells
+    pairs = tuple(
+        (header, cells[i] if i < len(cells) else "")
+        for i, header in enumerate(table.header)
+        if header
+    )
+    origin = f"{table.file}:{row.line}: row {row.number}"
+    return Refusal(error.message(), error.problem, pairs, origin, _row_name(table, row, columns))
+
+
+def _row_name(table: Table, row: Row, found: ColumnMap) -> str:
+    """Whose row this is, as far as its name columns tell, for a message."""
+    parts = [found.name] if found.name else [found.first_name, found.last_name]
+    index = {h: i for i, h in reversed(list(enumerate(table.header)))}
+    words = [row.cells[index[h]] for h in parts if h and index[h] < len(row.cells)]
+    return elide(printable(" ".join(w for w in words if w)), 40)
 
 
 # -- the rows --------------------------------------------------------------------------------
@@ -221,6 +323,7 @@ def _attendee(
         name=name,
         origin=Origin(table.file, row.line, row.number),
         extra=tuple((header, cells[i]) for i, header in extra),
+        row=tuple((header, cells[i]) for i, header in enumerate(table.header) if header),
         **values,
     )
 

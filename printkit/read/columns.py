@@ -14,6 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from printkit.errors import InputError, Location
+from printkit.model.rows import header_key
+from printkit.read.exports import Shape, recognise, shape_columns
+from printkit.read.notices import warn
 from printkit.read.table import Table
 
 
@@ -87,6 +90,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Biljett | Biljettnummer | Biljett-ID",
         "Billett | Billettnummer",
     ),
+    "ticket_type": _aliases(
+        "Ticket type | Product | Ticket category | Registration type | Pass type",
+        "Billettype | Billetkategori",
+        "Ticketart | Tickettyp | Produkt",
+        "Biljettyp | Biljettkategori",
+        "Billettkategori",
+    ),
+    "status": _aliases(
+        "Order status | Attendee status | Registration state | Registration status | Status",
+        "Ordrestatus | Bestillingsstatus",
+        "Bestellstatus",
+        "Orderstatus",
+    ),
     "language": _aliases(
         "Language | Preferred language",
         "Sprog | Foretrukket sprog",
@@ -95,12 +111,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
 }
 FIELDS: tuple[str, ...] = tuple(ALIASES)
-
-
-def header_key(header: str) -> str:
-    """How headers are compared when guessing: case, spaces and punctuation ignored."""
-    text = unicodedata.normalize("NFC", header).casefold()
-    return "".join(char for char in text if char.isalnum())
 
 
 _ALIAS_KEYS: dict[str, tuple[str, ...]] = {
@@ -121,6 +131,8 @@ class ColumnMap:
     pronouns: str | None = None
     email: str | None = None
     ticket_id: str | None = None
+    ticket_type: str | None = None
+    status: str | None = None
     language: str | None = None
 
     def items(self) -> tuple[tuple[str, str], ...]:
@@ -132,18 +144,24 @@ class ColumnMap:
         return self.name is not None or (self.first_name is not None and self.last_name is not None)
 
 
-def guess_columns(headers: Sequence[str]) -> ColumnMap:
+def guess_columns(headers: Sequence[str], shape: Shape | None = None) -> ColumnMap:
     """The column of each field, from common header names in en, da, de, sv and nb.
 
     Headers are matched after dropping case, spaces and punctuation; where several headers
-    fit a field, the earlier alias in ``ALIASES`` wins ("Job title" before "Title").
+    fit a field, the earlier alias in ``ALIASES`` wins ("Job title" before "Title"). For a
+    known export (``shape``), its own columns come first; the other fields are guessed from
+    the headers the export does not own (the organiser's questions, such as "Job title").
     """
+    found: dict[str, str] = shape_columns(shape, headers) if shape else {}
+    owned = {header_key(h) for h in (*shape.fixed, *shape.signature)} if shape else set()
+    owned |= {header_key(h) for h in found.values()}
     by_key: dict[str, str] = {}
     for header in headers:
-        if header:
+        if header and header_key(header) not in owned:
             by_key.setdefault(header_key(header), header)
-    found: dict[str, str] = {}
     for field in FIELDS:
+        if field in found:
+            continue
         for key in _ALIAS_KEYS[field]:
             if key in by_key:
                 found[field] = by_key[key]
@@ -155,9 +173,11 @@ def guess_columns(headers: Sequence[str]) -> ColumnMap:
 
 
 def resolve_columns(table: Table, columns: Mapping[str, str | None] | None) -> ColumnMap:
-    """The guess, overridden by an explicit mapping; refuses duplicates and a missing name."""
-    _check_duplicates(table)
-    guessed = guess_columns(table.header)
+    """The guess, overridden by an explicit mapping; refuses a missing name. A header that
+    appears twice is legal (pretix writes "Company" twice): the first is used, as warned."""
+    shape = recognise(table.header)
+    guessed = guess_columns(table.header, shape)
+    _explain_duplicates(table, shape)
     if not columns:
         _check_name(table, guessed)
         return guessed
@@ -180,20 +200,35 @@ def resolve_columns(table: Table, columns: Mapping[str, str | None] | None) -> C
     return result
 
 
-def _check_duplicates(table: Table) -> None:
-    seen: dict[str, int] = {}
+def _explain_duplicates(table: Table, shape: Shape | None) -> None:
+    """Say which column of a header written more than once is read, and why: one line for a
+    known export's (pretix writes the invoice address after the attendee's), else one each."""
+    seen: dict[str, list[int]] = {}
     for i, header in enumerate(table.header):
-        if not header:
-            continue
-        key = header.casefold()
-        if key in seen:
-            raise InputError(
-                Location(table.file, table.header_line, i + 1),
-                "header",
-                f"the column {header!r} appears twice (also column {seen[key] + 1});"
-                " rename or delete one",
-            )
-        seen[key] = i
+        if header:
+            seen.setdefault(header.casefold(), []).append(i)
+    twice = [indices for indices in seen.values() if len(indices) > 1]
+    if not twice:
+        return
+    where = Location(table.file, table.header_line, twice[0][0] + 1)
+    if shape is not None and shape.twice:
+        names = [repr(table.header[i[0]]) for i in twice]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        firsts = ", ".join(str(i[0] + 1) for i in twice)
+        warn(
+            f"{where}: header: {listed} each appear more than once ({shape.system} export);"
+            f" the first is read (column {firsts}): {shape.twice}"
+        )
+        return
+    for indices in twice:
+        header = table.header[indices[0]]
+        others = ", ".join(str(i + 1) for i in indices[1:])
+        warn(
+            f"{Location(table.file, table.header_line, indices[0] + 1)}: header: the column"
+            f" {header!r} appears {len(indices)} times (also column {others}); column"
+            f" {indices[0] + 1} is read, for its field and in templates; rename the other if"
+            " it is the one meant"
+        )
 
 
 def _find_header(table: Table, field: str, wanted: str) -> str:
@@ -204,7 +239,7 @@ def _find_header(table: Table, field: str, wanted: str) -> str:
         lambda h: h.casefold() == target.casefold(),
         lambda h: header_key(h) == header_key(target),
     ):
-        matches = [h for h in headers if same(h)]
+        matches = list(dict.fromkeys(h for h in headers if same(h)))
         if len(matches) == 1:
             return matches[0]
     hint = _suggest(target, headers)

@@ -154,7 +154,8 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
     """The keys both shapes share, around the shape's own facts."""
     sides = _badge_sides(top)
     roles = read_roles(top, language)
-    attendees, attendee_summary, attendee_file = read_attendees_section(top, base, roles)
+    listed = read_attendees_section(top, base, roles)
+    attendees, attendee_summary, attendee_file = listed.people, listed.summary, listed.path
     url_node = top.need("url", "the QR codes need an address, e.g. https://example.org/event")
     return Event(
         source=base,
@@ -175,6 +176,7 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
         attendees=attendees,
         attendee_summary=attendee_summary,
         attendee_file=attendee_file,
+        refused=listed.refused,
         roles=roles,
         badge=read_badge_options(_badges(top), _columns_of(attendees)),
         locations=locations(top.node),

@@ -6,20 +6,23 @@ from __future__ import annotations
 import re
 import string
 from pathlib import Path
+from typing import NamedTuple
 
-from printkit.errors import InputError, Location, elide, key_text, shown
+from printkit.errors import InputError, Location, elide, key_text, printable, shown
 from printkit.model.event import BadgeOptions, Person, PersonalQR, SortOrder
 from printkit.model.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
+from printkit.model.rows import Refusal, lookup
 from printkit.read.attendees import FIELDS, MAX_ROWS, Attendee, AttendeeList, read_attendees
 from printkit.read.clean import Refused, clean
 from printkit.read.fields import Fields, fail, scalar_text, suggest
 from printkit.read.notices import warn
 from printkit.read.origins import record
 from printkit.read.paths import PathProblem, find_file
+from printkit.read.selection import RolesFrom, read_roles_from, read_status, read_where, role_key
 from printkit.read.source import Node
 
 ROLE_KEYS = ("label", "colour")
-ATTENDEE_KEYS = ("file", "columns", "max_rows", "default_role")
+ATTENDEE_KEYS = ("file", "columns", "max_rows", "default_role", "status", "where", "roles_from")
 BADGE_OPTION_KEYS = ("sort", "qr", "name")
 NAME_KEYS = ("first_above", "case", "pronouns")
 QR_KEYS = ("url", "vcard")
@@ -79,13 +82,23 @@ def _cmyk(node: Node, path: str) -> tuple[float, float, float, float]:
     return (c, m, y, k)
 
 
-def read_attendees_section(
-    top: Fields, base: Path, roles: dict[str, RoleDef]
-) -> tuple[tuple[Person, ...], str | None, Path | None]:
-    """The listed people, how the list was read (to report) and its file (to watch)."""
+class Listed(NamedTuple):
+    """The listed people, how the list was read (to report), its file (to watch), the rows
+    that cannot be printed (each with why) and the list's header."""
+
+    people: tuple[Person, ...] = ()
+    summary: str | None = None
+    path: Path | None = None
+    refused: tuple[Refusal, ...] = ()
+    header: tuple[str, ...] = ()
+
+
+def read_attendees_section(top: Fields, base: Path, roles: dict[str, RoleDef]) -> Listed:
+    """The attendee list as ``Listed``; a row that cannot be printed is gathered, not raised
+    (the build reports them all, or leaves them out with --keep-going)."""
     node = top.get("attendees")
     if node is None:
-        return (), None, None
+        return Listed()
     if node.kind != "mapping":
         node = Node({"file": node}, node.where, keys={"file": node.where})
     fields = Fields(node, "attendees", ATTENDEE_KEYS, "attendees")
@@ -100,15 +113,58 @@ def read_attendees_section(
     default_node = fields.get("default_role")
     default = DEFAULT_ROLE
     if default_node is not None:
-        default = _role_key(
+        default = role_key(
             scalar_text(default_node, "attendees.default_role", 40),
             roles,
             default_node,
             "attendees.default_role",
         )
-    listing = read_attendees(path, display=name, columns=columns, max_rows=max_rows)
-    people = tuple(_person(a, roles, default, listing) for a in listing)
-    return people, listing.summary(), path
+    paid_only = read_status(fields)
+    where = read_where(fields.get("where"))
+    roles_from = read_roles_from(fields.get("roles_from"), roles)
+    listing = read_attendees(
+        path, display=name, columns=columns, max_rows=max_rows, paid_only=paid_only, strict=False
+    )
+    where.check(listing.header)
+    if roles_from is not None:
+        _check_roles_column(roles_from, listing)
+    people: list[Person] = []
+    refused = list(listing.refused)
+    left_out = 0
+    for attendee in listing:
+        try:
+            person = _person(attendee, roles, default, listing, roles_from)
+        except InputError as exc:
+            who = elide(printable(attendee.name), 40)
+            refused.append(
+                Refusal(exc.message(), exc.problem, attendee.row, str(attendee.origin), who)
+            )
+            continue
+        if where.keeps(person.values()):
+            people.append(person)
+        else:
+            left_out += 1
+    summary = listing.summary()
+    if left_out:
+        summary += f"; {left_out} row{'' if left_out == 1 else 's'} left out by where:"
+    return Listed(tuple(people), summary, path, tuple(refused), listing.header)
+
+
+def _check_roles_column(roles_from: RolesFrom, listing: AttendeeList) -> None:
+    column = roles_from.column or listing.columns.ticket_type
+    if column is None:
+        raise InputError(
+            roles_from.where,
+            "attendees.roles_from.column",
+            "the list has no ticket-type column to take roles from; name the column,"
+            " e.g. column: Product",
+        )
+    if lookup({h: h for h in listing.header if h}, column) is None:
+        raise InputError(
+            roles_from.where,
+            "attendees.roles_from.column",
+            f"the list has no column {column!r}{suggest(column, [h for h in listing.header if h])}",
+        )
 
 
 def _columns(node: Node | None) -> dict[str, str | None] | None:
@@ -122,22 +178,17 @@ def _columns(node: Node | None) -> dict[str, str | None] | None:
     return result
 
 
-def _role_key(value: str, roles: dict[str, RoleDef], node: Node, path: str) -> str:
-    found = match(value, roles)
-    if found is None:
-        raise fail(
-            node,
-            path,
-            f"{value!r} is not a role{suggest(value.casefold(), roles)} (roles: {', '.join(roles)}; add one under roles:)",
-        )
-    return found
-
-
 def _person(
-    attendee: Attendee, roles: dict[str, RoleDef], default: str, listing: AttendeeList
+    attendee: Attendee,
+    roles: dict[str, RoleDef],
+    default: str,
+    listing: AttendeeList,
+    roles_from: RolesFrom | None = None,
 ) -> Person:
     role = default
-    if attendee.role:
+    if roles_from is not None:
+        role = _mapped_role(attendee, roles_from, listing)
+    elif attendee.role:
         found = match(attendee.role, roles)
         if found is None:
             where, field = _cell(listing, attendee, "role")
@@ -178,8 +229,29 @@ def _person(
         pronouns=line(attendee.pronouns, "pronouns"),
         email=attendee.email,
         ticket_id=attendee.ticket_id,
-        extra=attendee.extra,
+        extra=attendee.row,
         origin=str(attendee.origin),
+    )
+
+
+def _mapped_role(attendee: Attendee, roles_from: RolesFrom, listing: AttendeeList) -> str:
+    """The role ``roles_from`` gives this row's value; a value the map lacks (without a
+    default) is refused, naming the value and the map's near misses."""
+    column = roles_from.column or listing.columns.ticket_type or ""
+    values = dict(attendee.row)
+    value = lookup(values, column) or ""
+    role = roles_from.role(value)
+    if role is not None:
+        return role
+    header = next(h for h in values if lookup({h: h}, column))
+    index = listing.header.index(header)
+    origin = attendee.origin
+    keys = ", ".join(repr(k) for k, _ in roles_from.map)
+    raise InputError(
+        Location(origin.file, origin.line, index + 1),
+        f"row {origin.row}, column {header!r}",
+        f"{value!r} is not in attendees.roles_from.map{roles_from.near(value)} (the map has"
+        f" {keys}); add it to the map, or give a default: role",
     )
 
 
@@ -280,7 +352,7 @@ def _qr(node: Node | None, columns: tuple[str, ...] = ()) -> PersonalQR | None:
                 f"write each placeholder as a bare name such as {{ticket_id}}, without '!' or ':'"
                 f" (found {{{found}}})",
             )
-        if name not in known:
+        if lookup({k: k for k in known}, name) is None:
             raise fail(
                 url_node,
                 "badges.qr.url",

@@ -19,7 +19,7 @@ import re
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,8 +101,15 @@ def cell_ref(number: int, header: tuple[str, ...], index: int) -> str:
     return f"row {number}, column {name!r}" if name else f"row {number}, column {index + 1}"
 
 
-def read_table(path: Path, display: str | None = None) -> Table:
-    """Read a CSV or XLSX file (told apart by content, not by name) into a ``Table``."""
+def read_table(
+    path: Path,
+    display: str | None = None,
+    other: Callable[[str, str], Table | None] | None = None,
+) -> Table:
+    """Read a CSV or XLSX file (told apart by content, not by name) into a ``Table``.
+
+    ``other`` may read a text file of another shape (pretix's JSON): given the decoded text
+    and the display name, it returns its table, or None for CSV."""
     display = display if display is not None else str(path)
     data = _read_bytes(path, display)
     if data.startswith(_ZIP):
@@ -121,6 +128,10 @@ def read_table(path: Path, display: str | None = None) -> Table:
             f"this is {what}, not an attendee list; export the list as CSV UTF-8 or .xlsx",
         )
     text, encoding = decode(data, display)
+    if other is not None:
+        table = other(text, display)
+        if table is not None:
+            return table
     return _csv_table(text, encoding, display)
 
 

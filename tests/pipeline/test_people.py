@@ -146,7 +146,7 @@ def test_danish_sort_puts_ae_oe_aa_after_z(event_dir):
         "badges", event, "-o", event_dir / "out", "--sort", "last-name", "--only", "role=attendee"
     )
     assert result.exit_code == 0, result.output
-    pdf = event_dir / "out" / "badges.pdf"
+    pdf = event_dir / "out" / "badges-only.pdf"
     order = ["Anna Andersen", "Zara Zahle", "Ægir Ærø", "Ørnulf Ørsted", "Åse Åberg"]
     positions = [find_text(pdf, n)[0] for n in order]
     reading = sorted(range(len(order)), key=lambda i: (-round(positions[i][3]), positions[i][0]))
@@ -157,13 +157,14 @@ def test_sort_by_role_and_filter_by_name(event_dir):
     event = _event(event_dir, b"Name,Role\nAnn Staff,staff\nBo Press,press\n")
     result = run("badges", event, "-o", event_dir / "out", "--only", "name=jacobsgaard")
     assert result.exit_code == 0
-    body = flat(text(event_dir / "out" / "badges.pdf"))
+    body = flat(text(event_dir / "out" / "badges-only.pdf"))
     assert "Tom Jacobsgaard" in body and "Jan Damsgaard" not in body and "Ann Staff" not in body
     bad = run("badges", event, "-o", event_dir / "out2", "--only", "colour=red")
     assert bad.exit_code == 2
     assert (
         bad.output
-        == "error: --only: 'colour' is not one of role, name, organisation, ticket_id, email\n"
+        == "error: --only: 'colour' is neither a field (role, name, organisation, ticket_id,"
+        " email) nor a column of the attendee list\n"
     )
 
 
@@ -176,7 +177,7 @@ def test_every_personal_qr_decodes_to_its_person(event_dir):
     )
     result = run("badges", event, "-o", event_dir / "out", "--only", "role=attendee")
     assert result.exit_code == 0, result.output
-    pdf = event_dir / "out" / "badges.pdf"
+    pdf = event_dir / "out" / "badges-only.pdf"
     assert page_count(pdf) == 2
     found = {}
     for page in range(2):
@@ -207,7 +208,7 @@ def test_vcard_qr(event_dir):
     )
     result = run("badges", event, "-o", event_dir / "out", "--only", "role=attendee")
     assert result.exit_code == 0, result.output
-    [code] = qr_codes(event_dir / "out" / "badges.pdf", dpi=300)
+    [code] = qr_codes(event_dir / "out" / "badges-only.pdf", dpi=300)
     assert code.text.split("\r\n") == [
         "BEGIN:VCARD",
         "VERSION:3.0",
@@ -242,7 +243,7 @@ def test_name_presentation_options(event_dir):
     )
     result = run("badges", event, "-o", event_dir / "out", "--only", "role=attendee")
     assert result.exit_code == 0, result.output
-    pdf = event_dir / "out" / "badges.pdf"
+    pdf = event_dir / "out" / "badges-only.pdf"
     [first] = find_text(pdf, "MARIA")
     [family] = find_text(pdf, "ØRSTED-HANSEN")
     [pronouns] = find_text(pdf, "hun/hende")
@@ -263,7 +264,7 @@ def test_a_light_role_colour_gets_black_words(event_dir):
         encoding="utf-8",
     )
     assert run("badges", event, "-o", event_dir / "out", "--only", "role=sponsor").exit_code == 0
-    stream = b"".join(content_streams(event_dir / "out" / "badges.pdf"))
+    stream = b"".join(content_streams(event_dir / "out" / "badges-only.pdf"))
     band = stream.index(b"0 .15 1 0 k")  # the yellow band …
     label = stream.index(b"(", band)  # … and the next text drawn after it
     assert stream.rfind(b"0 0 0 1 k", band, label) != -1  # in 100 % K, not white

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from printkit.errors import LayoutError, Location
 from printkit.layout.items import Group, Item, Line, Page
 from printkit.layout.marks import (
     CROP_MARK_LENGTH,
@@ -63,10 +64,18 @@ def impose_sides(
         pieces = [_fold(front, back, face) for front, back in zip(fronts, backs, strict=True)]
         backs = None
     positions = slots(sheet)
+    if event.start > sheet.per_sheet:
+        raise LayoutError(
+            "badges",
+            f"--start {event.start}: the sheet has {sheet.per_sheet} labels; give 1 to"
+            f" {sheet.per_sheet}",
+            where=Location("--start"),
+        )
     pages = []
-    for first in range(0, len(pieces), sheet.per_sheet):
-        count = min(sheet.per_sheet, len(pieces) - first)
-        used = positions[:count]
+    first, at = 0, event.start - 1  # a partly used sheet: the first badge on label N
+    while first < len(pieces):
+        count = min(sheet.per_sheet - at, len(pieces) - first)
+        used = positions[at : at + count]
         pages.append(
             place(sheet, pieces[first : first + count], used, positions, event.press, offset)
         )
@@ -76,7 +85,10 @@ def impose_sides(
             if event.duplex is Duplex.SHORT_EDGE:
                 chunk = [turned(b, sheet.label) for b in chunk]
             # the back page's offset: the printer feeds it the same way, so the same correction
-            pages.append(place(sheet, chunk, mirrored[:count], mirrored, event.press, offset))
+            pages.append(
+                place(sheet, chunk, mirrored[at : at + count], mirrored, event.press, offset)
+            )
+        first, at = first + count, 0
     return pages, sheet
 
 

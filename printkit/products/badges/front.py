@@ -9,7 +9,7 @@ except the band's colour, which runs to the badge edge.
 
 from __future__ import annotations
 
-from printkit.errors import LayoutError, Location
+from printkit.errors import LayoutError, Location, Unfit
 from printkit.layout.items import QR, Document, Image, Item, Note
 from printkit.layout.qr import MIN_MODULE, encode_fast
 from printkit.layout.text import fit_block
@@ -54,7 +54,15 @@ def layout_badges(event: Event, face: Typeface) -> Document:
         )
     shared: dict = {}  # what every badge (or every badge of a role) has in common, set once
     notes: list[Note] = []
-    fronts = [badge(event, person, face, design, shared, notes=notes) for person in people]
+    fronts = []
+    failed: list[tuple[object, LayoutError]] = []  # every badge that cannot be set, not the first
+    for person in people:
+        try:
+            fronts.append(badge(event, person, face, design, shared, notes=notes))
+        except LayoutError as exc:
+            failed.append((person, exc))
+    if failed:
+        raise Unfit(failed)
     backs = None
     if event.badge_back is not BadgeBack.NONE:
         backs = [badge_back(event, person, face, design) for person in people]

@@ -1,0 +1,113 @@
+"""Every row accounted for: all unprintable rows reported in one run, --keep-going with
+rejected.csv, desk reprints that never replace the full run, --start on a used sheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from tests.conftest import run
+from tests.pdfread import find_text, flat, page_count, text
+
+LONG = (
+    "Forskningsrådet for Informationsteknologi og Kommunikation ved Det Kongelige Danske"
+    " Videnskabernes Selskab, Afdeling for Anvendt Digitalisering og Offentlig Forvaltning {}"
+)
+
+
+def _event(event_dir: Path, rows: str, extra: str = "") -> Path:
+    (event_dir / "people.csv").write_text("Name,Company\n" + rows, encoding="utf-8")
+    path = event_dir / "event.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + f"\nattendees:\n  file: people.csv\n{extra}",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _list(fit: int, unfit: int) -> str:
+    rows = []
+    for i in range(fit + unfit):
+        company = (
+            f'"{LONG.format(i)}"'
+            if i % 3 == 1 and unfit > len([r for r in rows if "Forsk" in r])
+            else f"Firma {i}"
+        )
+        rows.append(f"Person {i:02d},{company}\n")
+    return "".join(rows)
+
+
+def test_eleven_unfit_rows_are_all_named_in_one_run_and_nothing_is_written(event_dir):
+    rows = _list(fit=30, unfit=11)
+    assert rows.count("Forsk") == 11
+    event = _event(event_dir, rows)
+    result = run("badges", event, "-o", event_dir / "out")
+    assert result.exit_code == 3
+    lines = result.output.splitlines()
+    unfit = [i for i, row in enumerate(rows.splitlines()) if "Forsk" in row]
+    assert len(lines) == 12
+    for line, i in zip(lines, unfit, strict=False):
+        assert line.startswith(
+            f"error: people.csv:{i + 2}:2: row {i + 1}, column 'Company': badges:"
+        )
+        assert line.endswith(f"(Person {i:02d})")
+    assert lines[-1].startswith("11 rows cannot be printed, so nothing was written")
+    assert not (event_dir / "out").exists()
+
+
+def test_keep_going_prints_the_rest_and_writes_the_eleven_to_rejected_csv(event_dir):
+    rows = _list(fit=30, unfit=11)
+    event = _event(event_dir, rows)
+    out = event_dir / "out"
+    result = run("badges", event, "-o", out, "--keep-going")
+    assert result.exit_code == 0, result.output
+    body = flat(text(out / "badges.pdf"))
+    names = [row.split(",")[0] for row in rows.splitlines()]
+    unfit = {row.split(",")[0] for row in rows.splitlines() if "Forsk" in row}
+    assert [n for n in names if n in body] == [n for n in names if n not in unfit]
+    with (out / "rejected.csv").open(encoding="utf-8-sig", newline="") as f:
+        rejected = list(csv.reader(f))
+    assert rejected[0] == ["Name", "Company", "printkit: why left out"]
+    assert len(rejected) == 12
+    source = list(csv.reader(io.StringIO(rows)))
+    assert [r[:2] for r in rejected[1:]] == [r for r in source if r[0] in unfit]
+    assert all(r[2].startswith("badges: ") for r in rejected[1:])
+    assert f"11 rows left out (see {out / 'rejected.csv'})" in result.output
+
+
+def test_only_writes_its_own_file_and_leaves_the_full_run_byte_identical(event_dir):
+    event = _event(event_dir, "Mia Al-Sayed,DB Systel\nBo Berg,KL\n")
+    out = event_dir / "out"
+    assert run("badges", event, "-o", out).exit_code == 0
+    full = (out / "badges.pdf").read_bytes()
+    result = run("badges", event, "-o", out, "--only", "name=Mia Al-Sayed")
+    assert result.exit_code == 0, result.output
+    assert (out / "badges.pdf").read_bytes() == full
+    assert page_count(out / "badges-only.pdf") == 1
+    assert "Mia Al-Sayed" in flat(text(out / "badges-only.pdf"))
+    assert "Bo Berg" not in flat(text(out / "badges-only.pdf"))
+    replaced = run("badges", event, "-o", out, "--only", "name=Mia", "--replace")
+    assert replaced.exit_code == 0
+    assert (out / "badges.pdf").read_bytes() != full
+    assert "Bo Berg" not in flat(text(out / "badges.pdf"))
+
+
+def test_start_begins_on_the_given_label_of_the_sheet(event_dir):
+    from printkit.read.event import DEFAULT_SHEET
+
+    event = _event(event_dir, "Mia Al-Sayed,DB Systel\n")
+    out = event_dir / "out"
+    result = run("badges", event, "-o", out, "--start", "4")
+    assert result.exit_code == 0, result.output
+    pdf = out / "badges.pdf"
+    [box] = find_text(pdf, "Jan Damsgaard", 0)  # the first badge: label 4 = column 2, row 2
+    slot = DEFAULT_SHEET.slot(1, 1)
+    assert slot.x <= box[0] and box[2] <= slot.right and slot.y <= box[1] and box[3] <= slot.top
+    assert page_count(pdf) == 1  # 7 badges from label 4 on fill labels 4 to 10
+    refused = run("badges", event, "-o", out, "--start", "11")
+    assert refused.exit_code == 3
+    assert (
+        refused.output
+        == "error: --start: badges: --start 11: the sheet has 10 labels; give 1 to 10\n"
+    )
