@@ -18,7 +18,8 @@ from printkit.errors import PrintkitError
 from printkit.lang.i18n import is_known_locale
 from printkit.model.event import MAX_OFFSET, SignKind, SortOrder
 from printkit.model.stock import listing
-from printkit.pipeline.build import PRODUCTS, Overrides, Report, build, calibrate
+from printkit.pipeline import products as registry
+from printkit.pipeline.build import Overrides, Report, build, calibrate
 from printkit.pipeline.people import FILTER_KEYS, parse_filters
 from printkit.tools.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
 from printkit.tools.starter import Answers, init
@@ -340,7 +341,7 @@ def _watch(ctx: click.Context, event_yaml: Path, action: Callable[[], Report]) -
 @click.pass_context
 def build_command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
     """Build the programme, the badges and the sign from EVENT_YAML (default ./event.yaml)."""
-    _build(ctx, event_yaml, out_dir, PRODUCTS, **options)
+    _build(ctx, event_yaml, out_dir, registry.kit(), **options)
 
 
 @cli.command("review")
@@ -367,32 +368,50 @@ def review_event(ctx: click.Context, event_yaml: Path, sign: str | None = None) 
     click.echo(f"{event_yaml}: {summary}; nothing was written")
 
 
-def _single(product: str, doc: str):
+#: a product's command-line option groups (``Product.options``) and their options
+OPTION_GROUPS = {
+    "sign": lambda f: _sign_option(f),
+    "booklet": lambda f: _booklet_option(f),
+    "offset": lambda f: _offset_options(f),
+    "people": lambda f: _people_options(f),
+}
+
+
+def _single(product: registry.Product) -> click.Command:
+    """``printkit NAME``: the one product, with the option groups its registry row names."""
+
     @_event_argument
     @_out_option
     @_press_options
     @click.pass_context
     def command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
-        _build(ctx, event_yaml, out_dir, (product,), **options)
+        _build(ctx, event_yaml, out_dir, (product.name,), **options)
 
-    command.__doc__ = doc
-    if product == "tent":
-        command = _sign_option(command)
-    if product == "programme":
-        command = _booklet_option(command)
-    if product == "badges":
-        command = _offset_options(command)
-        command = _people_options(command)
-    return cli.command(product)(command)
+    command.__doc__ = product.help
+    for group in OPTION_GROUPS:  # a fixed order keeps --help stable
+        if group in product.options:
+            command = OPTION_GROUPS[group](command)
+    return cli.command(product.name)(command)
 
 
-_single("programme", "Build only the programme sheet (programme.pdf).")
-_single("badges", "Build only the name badges (badges.pdf).")
-_single(
-    "tent",
-    "Build only the sign: the table tent (tent.pdf) or, with --sign poster, the door poster"
-    " (poster.pdf); for an event of sessions, tents.pdf and posters.pdf.",
-)
+class ProductChoice(click.Choice):
+    """The registered products, read when the command runs (a product registered after
+    import is a choice too)."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self):  # type: ignore[override]
+        return registry.names()
+
+    @choices.setter
+    def choices(self, value) -> None:
+        pass
+
+
+for _product in registry.names():
+    _single(registry.get(_product))
 
 
 @cli.command("proof")
@@ -409,7 +428,7 @@ _single(
 @click.option(
     "--product",
     "only",
-    type=click.Choice(PRODUCTS),
+    type=ProductChoice(),
     multiple=True,
     help="Build and proof only this product; repeat for more. Default: the whole kit."
     " (build's --only picks people, not products.)",
@@ -430,7 +449,7 @@ def proof_command(
     order; past 32 badges it runs on over badges-contact-1.png, -2.png, …
     """
     overrides = _overrides(ctx, {"sign": sign})
-    products = tuple(p for p in PRODUCTS if p in only) or PRODUCTS
+    products = tuple(p for p in registry.names() if p in only) or registry.kit()
     _run(ctx, lambda: proof(event_yaml, out_dir, products, overrides, dpi, display=str(event_yaml)))
 
 

@@ -5,6 +5,8 @@ Library code raises these; only the CLI turns them into a message and an exit co
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -60,17 +62,22 @@ def located(where: Location, field: str, problem: str) -> str:
 
 @dataclass(frozen=True)
 class InputWarning:
-    """Input that builds but is probably not what was meant; located like an ``InputError``.
+    """Input that builds but is probably not what was meant, or what an organiser should hear
+    before printing; located like an ``InputError`` where it has a place. The one warning type
+    of every command: the build goes on, and the CLI prints it as
+    ``warning: event.yaml:88:7: field: problem``."""
 
-    The build goes on; the CLI prints it as ``warning: event.yaml:88:7: field: problem``.
-    """
-
-    where: Location
+    where: Location | None
     field: str
     problem: str
 
     def message(self) -> str:
+        if self.where is None:
+            return f"{self.field}: {self.problem}" if self.field else self.problem
         return located(self.where, self.field, self.problem)
+
+    def __str__(self) -> str:
+        return self.message()
 
 
 def key_text(key: str) -> str:
@@ -105,8 +112,11 @@ class LayoutError(PrintkitError):
     """The content cannot be set within the design's rules (it would overflow or clip).
 
     ``text`` is the content at fault (a name, a title, a line of it) and ``char`` a character
-    the font lacks: the build finds which input gave them and ``located`` adds that place,
-    printing as ``event.yaml:73:11: panelists[4].name: badges: the name … does not fit …``.
+    the font lacks. ``field`` is the input it came from: the event file's field path
+    (``panelists[4].name``), which the build turns into a line with ``Event.where``, or a list's
+    cell with ``where`` given (``people.csv:14:3``, ``row 12, column 'Name'``). Layout code
+    names the field where it sets the text, directly or with ``about``; the message prints as
+    ``event.yaml:73:11: panelists[4].name: badges: the name … does not fit …``.
     """
 
     exit_code = 3
@@ -128,12 +138,13 @@ class LayoutError(PrintkitError):
         self.field = field
         super().__init__(self.message())
 
-    def located(self, where: Location, field: str = "") -> LayoutError:
+    def located(self, where: Location | None, field: str = "") -> LayoutError:
         return LayoutError(self.product, self.problem, self.text, self.char, where, field)
 
     def message(self) -> str:
         if self.where is None:
-            return f"{self.product}: {self.problem}"
+            field = f"{self.field}: " if self.field else ""
+            return f"{field}{self.product}: {self.problem}"
         field = f" {self.field}:" if self.field else ""
         return f"{self.where}:{field} {self.product}: {self.problem}"
 
@@ -167,6 +178,19 @@ class Unfit(LayoutError):
             first.product, first.problem, first.text, first.char, first.where, first.field
         )
         self.failures = failures
+
+
+@contextmanager
+def about(where: Location | None, field: str) -> Iterator[None]:
+    """A ``LayoutError`` raised inside that names no input yet is about ``field``: a field
+    path of the event file (``where`` None: the build finds its line), or a list's cell
+    (``Person.place`` gives both). The layout says what it sets; nothing searches for it."""
+    try:
+        yield
+    except LayoutError as exc:
+        if exc.field or exc.where is not None:
+            raise
+        raise exc.located(where, field) from None
 
 
 class OutputError(PrintkitError):

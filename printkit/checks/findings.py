@@ -9,27 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 
-from printkit.errors import Location
+from printkit.errors import InputWarning
 from printkit.layout.items import QR, Document, Group, Item, field_path
-from printkit.layout.qr import MIN_MODULE
-from printkit.model.event import BadgeBack, Duplex, Event, Person
-from printkit.pipeline.people import origin_parts
-from printkit.products.tent import POSTER_QR_MIN, TENT_QR_MIN
+from printkit.model.event import Event, Person
+from printkit.pipeline import products as registry
 
-
-@dataclass(frozen=True)
-class Finding:
-    """Located like an ``InputError``, but the build goes on."""
-
-    where: Location | None
-    field: str
-    problem: str
-
-    def message(self) -> str:
-        where = f"{self.where}: " if self.where is not None else ""
-        return f"{where}{self.field}: {self.problem}"
+Finding = InputWarning  # a finding is a warning: located, and the build goes on
 
 
 def at(event: Event, path: str, problem: str) -> Finding:
@@ -38,9 +24,14 @@ def at(event: Event, path: str, problem: str) -> Finding:
 
 def examine(event: Event, documents: Mapping[str, Document], today: dt.date) -> list[Finding]:
     """Every finding, in the order of the event file's lines, each once."""
+    laid_out = registry.outputs(registry.names(), event)
     found = [  # names given twice or two ways: the timetable's checks say so at load
-        *unaffiliated(event),
-        *capitals(event),
+        *(
+            finding
+            for stem, (product, _) in laid_out.items()
+            if stem in documents
+            for finding in product.checks(event, documents[stem])
+        ),
         *past(event, today),
         *shrunk(event, documents),
         *small_qr(event, documents),
@@ -109,15 +100,12 @@ def _per_person(event: Event, field: str, problem, summary: str) -> Iterator[Fin
             listed.append((person, text))
     if len(listed) <= LISTED_ONE_BY_ONE:
         for person, text in listed:
-            file, line, row = origin_parts(person.origin)
-            yield Finding(Location(file, line), f"row {row}, {field}", text)
+            yield Finding(person.origin.where, f"row {person.origin.row}, {field}", text)
         return
-    file, line, _ = origin_parts(listed[0][0].origin)
-    rows = ", ".join(str(origin_parts(p.origin)[2]) for p, _ in listed[:8])
+    first = listed[0][0].origin
+    rows = ", ".join(str(p.origin.row) for p, _ in listed[:8])
     more = f" and {len(listed) - 8} more" if len(listed) > 8 else ""
-    yield Finding(
-        Location(file, line), field, f"{len(listed)} listed people {summary} (rows {rows}{more})"
-    )
+    yield Finding(first.where, field, f"{len(listed)} listed people {summary} (rows {rows}{more})")
 
 
 # -- dates --------------------------------------------------------------------------------
@@ -140,52 +128,30 @@ def past(event: Event, today: dt.date) -> Iterator[Finding]:
 def shrunk(event: Event, documents: Mapping[str, Document]) -> Iterator[Finding]:
     for document in documents.values():
         for note in document.notes:
-            yield at(event, note.field, note.text)
+            yield Finding(event.place(note.where, note.field), note.field, note.text)
 
 
-@dataclass(frozen=True)
-class Reading:
-    """How far away a product's QR code is read, and what that asks of it (PRINT.md: the
-    symbol about a tenth of the distance; modules of 0.4 mm in the hand, about 1 mm at 1–2 m)."""
-
-    on: str
-    distance: str
-    symbol: float  # mm, without the quiet zone
-    module: float  # mm
-
-
-READING = {
-    "programme": Reading("the programme", "30 cm", 30.0, MIN_MODULE),
-    "badges": Reading("the badges' backs", "30 cm", 30.0, MIN_MODULE),
-    "tent": Reading("the tent", "1 m", TENT_QR_MIN, 1.0),
-    "poster": Reading("the poster", "2–3 m", POSTER_QR_MIN, 1.5),
-    # a festival's door posters list the day's sessions, read as one walks up: about 1 m
-    "posters": Reading("the venue posters", "1 m", TENT_QR_MIN, 1.0),
-}
 #: "about a tenth": a code 5 % under the figure still reads comfortably
 SLACK = 0.95
 
 
 def small_qr(event: Event, documents: Mapping[str, Document]) -> Iterator[Finding]:
-    """The smallest QR code of each product against the distance it is read from."""
-    for product, document in documents.items():
-        codes = [item for page in document.pages for item in _codes(page.items)]
+    """The smallest QR code of each file against the distance it is read from (the
+    product registry's ``Output.reading``)."""
+    for stem, (_, output) in registry.outputs(registry.names(), event).items():
+        document = documents.get(stem)
+        codes = [item for page in document.pages for item in _codes(page.items)] if document else []
         if not codes:
             continue
-        reading = READING[{"tents": "tent"}.get(product, product)]
-        if product == "badges" and event.badge.qr is not None:  # personal codes, on the fronts
-            reading = Reading("the badges", "30 cm", 30.0, MIN_MODULE)
+        reading = output.reading
         code = min(codes, key=lambda qr: qr.rect.width)
         symbol = code.rect.width * code.matrix.modules / code.matrix.modules_with_quiet_zone
         if symbol < reading.symbol * SLACK:
             yield at(
                 event,
-                ("badges.qr" if event.badge.qr else _setting(event))
-                if product == "badges"
-                else "url",
+                reading.setting,
                 f"the QR code on {reading.on} is {symbol:.1f} mm wide; read from"
-                f" {reading.distance}, a code wants about {reading.symbol:g} mm"
-                + (_larger(event) if product == "badges" else ""),
+                f" {reading.distance}, a code wants about {reading.symbol:g} mm{reading.hint}",
             )
         if round(code.module, 2) < reading.module:  # as shown: 0.3996 mm reads as 0.40
             yield at(
@@ -195,20 +161,6 @@ def small_qr(event: Event, documents: Mapping[str, Document]) -> Iterator[Findin
                 f" {reading.distance}, they should be at least {reading.module:g} mm: a shorter"
                 " address makes fewer, larger modules",
             )
-
-
-def _setting(event: Event) -> str:
-    """The setting that put a QR code on the badges: their backs, or folding them."""
-    return "badges.duplex" if event.duplex is Duplex.FOLD else "badges.back"
-
-
-def _larger(event: Event) -> str:
-    """How to make the code on a badge's back larger."""
-    if event.duplex is Duplex.FOLD:
-        return "; a folded badge halves its room: duplex: long-edge makes it larger"
-    if event.badge_back is BadgeBack.INFO:
-        return "; back: qr, or a larger badge, makes it larger"
-    return "; a larger badge makes it larger"
 
 
 def _codes(items: Iterable[Item]) -> Iterator[QR]:

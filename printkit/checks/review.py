@@ -14,9 +14,9 @@ from pathlib import Path
 
 from printkit.checks.findings import examine
 from printkit.output.pdfx import read_profile
-from printkit.pipeline.build import PRODUCTS, Overrides, Report, prepare
-from printkit.read.event import load_event
-from printkit.read.notices import collecting
+from printkit.pipeline.build import Report
+from printkit.pipeline.prepare import Overrides, lay_out, prepare
+from printkit.pipeline.products import kit
 
 EVENT_SUFFIXES = (".yaml", ".yml")
 
@@ -33,12 +33,13 @@ def review(
     today: dt.date | None = None,
 ) -> Report:
     """The event's warnings, located and in the file's order, then the build's own; writes
-    nothing. Bad input raises the error a build would raise."""
-    with collecting() as cleaned:
-        event = (overrides or Overrides()).apply(load_event(event_file, display))
-    documents, warnings = prepare(event, PRODUCTS)
-    warnings = [*cleaned, *(w.message() for w in event.warnings), *warnings]
+    nothing. Bad input raises the error a build would raise, located as a build locates it."""
+    products = kit()
+    prepared = prepare(event_file, products, overrides, display)
+    event = prepared.event
+    documents, laid_out = lay_out(prepared, products)
+    warnings = [*prepared.warnings, *laid_out]
     if event.press is not None and event.press.pdfx is not None:
         read_profile(event.press.pdfx.profile)  # a build reads it only after rendering
-    found = [finding.message() for finding in examine(event, documents, today or dt.date.today())]
+    found = examine(event, documents, today or dt.date.today())
     return Report([], found + [w for w in warnings if w not in found], event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from printkit.errors import Location
 from printkit.layout.qr import Matrix
 from printkit.model.geometry import Rect, Size
 
@@ -103,10 +104,12 @@ class Page:
 class Note:
     """Something a layout did that the organiser may want to hear before printing, though
     nothing is wrong with the page: a name set below its design size to fit, a line left out.
-    ``field`` is the event file's field path it concerns ("panelists[2].name")."""
+    ``field`` is the event file's field path it concerns ("panelists[2].name"), or with
+    ``where`` a list's cell ("row 12, column 'Name'")."""
 
     field: str
     text: str
+    where: Location | None = None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import qrcode
 import qrcode.constants
 from qrcode.exceptions import DataOverflowError
 
-from printkit.errors import LayoutError
+from printkit.errors import LayoutError, about
 
 QUIET_ZONE = 4  # modules of light margin on every side, painted by the renderer
 MIN_MODULE = 0.4  # mm: the smallest module a phone held in the hand reads (PRINT.md)
@@ -101,3 +101,9 @@ def _too_long(content: str, level: str) -> LayoutError:
         f" error correction {level}; shorten it",
         text=content,
     )
+
+
+def url_code(url: str) -> Matrix:
+    """The code to the event's page: ``url`` in event.yaml, where an error points."""
+    with about(None, "url"):
+        return encode(url)

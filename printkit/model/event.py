@@ -56,6 +56,31 @@ class SignKind(Enum):
 
 
 @dataclass(frozen=True)
+class ListRow:
+    """Where a person of an attendee list was read: the row, and the column of each field."""
+
+    file: str
+    line: int  # the row's first line in the file
+    row: int  # the row's number among the list's rows
+    columns: tuple[tuple[str, int, str], ...] = ()  # (field, 1-based column, header as written)
+
+    @property
+    def where(self) -> Location:
+        return Location(self.file, self.line)
+
+    def cell(self, key: str) -> tuple[Location, str]:
+        """``people.csv:14:3`` and ``row 12, column 'Company'``: where ``key`` was read."""
+        key = key.split("[")[0].removesuffix("s") if key.startswith("organisation") else key
+        for field_name, column, header in self.columns:
+            if field_name == key:
+                return Location(self.file, self.line, column), f"row {self.row}, column {header!r}"
+        return self.where, f"row {self.row}, {key}"
+
+    def __str__(self) -> str:
+        return f"{self.where}: row {self.row}"
+
+
+@dataclass(frozen=True)
 class Person:
     name: str
     role: str  # a key of Event.roles: "panelist", "moderator", "staff", …
@@ -67,8 +92,20 @@ class Person:
     email: str | None = None
     ticket_id: str | None = None
     extra: tuple[tuple[str, str], ...] = ()  # other columns of an attendee list
-    origin: str | None = None  # "people.csv:14: row 12" for people from a list
+    origin: ListRow | None = None  # where a person from an attendee list was read
     path: str = field(default="", compare=False)  # in the event file, e.g. "panelists[2]"
+
+    def place(self, key: str) -> tuple[Location | None, str]:
+        """Where this person's ``key`` (name, title, …) was read, as a message names it: a
+        list's cell, or the event file's field path (``Event.where`` finds its line)."""
+        if self.origin is not None:
+            return self.origin.cell(key)
+        return None, f"{self.path}.{key}" if self.path else key
+
+    @property
+    def shown(self) -> str:
+        """The person as a message about a list row names them: `` (Mia Al-Sayed)``."""
+        return f" ({self.name})" if self.origin is not None else ""
 
     @property
     def key(self) -> str:
@@ -286,8 +323,18 @@ class Event:
     programme: ProgrammeOptions = ProgrammeOptions()  # a schedule's parts, paper and booklet
     sign_paper: str | None = None  # sign: {paper: …}; None: A4 tents, A3 posters
     warnings: tuple[InputWarning, ...] = field(default=(), compare=False)
+    #: everyone to badge, each once: the event's own people first (panelists before
+    #: moderators), then the attendee list, a listed panelist merged into the panel's entry;
+    #: filled by the preparation (``pipeline.prepare``), empty as read
+    people: tuple[Person, ...] = field(default=(), compare=False, repr=False)
+    #: who gets a badge this run, in order: ``people`` filtered (--only) and sorted
+    badged: tuple[Person, ...] = field(default=(), compare=False, repr=False)
     #: field path ("panelists[2].name") → where its value is in the event file
     locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    def place(self, where: Location | None, path: str) -> Location | None:
+        """``where`` if known (a list's cell), else where ``path`` is in the event file."""
+        return where if where is not None else self.where(path)
 
     def where(self, path: str) -> Location | None:
         """Where ``path`` is in the event file; for a key not written there (a missing
@@ -334,12 +381,3 @@ class Event:
         """The first and last day with a session (within ``dates``, which may be wider)."""
         days = self.days
         return days[0], days[-1]
-
-    @property
-    def people(self) -> tuple[Person, ...]:
-        """Everyone to badge, each person once: the event's own people first (panelists before
-        moderators), then the attendee list; a listed person who is already on the panel is
-        merged into the panel's entry (keeping the event's role, title and organisations)."""
-        from printkit.pipeline.people import merged  # the rule lives with the other people rules
-
-        return merged(self)

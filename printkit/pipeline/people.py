@@ -181,17 +181,16 @@ def personal_payload(person: Person, template: str | None, vcard: bool) -> str:
         if value is None:
             known = ", ".join(sorted(values))
             raise InputError(
-                Location(person.origin or "event.yaml"),
+                person.origin.where if person.origin else Location("event.yaml"),
                 "badges.qr.url",
                 f"the template uses {{{field}}}, which is not a column of the list{suggest(field, values)} (known: {known})",
             )
         if not value:
             if person.origin is None:
                 raise MissingValue(field)
-            file, line, row = origin_parts(person.origin)
             raise InputError(
-                Location(file, line),
-                f"row {row}",
+                person.origin.where,
+                f"row {person.origin.row}",
                 f"{person.name!r} has no {field}, which the badge's QR code needs; fill it in or drop the QR code",
             )
         parts.append(quote(value, safe=""))
@@ -209,13 +208,6 @@ def payload_or_none(person: Person, template: str | None, vcard: bool) -> str | 
         return personal_payload(person, template, vcard)
     except MissingValue:
         return None
-
-
-def origin_parts(origin: str) -> tuple[str, int, int]:
-    """ "people.csv:14: row 12" → ("people.csv", 14, 12)."""
-    head, _, row = origin.rpartition(": row ")
-    file, _, line = head.rpartition(":")
-    return file, int(line), int(row)
 
 
 def _v(text: str) -> str:

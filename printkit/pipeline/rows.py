@@ -7,65 +7,58 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
-from printkit.errors import LayoutError, RowsRefused, Unfit, elide, printable
+from printkit.errors import InputWarning, LayoutError, RowsRefused, Unfit, elide, printable
 from printkit.layout.items import Document
-from printkit.model.event import Event, Person
+from printkit.model.event import Person
 from printkit.model.rows import Refusal, report_lines
-from printkit.pipeline.people import origin_parts
-from printkit.read.origins import Origins
+from printkit.pipeline.people import badge_people, merged
+from printkit.pipeline.prepare import Prepared, lay_out, locate
 
 REJECTED = "rejected.csv"
 WHY = "printkit: why left out"
 
-Prepare = Callable[[Event, Sequence[str], str], tuple[dict[str, Document], list[str]]]
-
 
 def accounted(
-    event: Event, products: Sequence[str], file: str, origins: Origins, prepare: Prepare
-) -> tuple[Event, tuple[Refusal, ...], dict[str, Document], list[str]]:
+    prepared: Prepared, products: Sequence[str]
+) -> tuple[Prepared, tuple[Refusal, ...], dict[str, Document], list[InputWarning]]:
     """Lay out the products, gathering every row that cannot be printed; raise them all
     together (``RowsRefused``) unless ``event.keep_going``, which lays out the others."""
+    event = prepared.event
     refused = list(event.refused)
     documents = None
     try:
-        documents, warnings = prepare(event, products, file)
+        documents, warnings = lay_out(prepared, products)
     except Unfit as exc:
-        refused += [_unfit(person, error, origins, file) for person, error in exc.failures]
-    except LayoutError as exc:  # located at the input that gave the text at fault
-        raise origins.locate(exc, file) from None
+        refused += [_unfit(person, error, prepared) for person, error in exc.failures]
     if not refused:
-        return event, (), documents, warnings
+        return prepared, (), documents, warnings
     own = [r for r in refused if r.origin is None]  # the event file's people: no row to skip
     if not event.keep_going or own:
         laid = len(refused) > len(event.refused)
         raise RowsRefused(report_lines(own or refused), exit_code=3 if laid else 2)
     if documents is None:
         gone = {r.origin for r in refused}
-        event = replace(event, attendees=tuple(p for p in event.attendees if p.origin not in gone))
-        try:
-            documents, warnings = prepare(event, products, file)
-        except LayoutError as exc:
-            raise origins.locate(exc, file) from None
-    return event, tuple(refused), documents, warnings
+        event = replace(
+            event, attendees=tuple(p for p in event.attendees if str(p.origin) not in gone)
+        )
+        event = replace(event, people=merged(event))
+        prepared = replace(prepared, event=replace(event, badged=badge_people(event)))
+        documents, warnings = lay_out(prepared, products)
+    return prepared, tuple(refused), documents, warnings
 
 
-def _unfit(person: object, error: LayoutError, origins: Origins, file: str) -> Refusal:
-    """The refusal of one person's badge, located at the cell of their row that gave the
-    text at fault (another row with the same text is not this one)."""
+def _unfit(person: object, error: LayoutError, prepared: Prepared) -> Refusal:
+    """The refusal of one person's badge, located where the layout said it is (the cell of
+    their row, or their field in the event file)."""
     assert isinstance(person, Person)
-    located = None
-    if person.origin is not None:
-        row_file, line, _ = origin_parts(person.origin)
-        own = Origins(o for o in origins if (o.where.file, o.where.line) == (row_file, line))
-        if own.find(error.text, error.char) is not None:
-            located = own.locate(error, file)
-    located = located or origins.locate(error, file)
+    located = locate(error, prepared.event, prepared.file)
     reason = f"{error.product}: {error.problem}"
     who = elide(printable(person.name), 40)
-    return Refusal(located.message(), reason, person.extra, person.origin, who)
+    origin = str(person.origin) if person.origin is not None else None
+    return Refusal(located.message(), reason, person.extra, origin, who)
 
 
 def rejected_csv(refused: Sequence[Refusal]) -> bytes:

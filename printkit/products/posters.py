@@ -21,7 +21,7 @@ from printkit.errors import LayoutError
 from printkit.lang import i18n
 from printkit.layout.flow import FIRST_BASELINE, paragraph
 from printkit.layout.items import QR, Document, Item, Line, Note, Page, Text, field_path, pt
-from printkit.layout.qr import encode
+from printkit.layout.qr import url_code
 from printkit.layout.text import shrunk, width_mm
 from printkit.layout.words import date_line, room, time_range, venue_line, when
 from printkit.model.event import Event, Session, Venue
@@ -115,6 +115,7 @@ def layout_poster(event: Event, face: Typeface) -> Document:
             f"the title, date and panel leave too little room for a {POSTER_QR_MIN * k:.0f} mm QR"
             " code; shorten the title",
             session.title,
+            field=field_path(session.path, "title"),
         )
     items += code + poster_foot(event, face, page, "poster")
     _require(face, items, "poster")
@@ -142,7 +143,7 @@ def _code(
     k = scale_of(page)
     margin = POSTER_MARGIN * k
     floor = POSTER_FOOT * k + FLOOR_GAP * k
-    matrix = encode(event.url)
+    matrix = url_code(event.url)
     per_symbol = matrix.modules_with_quiet_zone / matrix.modules
     side = min(top - floor, page.width - 2 * margin - CTA_COLUMN * k, largest * per_symbol)
     if side < smallest * per_symbol:

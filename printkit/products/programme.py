@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from printkit.errors import LayoutError
+from printkit.errors import LayoutError, about
 from printkit.layout.flow import Block, fitted_lines, one_line, paragraph
 from printkit.layout.items import QR, Box, Document, Image, Item, Line, Note, Page, Text, field_path
-from printkit.layout.qr import encode
+from printkit.layout.qr import url_code
 from printkit.layout.text import fit_block
 from printkit.layout.words import affiliation, date_line, venue_line
-from printkit.model.event import Event, Session
+from printkit.model.event import Event, Person, Question, Session
 from printkit.model.geometry import PAPER, PT, Rect, Size
 from printkit.read.images import aspect
 from printkit.typeset.fonts import Typeface
@@ -91,7 +91,7 @@ def layout_programme(event: Event, face: Typeface) -> Document:
         QR_SIZE,
         QR_SIZE,
     )
-    items.append(QR(qr_rect, encode(event.url)))
+    items.append(QR(qr_rect, url_code(event.url)))
     items.append(
         Text(
             qr_rect.centre[0],
@@ -137,32 +137,51 @@ def band_heading(
     product: str,
     page: Size = PAGE,
     margin: float = MARGIN,
+    field: str = "title",
 ) -> tuple[list[Item], float]:
     """The top band's words, white: the festival on one line over the title (as large as
-    fits, three lines at most). Returns them and how far down they reach."""
+    fits, three lines at most). Returns them and how far down they reach. ``field`` is the
+    title's field, where an error points."""
     top = page.height - 14.0
     items: list[Item] = []
     if festival:
-        block = one_line(
-            face, festival, "bold", margin, top, width, 10.0, 7.0, "paper", "the festival", product
-        )
+        with about(None, "festival"):
+            block = one_line(
+                face,
+                festival,
+                "bold",
+                margin,
+                top,
+                width,
+                10.0,
+                7.0,
+                "paper",
+                "the festival",
+                product,
+            )
         items += block.items
         top -= block.height + 3.0
     fitted = fit_block(face, title, "bold", width, largest, 15.0, 3)
     if fitted is None:
-        raise LayoutError(product, f"the title is too long to set in three lines: {title!r}", title)
+        raise LayoutError(
+            product, f"the title is too long to set in three lines: {title!r}", title, field=field
+        )
     block = fitted_lines(fitted.lines, "bold", fitted.size, margin, top, 1.12, "paper")
     return items + list(block.items), top - block.height
 
 
 def _header(event: Event, session: Session, face: Typeface) -> tuple[list[Item], float]:
     width = PAGE.width - 2 * MARGIN
-    items, top = band_heading(face, event.festival, session.title, width, 26.0, PRODUCT)
+    title = field_path(session.path, "title")
+    items, top = band_heading(
+        face, event.festival, session.title, width, 26.0, PRODUCT, field=title
+    )
     if session.subtitle:
         top -= 2.5
-        sub = paragraph(
-            face, [(session.subtitle, "italic")], MARGIN, top, width, 13.0, 1.3, "paper"
-        )
+        with about(None, field_path(session.path, "subtitle")):
+            sub = paragraph(
+                face, [(session.subtitle, "italic")], MARGIN, top, width, 13.0, 1.3, "paper"
+            )
         items += sub.items
         top -= sub.height
     bottom = top - 8.0
@@ -190,7 +209,8 @@ def _main_column(
     y = top
     gap = 0.55 * kind.body * 1.45 * PT
     for para in session.text:
-        block = paragraph(face, [(para, "regular")], x, y, width, kind.body, 1.45)
+        with about(None, field_path(session.path, "text")):
+            block = paragraph(face, [(para, "regular")], x, y, width, kind.body, 1.45)
         items += block.items
         y -= block.height + gap
     if session.questions:
@@ -204,7 +224,11 @@ def _main_column(
             if question.lead
             else [(question.text, "regular")]
         )
-        block = paragraph(face, spans, x + number_width, y, width - number_width, kind.body, 1.45)
+        path = field_path(session.path, f"questions[{i}]")
+        with about(None, _question_field(face, path, question, width - number_width, kind.body)):
+            block = paragraph(
+                face, spans, x + number_width, y, width - number_width, kind.body, 1.45
+            )
         items += block.items
         y -= block.height + gap * 1.3
     return Block(tuple(items), top - y, 0)
@@ -224,13 +248,19 @@ def _sidebar(
         items.extend(block.items)
         y -= block.height + 2.0
 
-    def person_entry(name: str, line: str) -> None:
+    def person_entry(person: Person) -> None:
         nonlocal y
-        block = paragraph(face, [(name, "bold")], inner, y, width, kind.name, 1.25)
+        name, line = person.name, affiliation(event, person)
+        with about(*person.place("name")):
+            block = paragraph(face, [(name, "bold")], inner, y, width, kind.name, 1.25)
         items.extend(block.items)
         y -= block.height + 0.3
         if line:
-            block = paragraph(face, [(line, "regular")], inner, y, width, kind.role, 1.3, "muted")
+            key = "organisations" if person.organisations else "title"
+            with about(*person.place(key)):
+                block = paragraph(
+                    face, [(line, "regular")], inner, y, width, kind.role, 1.3, "muted"
+                )
             items.extend(block.items)
             y -= block.height
         y -= 2.6 * kind.scale
@@ -238,11 +268,11 @@ def _sidebar(
     if session.panelists:
         heading(event.labels["panel"])
         for person in session.panelists:
-            person_entry(person.name, affiliation(event, person))
+            person_entry(person)
     if session.moderator:
         y -= 1.5
         heading(event.labels["moderator"])
-        person_entry(session.moderator.name, affiliation(event, session.moderator))
+        person_entry(session.moderator)
     # the QR code and its caption sit at the sidebar's foot
     return Block(tuple(items), top - y + QR_SIZE + 12.0, 0)
 
@@ -268,14 +298,26 @@ def organiser_block(
         x += width + 6.0
     text_width = page.width - margin - x
     y = top - 5.0
-    for text, style, size, colour in (
-        (event.labels["organiser"], "bold", 7.5, "text"),  # small text: 100 % K
-        (organiser.name, "bold", 11.0, "text"),
-        (organiser.tagline or "", "italic", 9.0, "muted"),
+    for text, style, size, colour, field in (
+        (event.labels["organiser"], "bold", 7.5, "text", "labels.organiser"),  # small: 100 % K
+        (organiser.name, "bold", 11.0, "text", "organiser.name"),
+        (organiser.tagline or "", "italic", 9.0, "muted", "organiser.tagline"),
     ):
         if not text:
             continue
-        block = paragraph(face, [(text, style)], x, y, text_width, size, 1.25, colour)
+        with about(None, field):
+            block = paragraph(face, [(text, style)], x, y, text_width, size, 1.25, colour)
         items += block.items
         y -= block.height + 0.8
     return items
+
+
+def _question_field(
+    face: Typeface, path: str, question: Question, width: float, size: float
+) -> str:
+    """Which part of a question a word too wide for the column is in: its lead or its text."""
+    if question.lead and any(
+        face.width(word, "bold", size) * PT > width for word in (question.lead + ":").split()
+    ):
+        return field_path(path, "lead")
+    return field_path(path, "text")

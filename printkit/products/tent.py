@@ -27,7 +27,7 @@ from printkit.layout.items import (
     field_path,
     pt,
 )
-from printkit.layout.qr import encode
+from printkit.layout.qr import url_code
 from printkit.layout.text import fit_block, shrunk
 from printkit.layout.words import date_line, when
 from printkit.model.event import Event, Session, SignKind
@@ -135,6 +135,7 @@ def _common(event: Event, face: Typeface, sessions, size: Size) -> TentType:
                 PRODUCT,
                 f"the title does not fit the tent in three lines: {session.title!r}",
                 session.title,
+                field=field_path(session.path, "title"),
             )
         titles.append(fitted.size)
         spans = people_spans(event, session)
@@ -146,6 +147,7 @@ def _common(event: Event, face: Typeface, sessions, size: Size) -> TentType:
                     PRODUCT,
                     f"the panel of {session.title!r} does not fit the tent in two lines",
                     session.title,
+                    field=field_path(session.path, "title"),
                 )
             people.append(line.size)
         line = fit_block(face, date_line(event, session), "regular", width, *DATE, 2)
@@ -171,7 +173,7 @@ def _face(
 ) -> tuple[Item, ...]:
     """One face, upright, in its own coordinates; the fold is at its top edge."""
     x, width, qr_rect = _column(size)
-    code = QR(qr_rect, encode(event.url))
+    code = QR(qr_rect, url_code(event.url))
     items: list[Item] = [code, Box(Rect(0.0, 0.0, STRIPE, size.height), fill="accent")]
     y = size.height - FOLD_MARGIN
     if event.festival:
@@ -182,7 +184,12 @@ def _face(
         y -= block.height + GAPS["festival"]
     title = title_fit(face, session.title, width, kind.title, kind.title, 3, TITLE_HEIGHT)
     if title is None:  # the common size is one every title allows
-        raise LayoutError(PRODUCT, f"the title does not fit the tent: {session.title!r}")
+        raise LayoutError(
+            PRODUCT,
+            f"the title does not fit the tent: {session.title!r}",
+            session.title,
+            field=field_path(session.path, "title"),
+        )
     block = fitted_lines(title.lines, "bold", title.size, x, y, 1.1)
     items += block.items
     y -= block.height + GAPS["title"]
@@ -206,6 +213,7 @@ def _face(
             "the title, panel and date leave no room for the venue and the call to action on"
             " the tent; shorten the title",
             session.title,
+            field=field_path(session.path, "title"),
         )
     items += cta.items
     for item in items:
@@ -227,6 +235,7 @@ def _venue(face: Typeface, session: Session, x: float, y: float, width: float):
                 PRODUCT,
                 f"the area code {venue.area!r} is too long for the tent; shorten it",
                 venue.area,
+                field=field_path(session.path, "venue.area"),
             )
         area_width = face.width(area.lines[0], "bold", area.size) * PT + 2 * AREA_PAD
         box = Rect(x, y - AREA_BOX, max(area_width, AREA_MIN_WIDTH), AREA_BOX)
@@ -242,6 +251,7 @@ def _venue(face: Typeface, session: Session, x: float, y: float, width: float):
             PRODUCT,
             f"the venue's name {venue.name!r} does not fit the tent; shorten it",
             venue.name,
+            field=field_path(session.path, "venue.name"),
         )
     height = ((len(fitted.lines) - 1) * 1.1 + 1.0) * fitted.size * PT
     top = y - max(0.0, (AREA_BOX - height) / 2) if venue.area else y

@@ -14,10 +14,9 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import TypeVar
 
-from printkit.errors import InputError, key_text, shown
+from printkit.errors import InputError, InputWarning, key_text, shown
 from printkit.read.clean import Refused, clean
 from printkit.read.notices import warn
-from printkit.read.origins import record
 from printkit.read.source import Node
 
 E = TypeVar("E", bound=Enum)
@@ -240,7 +239,7 @@ def scalar_text(node: Node, path: str, max_length: int = 2000, single_line: bool
     except Refused as refused:
         raise fail(node, path, refused.problem) from None
     for change in cleaned.changes:
-        warn(f"{node.where}: {path}: {change.what}")
+        warn(InputWarning(node.where, path, change.what))
     text = cleaned.text
     if len(text) > max_length:
         raise fail(
@@ -248,5 +247,4 @@ def scalar_text(node: Node, path: str, max_length: int = 2000, single_line: bool
             path,
             f"is {len(text):,} characters long; at most {max_length:,} can be typeset here",
         )
-    record(node.where, path, text)
     return text

@@ -10,12 +10,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-_CURRENT: ContextVar[list[str] | None] = ContextVar("printkit_warnings", default=None)
+from printkit.errors import InputWarning
+
+_CURRENT: ContextVar[list[InputWarning] | None] = ContextVar("printkit_warnings", default=None)
 
 
 @contextmanager
-def collecting() -> Iterator[list[str]]:
-    found: list[str] = []
+def collecting() -> Iterator[list[InputWarning]]:
+    found: list[InputWarning] = []
     token = _CURRENT.set(found)
     try:
         yield found
@@ -23,7 +25,7 @@ def collecting() -> Iterator[list[str]]:
         _CURRENT.reset(token)
 
 
-def warn(text: str) -> None:
+def warn(text: InputWarning) -> None:
     found = _CURRENT.get()
     if found is not None and text not in found:
         found.append(text)

@@ -8,15 +8,14 @@ import string
 from pathlib import Path
 from typing import NamedTuple
 
-from printkit.errors import InputError, Location, elide, key_text, printable, shown
-from printkit.model.event import BadgeOptions, Person, PersonalQR, SortOrder
+from printkit.errors import InputError, InputWarning, Location, elide, key_text, printable, shown
+from printkit.model.event import BadgeOptions, ListRow, Person, PersonalQR, SortOrder
 from printkit.model.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
 from printkit.model.rows import Refusal, lookup
 from printkit.read.attendees import FIELDS, MAX_ROWS, Attendee, AttendeeList, read_attendees
 from printkit.read.clean import Refused, clean
 from printkit.read.fields import Fields, fail, scalar_text, suggest
 from printkit.read.notices import warn
-from printkit.read.origins import record
 from printkit.read.paths import PathProblem, find_file
 from printkit.read.selection import RolesFrom, read_roles_from, read_status, read_where, role_key
 from printkit.read.source import Node
@@ -212,8 +211,7 @@ def _person(
         if cleaned.text.startswith("="):
             raise InputError(where, field, _FORMULA.format(shown(cleaned.text, 40)))
         for change in cleaned.changes:
-            warn(f"{where}: {field}: {change.what}")
-        record(where, field, cleaned.text)
+            warn(InputWarning(where, field, change.what))
         return cleaned.text
 
     name = line(attendee.name, "name") or attendee.name
@@ -230,7 +228,12 @@ def _person(
         email=attendee.email,
         ticket_id=attendee.ticket_id,
         extra=attendee.row,
-        origin=str(attendee.origin),
+        origin=ListRow(
+            attendee.origin.file,
+            attendee.origin.line,
+            attendee.origin.row,
+            tuple(_field_columns(listing)),
+        ),
     )
 
 
@@ -261,6 +264,19 @@ _FORMULA = (
     "{} starts with '=' like a spreadsheet formula, and a badge would print it as it stands;"
     " put the value itself in the cell (copy, then paste as values) or correct it"
 )
+
+
+def _field_columns(listing: AttendeeList) -> list[tuple[str, int, str]]:
+    """Each printed field's column in the list: (field, 1-based column, header); a name made
+    of first and last name points at the first-name column."""
+    found = []
+    for key in ("name", "title", "organisation", "first_name", "last_name", "pronouns", "role"):
+        header = getattr(listing.columns, key, None)
+        if key == "name" and header is None:
+            header = listing.columns.first_name
+        if header is not None and header in listing.header:
+            found.append((key, listing.header.index(header) + 1, header))
+    return found
 
 
 def _cell(listing: AttendeeList, attendee: Attendee, key: str) -> tuple[Location, str]:

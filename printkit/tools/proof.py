@@ -27,8 +27,8 @@ from printkit.layout.sheets import NO_OFFSET, slots
 from printkit.model.event import PrinterOffset, SheetGeometry
 from printkit.model.geometry import MM_PER_INCH, POINTS_PER_INCH, Rect
 from printkit.output.files import write_atomic
-from printkit.pipeline.build import PRODUCTS, Overrides, Report, build, file_name
-from printkit.pipeline.people import badge_people
+from printkit.pipeline import products as registry
+from printkit.pipeline.build import Overrides, Report, build
 from printkit.products.badges.duplex import imposed_sheet
 
 FOLDER = "proof"
@@ -131,7 +131,7 @@ def slot_box(sheet: SheetGeometry, rect: Rect, dpi: float) -> tuple[int, int, in
 def proof(
     event_file: Path,
     out_dir: Path,
-    products: Sequence[str] = PRODUCTS,
+    products: Sequence[str] | None = None,
     overrides: Overrides | None = None,
     dpi: int = DEFAULT_DPI,
     display: str | None = None,
@@ -147,14 +147,17 @@ def proof(
     kit = build(event_file, out_dir, products, overrides, display)
     event = kit.event
     folder = out_dir / FOLDER
-    badges_pdf = out_dir / file_name("badges", event)
+    contacts = {
+        out_dir / f"{stem}.pdf"
+        for stem, (product, _) in registry.outputs(products or registry.kit(), event).items()
+        if product.contact
+    }
     written: list[Path] = []
     for pdf in kit.written:
         contact = None
-        if pdf == badges_pdf:
+        if pdf in contacts:
             sheet, step = imposed_sheet(event)
-            offset = event.offset if event.press is None else NO_OFFSET
-            contact = _ContactSheet(folder, sheet, len(badge_people(event)), layout, step, offset)
+            contact = _ContactSheet(folder, sheet, len(event.badged), layout, step, event.offset)
         pages = _previews(pdf, folder, dpi, contact)
         written += pages
         _remove_stale(folder, re.compile(rf"{re.escape(pdf.stem)}-\d+\.png"), pages)

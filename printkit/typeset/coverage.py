@@ -8,6 +8,7 @@ the message name the person.
 
 from __future__ import annotations
 
+from printkit.errors import about
 from printkit.model.event import Event
 from printkit.typeset.fonts import Typeface
 
@@ -15,11 +16,14 @@ from printkit.typeset.fonts import Typeface
 def check_people(event: Event, face: Typeface, product: str) -> None:
     """Raise a ``LayoutError`` for ``product`` at the first person whose name (set bold),
     title or organisations (set regular) has a character none of the fonts has."""
-    from printkit.pipeline.people import badge_people  # who gets a badge this run (--only)
-
-    for person in badge_people(event):
-        face.require(person.name, "bold", product, f"the name of {person.name!r}")
+    for person in event.badged:  # who gets a badge this run (--only)
+        with about(*person.place("name")):
+            face.require(person.name, "bold", product, f"the name of {person.name!r}")
         if person.title:
-            face.require(person.title, "regular", product, f"the title of {person.name!r}")
-        for organisation in person.organisations:
-            face.require(organisation, "regular", product, f"the organisations of {person.name!r}")
+            with about(*person.place("title")):
+                face.require(person.title, "regular", product, f"the title of {person.name!r}")
+        for i, organisation in enumerate(person.organisations, start=1):
+            with about(*person.place(f"organisations[{i}]")):
+                face.require(
+                    organisation, "regular", product, f"the organisations of {person.name!r}"
+                )

@@ -10,7 +10,7 @@ import pytest
 
 import printkit.cli
 from printkit.checks.review import is_event_file, review
-from printkit.pipeline.build import lay_out
+from printkit.pipeline.prepare import lay_out, prepare
 from printkit.products.badges.front import BadgeType, badge
 from printkit.read.event import load_event
 from printkit.typeset.fonts import typeface
@@ -315,7 +315,10 @@ def test_content_that_cannot_be_set_fails_with_the_layout_exit_code(reviewing):
     )
     result = run("review", "event.yaml")
     assert result.exit_code == 3
-    assert result.output.startswith("error: programme.pdf: 'Xylophonmacher")  # the first to fail
+    # the first to fail, located at its line as a build locates it
+    assert result.output.startswith(
+        "error: event.yaml:76:11: panelists[5].name: programme.pdf: 'Xylophonmacher"
+    )
     assert "is wider than its column" in result.output
 
 
@@ -382,14 +385,15 @@ def test_notes_do_not_change_what_is_drawn(event_dir):
         event_dir,
         ("name: Jan Damsgaard", "name: Jan Christian Bartholomæus Damsgaard-Kristoffersen"),
     )
-    event = load_event(event_dir / "event.yaml")
+    prepared = prepare(event_dir / "event.yaml", ["badges"])
+    event = prepared.event
     face = typeface()
     design = BadgeType(event.sheet.label)
     notes: list = []
     person = event.people[0]
     assert badge(event, person, face, design, notes=notes) == badge(event, person, face, design)
     assert [n.field for n in notes] == ["panelists[1].name"]
-    assert lay_out(event, ["badges"])["badges"].notes == tuple(notes)
+    assert lay_out(prepared, ["badges"])[0]["badges"].notes == tuple(notes)
 
 
 def test_where_falls_back_to_the_enclosing_field(event_dir):
@@ -426,3 +430,38 @@ def test_listed_people_are_reviewed_at_their_rows_and_summed_up_when_many(review
         " (rows 1, 2, 3, 4, 5, 6, 7, 8 and 4 more)" in lines
     )
     assert not any("Person 3 Jensen" in line for line in lines)
+
+
+# -- review locates what build locates (one preparation) ----------------------------------
+
+
+def test_a_too_long_question_lead_is_located_at_its_line_by_review_and_build(reviewing):
+    long = "Gearskifte" * 12
+    edit(reviewing, ("  - lead: Gearskifte", f"  - lead: {long}"))
+    line = line_of("  - lead: Gearskifte")
+    wanted = f"error: event.yaml:{line}:11: questions[1].lead: programme.pdf: '{long[:59]}…'"
+    for command in ("review", "build"):
+        result = run(command, "event.yaml", *(["-o", "out"] if command == "build" else []))
+        assert result.exit_code == 3, result.output
+        assert result.output.startswith(wanted), (command, result.output)
+
+
+def test_a_listed_persons_warning_names_the_list_its_row_and_the_person(reviewing):
+    (reviewing / "people.csv").write_text(
+        "Name,Organisation\nMia Al-Sayed,Bornholms Regionskommune\n"
+        "Jan Christian Bartholomæus Damsgaard-Kristoffersen,KL\n",
+        encoding="utf-8",
+    )
+    text = SEED_TEXT + "\nattendees: {file: people.csv}\n"
+    (reviewing / "event.yaml").write_text(text, encoding="utf-8")
+    result = run("review", "event.yaml")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if "people.csv" in line]
+    assert len(lines) == 1, result.stderr
+    (line,) = lines
+    # the file, the row's line (3: the header is line 1), its column, the row and the person
+    assert line.startswith(
+        "warning: people.csv:3:1: row 2, column 'Name': the badge sets the name"
+        " 'Jan Christian Bartholomæus Damsgaard-Kristoffersen' "
+    ), line
+    assert "below its design size of 22 pt, to fit" in line

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from printkit.model.event import Role
+from printkit.pipeline.prepare import prepare
+from printkit.pipeline.products import kit
 from printkit.read.event import load_event
 from tests.conftest import ROOT, run
 
@@ -163,7 +165,7 @@ def test_different_details_are_a_warning(tmp_path):
         " Velfærdsteknologi' here but 'Direktør, Dansk Velfærdsteknologi' at sessions[2].panelists[1].name; the"
         " badge shows the first"
     ]
-    event = load_event(tmp_path / "examples" / "event.yaml")
+    event = prepared(tmp_path / "examples" / "event.yaml")
     henrik = [p for p in event.people if p.name == "Henrik Brandt Mikkelsen"]
     assert [p.title for p in henrik] == ["Direktør"]
 
@@ -193,7 +195,7 @@ def test_a_person_named_twice_in_a_session_is_a_warning(tmp_path):
 
 
 def test_people_once_each_panelists_first():
-    event = load_event(FESTIVAL)
+    event = prepared(FESTIVAL)
     names = [p.name for p in event.people]
     assert len(names) == len(set(names))
     roles = [p.role for p in event.people]
@@ -262,3 +264,8 @@ def test_a_single_session_list_builds_a_schedule(tmp_path):
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == ["badges.pdf", "posters.pdf", "programme.pdf", "tents.pdf"]
+
+
+def prepared(path):
+    """The event as every command sees it: read, its people resolved (``pipeline.prepare``)."""
+    return prepare(path, kit()).event

@@ -11,7 +11,9 @@ from click.testing import CliRunner
 
 from printkit import cli as cli_module
 from printkit.lang.labels import KEYS as LABEL_KEYS
-from printkit.read.event import BADGE_KEYS, EVENT_KEYS, PERSON_KEYS, load_event
+from printkit.read.badges import BADGE_KEYS
+from printkit.read.event import EVENT_KEYS, load_event
+from printkit.read.session import PERSON_KEYS
 from printkit.tools.starter import template
 from tests.conftest import run
 

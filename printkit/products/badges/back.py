@@ -6,7 +6,7 @@ from __future__ import annotations
 from printkit.errors import LayoutError
 from printkit.layout.flow import fitted_lines
 from printkit.layout.items import QR, Item
-from printkit.layout.qr import MIN_MODULE, encode
+from printkit.layout.qr import MIN_MODULE, url_code
 from printkit.layout.text import fit_block
 from printkit.layout.words import when, where
 from printkit.model.event import BadgeBack, Event, Person
@@ -38,7 +38,7 @@ def badge_back(event: Event, person: Person, face: Typeface, design: BadgeType) 
     safe = Rect(0, 0, size.width, size.height).inset(SAFE)
     items, band_bottom = band(event, person, face, design, safe)
     room = band_bottom - BAND_GAP * design.k - safe.y
-    matrix = encode(event.url)
+    matrix = url_code(event.url)
     code = min(room, safe.width * QR_SHARE[event.badge_back])
     needed = matrix.modules_with_quiet_zone * MIN_MODULE  # the text gives way before the code
     if code < needed:

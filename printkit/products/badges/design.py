@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from printkit.errors import LayoutError
 from printkit.layout.flow import fitted_lines
-from printkit.layout.items import Box, Item, Note, Text, field_path, pt
+from printkit.layout.items import Box, Item, Note, Text, pt
 from printkit.layout.text import Fitted, fit_block, shrunk, wrap
 from printkit.layout.theme import ink_on
 from printkit.layout.words import role_colour, role_label
@@ -208,6 +208,8 @@ def name_block(
                 f"the pronouns of {person.name!r} ({person.pronouns!r}) do not fit the badge;"
                 " shorten them",
                 person.pronouns,
+                None,
+                *person.place("pronouns"),
             )
         blocks.append((pronouns.lines, "italic", pronouns.size, TEXT_LEADING, "muted"))
     org_lines, org_size = _affiliation_lines(face, person, second, zone.width, design)
@@ -226,6 +228,8 @@ def name_block(
             PRODUCT,
             f"{person.name!r}: the name and affiliation do not fit the badge; shorten the title or organisations",
             _longest(person),
+            None,
+            *person.place(_longest_key(person)),
         )
     top = zone.y + (zone.height + total) / 2
     centre = zone.x + zone.width / 2
@@ -247,20 +251,25 @@ def _smaller(
     notes = []
     if len(name.lines) > 1 or name.size < name_max * NOTEWORTHY:
         how = "on two lines at" if len(name.lines) > 1 else "at"
+        where, field = person.place("name")
+        this = f"the name {person.name!r}" if person.origin else "this name"
         notes.append(
             Note(
-                field_path(person.path, "name"),
-                f"the badge sets this name {how} {pt(name.size)} pt, below its design size of"
+                field,
+                f"the badge sets {this} {how} {pt(name.size)} pt, below its design size of"
                 f" {pt(name_max)} pt, to fit",
+                where,
             )
         )
     if shrunk(org_size, design.org_max):
-        key = "organisations" if person.organisations else "title"
+        where, field = person.place("organisations" if person.organisations else "title")
+        whose = f" of {person.name!r}" if person.origin else ""
         notes.append(
             Note(
-                field_path(person.path, key),
-                f"the badge sets the title and organisations at {pt(org_size)} pt, below their"
-                f" design size of {pt(design.org_max)} pt, to fit two lines",
+                field,
+                f"the badge sets the title and organisations{whose} at {pt(org_size)} pt, below"
+                f" their design size of {pt(design.org_max)} pt, to fit two lines",
+                where,
             )
         )
     return notes
@@ -294,7 +303,16 @@ def _affiliation_lines(
         f"the title and organisations of {person.name!r} ({text!r}) do not fit two lines of a"
         f" {design.size.width:g} mm badge even at {design.org_min:g} pt; shorten them",
         _longest(person),
+        None,
+        *person.place(_longest_key(person)),
     )
+
+
+def _longest_key(person: Person) -> str:
+    """The field of ``_longest``: "title" or "organisations[2]" (1-based, as paths count)."""
+    texts = (person.title or "", *person.organisations)
+    index = max(range(len(texts)), key=lambda i: len(texts[i]))
+    return "title" if index == 0 else f"organisations[{index}]"
 
 
 def _longest(person: Person) -> str:

@@ -57,7 +57,7 @@ def impose_sides(
 ) -> tuple[list[Page], SheetGeometry]:
     sheet, _ = imposed_sheet(event)
     # a printer offset corrects a desktop printer's feed; a print shop cuts by the marks
-    offset = event.offset if event.press is None else NO_OFFSET
+    offset = event.offset  # the preparation drops it in press mode
     face = piece_size(sheet.label, event.duplex, event.badge_back)
     pieces = list(fronts)
     if backs is not None and event.duplex is Duplex.FOLD:

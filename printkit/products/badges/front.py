@@ -9,14 +9,14 @@ except the band's colour, which runs to the badge edge.
 
 from __future__ import annotations
 
-from printkit.errors import LayoutError, Location, Unfit
+from printkit.errors import LayoutError, Location, Unfit, about
 from printkit.layout.items import QR, Document, Image, Item, Note
 from printkit.layout.qr import MIN_MODULE, encode_fast
 from printkit.layout.text import fit_block
 from printkit.layout.words import affiliation, when
 from printkit.model.event import BadgeBack, Event, Person
 from printkit.model.geometry import PT, Rect
-from printkit.pipeline.people import badge_people, payload_or_none
+from printkit.pipeline.people import payload_or_none
 from printkit.products.badges.back import badge_back
 from printkit.products.badges.design import (
     LINE_ASCENT,
@@ -45,7 +45,7 @@ DATE_STEP = 1.25  # of the date's size: from the date's baseline to the title's
 
 def layout_badges(event: Event, face: Typeface) -> Document:
     design = BadgeType(piece_size(event.sheet.label, event.duplex, event.badge_back))
-    people = badge_people(event)
+    people = event.badged
     if not people:
         raise LayoutError(
             PRODUCT,
@@ -58,7 +58,8 @@ def layout_badges(event: Event, face: Typeface) -> Document:
     failed: list[tuple[object, LayoutError]] = []  # every badge that cannot be set, not the first
     for person in people:
         try:
-            fronts.append(badge(event, person, face, design, shared, notes=notes))
+            with about(*person.place("name")):  # what no check below names more closely
+                fronts.append(badge(event, person, face, design, shared, notes=notes))
         except LayoutError as exc:
             failed.append((person, exc))
     if failed:
@@ -169,6 +170,7 @@ def _foot(
             PRODUCT,
             "the event's title or date line does not fit the badge foot; shorten the title",
             event.title if title_fit is None else None,
+            field="title",
         )
     descent = -face.descent("regular", date_fit.size) * PT
     baseline = safe.y + descent

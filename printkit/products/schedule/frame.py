@@ -9,7 +9,7 @@ from printkit.errors import LayoutError
 from printkit.lang import i18n
 from printkit.layout.flow import fitted_lines, paragraph
 from printkit.layout.items import QR, Box, Group, Item, Line, Text
-from printkit.layout.qr import encode
+from printkit.layout.qr import url_code
 from printkit.layout.text import fit_block, width_mm
 from printkit.layout.words import when, where
 from printkit.model.event import Event
@@ -75,7 +75,7 @@ def band(event: Event, face: Typeface, frame: Frame) -> tuple[list[Item], float]
     size = QR_SIZE if page.width >= NARROW else QR_SMALL
     qr = Rect(page.width - margin - size, page.height - 10.0 - size, size, size)
     width = qr.x - 8.0 - margin
-    items: list[Item] = [QR(qr, encode(event.url))]
+    items: list[Item] = [QR(qr, url_code(event.url))]
     caption = fit_block(face, event.labels["scan_cta"], "regular", size, 8.0, 6.5, 2)
     low = qr.y
     if caption is not None:

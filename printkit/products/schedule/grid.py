@@ -21,7 +21,7 @@ from babel.dates import format_time
 from printkit.errors import LayoutError
 from printkit.lang import i18n
 from printkit.layout.flow import FIRST_BASELINE, paragraph
-from printkit.layout.items import Box, Item, Line, Text
+from printkit.layout.items import Box, Item, Line, Text, field_path
 from printkit.layout.text import fit_block, width_mm, wrap
 from printkit.layout.words import room
 from printkit.model.event import Event, Session, Venue
@@ -221,6 +221,7 @@ def fit(event: Event, face: Typeface, session: Session, box: Rect) -> list[Item]
         f" {room(session.venue)}) does not fit its {box.width:.0f} × {box.height:.0f} mm box in the"
         f" day's grid even at {FLOOR:g} pt; shorten the title",
         session.title,
+        field=field_path(session.path, "title"),
     )
 
 

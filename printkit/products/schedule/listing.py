@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from printkit.errors import LayoutError
+from printkit.errors import LayoutError, about
 from printkit.lang import i18n
 from printkit.layout.flow import FIRST_BASELINE, Block, paragraph
-from printkit.layout.items import Box, Group, Item, Line, Text
+from printkit.layout.items import Box, Group, Item, Line, Text, field_path
 from printkit.layout.text import width_mm
 from printkit.layout.words import room, time_range
 from printkit.model.event import Event, Session, Venue
@@ -102,7 +102,7 @@ def _units(event: Event, face: Typeface, frame: Frame, columns: Columns) -> list
             units.append(Unit("venue", _venue_heading(face, frame, venue), date, venue))
         for session in sessions:
             units.append(
-                Unit("session", _entry(event, session, face, columns), date, venue, session)
+                Unit("session", _located_entry(event, session, face, columns), date, venue, session)
             )
     return units
 
@@ -176,6 +176,7 @@ def _too_tall(unit: Unit, room_left: float) -> LayoutError:
         f" {unit.block.height:.0f} mm tall, but a page holds {room_left:.0f} mm;"
         " shorten its text or questions",
         session.title,
+        field=field_path(session.path, "title"),
     )
 
 
@@ -200,6 +201,11 @@ def _venue_heading(face: Typeface, frame: Frame, venue: Venue) -> Block:
     height = block.height + 2 * pad
     panel = Box(Rect(frame.left, -height, frame.width, height), fill="accent_light")
     return Block((panel, *block.items), height, block.lines)
+
+
+def _located_entry(event: Event, session: Session, face: Typeface, columns: Columns) -> Block:
+    with about(None, field_path(session.path, "title")):  # what it cannot set: at its title
+        return _entry(event, session, face, columns)
 
 
 def _entry(event: Event, session: Session, face: Typeface, columns: Columns) -> Block:

@@ -1,0 +1,192 @@
+"""One preparation for every command that reads an event (build, review, proof).
+
+The event file is read, the command line's overrides applied, the people to badge resolved
+once (``Event.people``, ``Event.badged``), the press rules applied (a print shop cuts by the
+marks, so press mode drops the desktop printer's offset) and every warning collected as one
+type, ``InputWarning``. Then ``lay_out`` lays the products out in memory; a layout error is
+located at the input its field path names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from printkit.errors import InputWarning, LayoutError, Location, Unfit
+from printkit.layout.items import Document, Group, Image
+from printkit.model.event import Event, Press, PrinterOffset, SignKind, SortOrder
+from printkit.pipeline import products as registry
+from printkit.pipeline.people import badge_people, merged
+from printkit.read.event import load_event
+from printkit.read.images import check_placements
+from printkit.read.notices import collecting
+from printkit.typeset.coverage import check_people
+from printkit.typeset.fonts import typeface
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Settings from the command line, which win over event.yaml's."""
+
+    sign: SignKind | None = None
+    booklet: bool = False  # --booklet: the programme as a saddle-stitched booklet
+    press: bool | None = None  # True: press mode, False: office mode, None: as event.yaml says
+    bleed: float | None = None
+    marks: bool | None = None
+    offset_x: float | None = None  # mm, replacing event.yaml's badges.offset x
+    offset_y: float | None = None
+    sort: SortOrder | None = None
+    only: tuple[tuple[str, str], ...] = ()  # badge filters: ("role", "staff"), …
+    keep_going: bool = False  # print everyone who can be, list the others in rejected.csv
+    replace_full: bool = False  # --replace: --only writes badges.pdf, not badges-only.pdf
+    start: int = 1  # --start N: begin on label N of a partly used sheet
+
+    def apply(self, event: Event) -> Event:
+        press = event.press
+        if self.press is False:
+            press = None
+        elif self.press or self.bleed is not None or self.marks is not None:  # --bleed means press
+            press = press or Press()
+            press = replace(
+                press,
+                bleed=self.bleed if self.bleed is not None else press.bleed,
+                marks=self.marks if self.marks is not None else press.marks,
+            )
+        offset = event.offset.override(self.offset_x, self.offset_y)
+        badge = replace(event.badge, sort=self.sort) if self.sort else event.badge
+        programme = event.programme
+        if self.booklet and event.schedule:
+            programme = replace(programme, booklet=True)
+        return replace(
+            event,
+            programme=programme,
+            sign=self.sign or event.sign,
+            press=press,
+            offset=offset,
+            badge=badge,
+            only=self.only,
+            keep_going=self.keep_going,
+            start=self.start,
+        )
+
+
+OFFSET_IGNORED = (
+    "the printer offset (badges.offset, --offset-x/-y) corrects a desktop printer;"
+    " press mode ignores it, since a print shop cuts by the marks"
+)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An event ready to lay out: read, overridden, its people resolved."""
+
+    event: Event
+    file: str  # the event file as messages name it
+    warnings: tuple[InputWarning, ...]
+
+
+def prepare(
+    event_file: Path,
+    products: Sequence[str],
+    overrides: Overrides | None = None,
+    display: str | None = None,
+) -> Prepared:
+    """Read and resolve the event for ``products``; bad input raises a located error."""
+    file = display if display is not None else str(event_file)
+    with collecting() as cleaned:
+        event = (overrides or Overrides()).apply(load_event(event_file, display))
+    event = replace(event, people=merged(event))
+    event = replace(event, badged=badge_people(event))
+    warnings = [*cleaned, *event.warnings]
+    if event.press is not None and event.offset:
+        if any(registry.get(name).people for name in products):
+            warnings.append(InputWarning(None, "badges", OFFSET_IGNORED))
+        event = replace(event, offset=PrinterOffset())
+    return Prepared(event, file, tuple(warnings))
+
+
+def lay_out(
+    prepared: Prepared, products: Sequence[str]
+) -> tuple[dict[str, Document], list[InputWarning]]:
+    """Every file's document by stem, and what laying them out warns about; nothing is rendered.
+
+    Asked for the whole kit, an event with nobody to badge gets no badges and a warning;
+    asked for badges alone, that is an error.
+    """
+    event = prepared.event
+    warnings: list[InputWarning] = []
+    wanted = []
+    for name in products:
+        product = registry.get(name)
+        if product.people and not event.people:
+            if tuple(products) != registry.kit():
+                raise LayoutError(
+                    name,
+                    "the event names no people (panelists, moderator) to make badges for",
+                    where=Location(prepared.file),
+                )
+            warnings.append(
+                InputWarning(
+                    None,
+                    name,
+                    "the event names no people (panelists, moderator); no badges.pdf was made",
+                )
+            )
+            continue
+        wanted.append(name)
+    try:
+        documents = _documents(event, wanted)
+    except Unfit:
+        raise  # several people's badges: ``rows.accounted`` reports them all
+    except LayoutError as exc:  # located at the input its field path names
+        raise locate(exc, event, prepared.file) from None
+    placed = check_placements(_placements(documents.values()), press=event.press is not None)
+    warnings += [InputWarning(None, "", text) for text in placed]
+    return documents, warnings
+
+
+def locate(error: LayoutError, event: Event, file: str) -> LayoutError:
+    """``error`` at the line of its field; without a field, at the event file as a whole."""
+    if error.where is not None:
+        return error
+    where = event.where(error.field) if error.field else None
+    return error.located(where or Location(file), error.field)
+
+
+def _documents(event: Event, products: Sequence[str]) -> dict[str, Document]:
+    face = typeface(event.fonts)
+    if any(registry.get(name).people for name in products):  # before layout: names the person
+        check_people(event, face, "badges")
+    documents: dict[str, Document] = {}
+    for stem, (product, output) in registry.outputs(products, event).items():
+        try:
+            document = output.layout(event, face)
+        except LayoutError as exc:
+            if exc.product != "text":
+                raise
+            raise LayoutError(  # say which file
+                f"{stem}.pdf", exc.problem, exc.text, exc.char, exc.where, exc.field
+            ) from None
+        if product.finish is not None and output.finish:
+            pages = tuple(product.finish(page, event.press) for page in document.pages)
+            document = replace(document, pages=pages)
+        documents[stem] = document
+    return documents
+
+
+def _placements(documents: Iterable[Document]) -> list[tuple[Path, float]]:
+    """Every placed image file with its placed width (mm)."""
+    found: list[tuple[Path, float]] = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, Image):
+                found.append((item.path, item.rect.width))
+            elif isinstance(item, Group):
+                walk(item.items)
+
+    for document in documents:
+        for page in document.pages:
+            walk(page.items)
+    return found

@@ -1,0 +1,136 @@
+"""One session's keys (one debate at the top level, or an item of ``sessions:``) → ``Session``:
+its title, times, venue, text, questions, panel and moderator, each located."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from printkit.errors import InputError
+from printkit.model.event import Person, Question, Role, Session, Venue
+from printkit.read.fields import Fields, as_list, fail, scalar_text
+from printkit.read.source import Node
+
+PERSON_KEYS = ("name", "title", "organisations", "organisation")
+
+
+def inherited(fields: Fields, top: Fields | None, key: str) -> Fields:
+    """Where an inherited key is read: the session, unless only the top level gives it."""
+    if fields.has(key) or top is None or not top.has(key):
+        return fields
+    return top
+
+
+def read_session(top: Fields, base: Path, defaults: Fields | None = None) -> Session:
+    """One debate's keys, at the top level or in ``sessions:`` (``defaults``: the top level,
+    whose date and venue a session inherits)."""
+    what = "session" if defaults is not None else "event"
+    also = ", here or once at the top level for every session" if defaults is not None else ""
+    start = top.time("start", 'give the start time as HH:MM, e.g. "14:00"')
+    end = top.time("end", 'give the end time as HH:MM, e.g. "15:00"')
+    if end <= start:
+        node = top.need("end", "")
+        raise fail(
+            node,
+            top.sub("end"),
+            f"the {what} ends ({end:%H:%M}) before it starts ({start:%H:%M}); check start and end",
+        )
+    panelists = _people(top, "panelists", Role.PANELIST)
+    moderator_node = top.get("moderator")
+    moderator = (
+        _person(moderator_node, top.sub("moderator"), Role.MODERATOR) if moderator_node else None
+    )
+    return Session(
+        title=top.text("title", f"every {what} needs a title", max_length=300),
+        subtitle=top.text("subtitle", max_length=300),
+        date=inherited(top, defaults, "date").date(
+            "date", f"give the day as YYYY-MM-DD, e.g. 2017-06-15{also}"
+        ),
+        start=start,
+        end=end,
+        venue=_venue(inherited(top, defaults, "venue"), what, also),
+        text=paragraphs(top),
+        questions=_questions(top),
+        panelists=panelists,
+        moderator=moderator,
+        path=top.path,
+    )
+
+
+def _venue(top: Fields, what: str = "event", also: str = "") -> Venue:
+    node = top.need("venue", f"say where the {what} takes place (venue: name, area){also}")
+    path = top.sub("venue")
+    if node.kind != "mapping":
+        return Venue(name=scalar_text(node, path, 200))
+    fields = Fields(node, path, ("name", "area", "place"), "venue")
+    return Venue(
+        name=fields.text("name", "the venue needs a name", max_length=200),
+        area=fields.text("area", max_length=40),
+        place=fields.text("place", max_length=200),
+    )
+
+
+def paragraphs(top: Fields) -> tuple[str, ...]:
+    """``text`` is one block (paragraphs separated by a blank line) or a list of paragraphs."""
+    node = top.get("text")
+    if node is None:
+        return ()
+    blocks = top.texts("text", max_length=20_000, single_line=False)
+    paragraphs: list[str] = []
+    for block in blocks:
+        for para in re.split(r"\n[ \t]*\n", block):
+            para = _name(para)  # lines of a paragraph join with a space; U+00A0 stays
+            if para:
+                paragraphs.append(para)
+    return tuple(paragraphs)
+
+
+def _questions(top: Fields) -> tuple[Question, ...]:
+    node = top.get("questions")
+    if node is None:
+        return ()
+    result = []
+    for i, item in enumerate(as_list(node, top.sub("questions"), "questions"), start=1):
+        path = f"{top.sub('questions')}[{i}]"
+        if item.kind != "mapping":
+            result.append(Question(lead="", text=scalar_text(item, path, 2000)))
+            continue
+        fields = Fields(item, path, ("lead", "text"), "a question")
+        result.append(
+            Question(
+                lead=fields.text("lead", max_length=120) or "",
+                text=fields.text("text", "every question needs its text", max_length=2000) or "",
+            )
+        )
+    return tuple(result)
+
+
+def _people(top: Fields, key: str, role: Role) -> tuple[Person, ...]:
+    node = top.get(key)
+    if node is None:
+        return ()
+    path = top.sub(key)
+    items = as_list(node, path, "people")
+    return tuple(_person(item, f"{path}[{i}]", role) for i, item in enumerate(items, start=1))
+
+
+def _person(node: Node, path: str, role: Role) -> Person:
+    if node.kind != "mapping":
+        return Person(name=_name(scalar_text(node, path, 200)), role=role, path=path)
+    fields = Fields(node, path, PERSON_KEYS, "a person")
+    if not fields.has("name"):
+        where = node.keys.get("name", node.where)
+        raise InputError(where, f"{path}.name", "missing; every person needs a name")
+    organisations = fields.texts("organisations", 300) + fields.texts("organisation", 300)
+    return Person(
+        name=_name(fields.text("name", max_length=200) or ""),
+        role=role,
+        title=fields.text("title", max_length=200),
+        organisations=organisations,
+        path=path,
+    )
+
+
+def _name(text: str) -> str:
+    """Ordinary spaces folded; a no-break space (U+00A0) inside a name is kept."""
+    return re.sub(r"[ \t\n]+", " ", text).strip()
