@@ -36,8 +36,9 @@ import pytest
 from printkit.layout.dump import dumps
 from printkit.layout.items import Document
 from printkit.model.event import SignKind
-from printkit.pipeline.build import PRODUCTS, Overrides, prepare
-from printkit.read.event import load_event
+from printkit.pipeline.build import Overrides
+from printkit.pipeline.prepare import lay_out, prepare
+from printkit.pipeline.products import kit
 from printkit.typeset.fonts import Typeface, typeface
 from tests.conftest import ROOT, SEED
 
@@ -48,8 +49,8 @@ DIFF_LINES = 60  # of each file's diff, in a failure's message
 
 #: kit → the runs whose documents it keeps: (event file, sign override, products)
 KITS: dict[str, tuple[tuple[Path, SignKind | None, Sequence[str]], ...]] = {
-    "seed": ((SEED, None, PRODUCTS), (SEED, SignKind.POSTER, ("tent",))),
-    "festival": ((FESTIVAL, None, PRODUCTS),),
+    "seed": ((SEED, None, kit()), (SEED, SignKind.POSTER, ("tent",))),
+    "festival": ((FESTIVAL, None, kit()),),
 }
 
 
@@ -57,9 +58,9 @@ def laid_out(
     event_file: Path, sign: SignKind | None, products: Sequence[str]
 ) -> tuple[dict[str, Document], Typeface]:
     """The documents a build of ``event_file`` renders, by file name without .pdf."""
-    event = Overrides(sign=sign).apply(load_event(event_file))
-    documents, _warnings = prepare(event, products)
-    return documents, typeface(event.fonts)
+    prepared = prepare(event_file, products, Overrides(sign=sign))
+    documents, _warnings = lay_out(prepared, products)
+    return documents, typeface(prepared.event.fonts)
 
 
 def expected(kit: str) -> dict[str, str]:
