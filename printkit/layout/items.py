@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from printkit.errors import Location
@@ -118,7 +118,6 @@ class Document:
     title: str
     author: str
     subject: str
-    keywords: tuple[str, ...] = field(default=())
     notes: tuple[Note, ...] = ()  # not drawn; ``printkit review`` reports them
 
 

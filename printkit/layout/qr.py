@@ -38,11 +38,6 @@ class Matrix:
         return cls(content, size, bytes(1 if cell else 0 for row in rows for cell in row))
 
     @property
-    def rows(self) -> tuple[tuple[bool, ...], ...]:
-        n = self.modules
-        return tuple(tuple(b == 1 for b in self.dark[y * n : (y + 1) * n]) for y in range(n))
-
-    @property
     def modules_with_quiet_zone(self) -> int:
         return self.modules + 2 * QUIET_ZONE
 

@@ -29,10 +29,6 @@ class Size:
     def landscape(self) -> Size:
         return Size(max(self.width, self.height), min(self.width, self.height))
 
-    @property
-    def portrait(self) -> Size:
-        return Size(min(self.width, self.height), max(self.width, self.height))
-
 
 @dataclass(frozen=True)
 class Rect:

@@ -55,8 +55,6 @@ def render(document: Document, face: Typeface, step: Callable[[int], None] | Non
     canvas.setAuthor(document.author)
     canvas.setSubject(document.subject)
     canvas.setCreator(f"printkit {__version__}")
-    if document.keywords:
-        canvas.setKeywords(", ".join(document.keywords))
     for page in document.pages:
         _page(canvas, page, face)
         if step is not None:
