@@ -75,12 +75,19 @@ def _start(event: Path, out: Path) -> tuple[subprocess.Popen, int]:
         main, terminal = pty.openpty()
     except OSError:
         pytest.skip("no pseudo-terminal here")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "printkit", "build", str(event), "-o", str(out)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=terminal,
-    )
+    # Ctrl-C reaches a build in the foreground. A shell starts a background job (a script's
+    # `pytest &`) with SIGINT ignored, which a child inherits and Python keeps; a signal
+    # handled here is reset to the default in the child, so it starts as in the foreground.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "printkit", "build", str(event), "-o", str(out)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
     os.close(terminal)
     return process, main
 
