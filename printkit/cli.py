@@ -576,16 +576,26 @@ def _check_files(ctx: click.Context, files) -> int:
     return worst
 
 
+_RECEIVED: list[int] = []  # the signals _terminate was given, in order
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM or SIGHUP, raised where the program stands so that it ends as Ctrl-C does:
-    temporary files removed, one line said, earlier output untouched."""
+    temporary files removed, one line said, earlier output untouched.
 
-    def __init__(self, signum: int) -> None:
+    A library may raise it again with other arguments (ReportLab's ``annotateException``
+    passes an error on as ``type(error)(its own text)``), so the number is also kept aside
+    by the handler."""
+
+    def __init__(self, signum: int | str) -> None:
         super().__init__(signum)
+        if not isinstance(signum, int):
+            signum = _RECEIVED[-1] if _RECEIVED else signal.SIGTERM
         self.signum = signum
 
 
 def _terminate(signum: int, frame: object) -> None:
+    _RECEIVED.append(signum)
     raise Terminated(signum)
 
 

@@ -23,8 +23,9 @@ from pathlib import Path
 import click
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.utils import annotateException
 
-from printkit.cli import _progress, _run, cli
+from printkit.cli import Terminated, _progress, _run, _terminate, cli
 from printkit.output.files import leftovers, write_all
 from printkit.pipeline.build import Report
 from tests.conftest import ROOT, SEED, run
@@ -270,3 +271,20 @@ def test_an_interrupt_as_the_bar_appears_still_gives_the_cursor_back(monkeypatch
     said = terminal.getvalue()
     assert "badges.pdf" in said and "\x1b[?25l" in said  # the bar drawn, the cursor hidden
     assert said.endswith("\x1b[?25h\ninterrupted (SIGINT); earlier files are untouched\n")
+
+
+def test_a_sigterm_that_reportlab_passes_on_still_ends_as_sigterm(capsys):
+    """SIGTERM landing while ReportLab reads the logo: its ImageReader passes the exception on
+    as ``Terminated("identity=[ImageReader …] 15")`` (found under load: exit 1, a traceback)."""
+
+    def action() -> Report:
+        try:
+            _terminate(signal.SIGTERM, None)
+        except Terminated:
+            annotateException("\nidentity=[ImageReader@0x7f filename='assets/logo.png']")
+        return Report([])
+
+    with pytest.raises(SystemExit) as exited:
+        _run(click.Context(cli), action)
+    assert exited.value.code == 128 + signal.SIGTERM
+    assert capsys.readouterr().err == "interrupted (SIGTERM); earlier files are untouched\n"
