@@ -9,6 +9,8 @@ from babel.dates import format_date, format_interval
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
+from printkit.lang.labels import fill
+
 
 def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
@@ -26,8 +28,8 @@ def time_range(start: dt.time, end: dt.time, locale: str) -> str:
 
 def date_line(day: dt.date, start: dt.time, end: dt.time, locale: str, glue: str) -> str:
     """The full date and time line, e.g. "Torsdag den 15. juni 2017 kl. 14.00–15.00"."""
-    text = glue.format(
-        date=format_date(day, "full", locale=locale), time=time_range(start, end, locale)
+    text = fill(
+        glue, date=format_date(day, "full", locale=locale), time=time_range(start, end, locale)
     )
     return _sentence_case(text)
 
@@ -50,7 +52,7 @@ def number(value: int, locale: str) -> str:
 
 def page_of(page: int, pages: int, locale: str, phrase: str) -> str:
     """ "side 2 af 5": the label's phrase with the numbers in the locale's digits."""
-    return phrase.format(page=number(page, locale), pages=number(pages, locale))
+    return fill(phrase, page=number(page, locale), pages=number(pages, locale))
 
 
 def join(items: list[str] | tuple[str, ...], locale: str) -> str:

@@ -8,6 +8,8 @@ is a phrase with numbers put in (see ``PLACEHOLDERS``).
 
 from __future__ import annotations
 
+import re
+
 CATALOGUE: dict[str, dict[str, str]] = {
     "en": {
         "panel": "Panel",
@@ -99,6 +101,43 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "datetime": ("date", "time"),
     "page_of": ("page", "pages"),
 }
+
+
+class LabelError(ValueError):
+    """A label's text is not a phrase with bare placeholders from its closed list."""
+
+
+def fill(phrase: str, **values: str) -> str:
+    """``phrase`` with each ``{name}`` replaced by ``values[name]`` (``{{`` and ``}}`` stand for
+    braces). Never ``str.format``: a label is input text, and a format string would let it
+    pad to gigabytes (``{date:>99999999}``) or reach into Python objects (``{date.__class__}``)."""
+    return "".join(values[part] if kind == "field" else part for kind, part in parse(phrase))
+
+
+def parse(phrase: str) -> list[tuple[str, str]]:
+    """``phrase`` as ("text", …) and ("field", name) parts; raises LabelError for a brace
+    that opens no bare name: a format spec, a conversion, an attribute or an index."""
+    parts: list[tuple[str, str]] = []
+    for match in _PART.finditer(phrase):
+        text, field = match.group("text", "field")
+        if text is not None:
+            parts.append(("text", text.replace("{{", "{").replace("}}", "}")))
+        elif field is not None:
+            parts.append(("field", field))
+        else:
+            raise LabelError(match.group(0))
+    return parts
+
+
+#: A run of text (doubled braces allowed), a bare ``{name}``, or else any one brace: an error.
+_PART = re.compile(
+    r"(?P<text>(?:[^{}]|\{\{|\}\})+)|\{(?P<field>[A-Za-z_][A-Za-z0-9_]*)\}|(?P<bad>\{[^{}]{0,30}\}?|[{}])"
+)
+
+
+def placeholders(phrase: str) -> set[str]:
+    """The names a phrase uses (LabelError when it is not a phrase of bare placeholders)."""
+    return {part for kind, part in parse(phrase) if kind == "field"}
 
 
 def labels_for(language: str, overrides: dict[str, str] | None = None) -> dict[str, str]:

@@ -19,7 +19,7 @@ from printkit.model.event import Event, Press, PrinterOffset, SignKind, SortOrde
 from printkit.pipeline import products as registry
 from printkit.pipeline.people import badge_people, merged
 from printkit.read.event import load_event
-from printkit.read.images import check_placements
+from printkit.read.images import PressImageError, check_placements
 from printkit.read.notices import collecting
 from printkit.typeset.coverage import check_people
 from printkit.typeset.fonts import typeface
@@ -86,6 +86,10 @@ class Prepared:
     warnings: tuple[InputWarning, ...]
 
 
+#: The field that names a picture (the organiser's logo is the only one).
+LOGO = "organiser.logo"
+
+
 def prepare(
     event_file: Path,
     products: Sequence[str],
@@ -141,7 +145,10 @@ def lay_out(
         raise  # several people's badges: ``rows.accounted`` reports them all
     except LayoutError as exc:  # located at the input its field path names
         raise locate(exc, event, prepared.file) from None
-    placed = check_placements(_placements(documents.values()), press=event.press is not None)
+    try:
+        placed = check_placements(_placements(documents.values()), press=event.press is not None)
+    except PressImageError as exc:  # at the line that names the picture
+        raise exc.located(event.where(LOGO), LOGO) from None
     warnings += [InputWarning(None, "", text) for text in placed]
     return documents, warnings
 

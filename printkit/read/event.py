@@ -258,12 +258,19 @@ def _labels(top: Fields, language: str) -> dict[str, str]:
 
 
 def _check_glue(node: Node, path: str, glue: str, names: tuple[str, ...]) -> None:
+    which = " and ".join(f"{{{name}}}" for name in names)
+    plural = "s" if len(names) > 1 else ""
     try:
-        glue.format(**dict.fromkeys(names, ""))
-    except (KeyError, IndexError, ValueError):
-        which = " and ".join(f"{{{name}}}" for name in names)
-        plural = "s" if len(names) > 1 else ""
-        raise fail(node, path, f"may only use the placeholder{plural} {which}") from None
+        used = label_catalogue.placeholders(glue)
+    except label_catalogue.LabelError as exc:
+        raise fail(
+            node,
+            path,
+            f"{shown(str(exc), 30)} is not a placeholder; a label may use only {which}, bare"
+            " (no format spec, no '.' or '[…]'); write '{{' and '}}' for a brace",
+        ) from None
+    if not used <= set(names):
+        raise fail(node, path, f"may only use the placeholder{plural} {which}")
 
 
 def _sign(top: Fields) -> SignKind | None:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from PIL import Image as PILImage
 from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.graphics.shapes import Image as SvgImage
 from reportlab.lib.colors import CMYKColor, Color
 
-from printkit.errors import InputError, Location, PrintkitError
+from printkit.errors import InputError, Location
 from printkit.model.geometry import MM_PER_INCH
 
 PRESS_PPI = 300
@@ -32,6 +33,14 @@ def is_vector(path: Path) -> bool:
 MAX_PIXELS = 40_000_000
 
 
+#: What Pillow names the formats a logo may have (MPO: a camera's JPEG with a preview).
+FORMATS = ("PNG", "JPEG", "MPO")
+#: Greyscale modes (1 bit, 8 bits with or without alpha, 16 bits): drawn as DeviceGray.
+GREY = ("1", "L", "LA", "I", "I;16", "I;16B", "I;16L", "I;16N")
+#: Modes a press job takes as they are: greyscale and CMYK.
+PRESS_MODES = (*GREY, "CMYK")
+
+
 @cache
 def size_px(path: Path) -> tuple[int, int]:
     try:
@@ -39,6 +48,13 @@ def size_px(path: Path) -> tuple[int, int]:
             warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)  # checked below
             with PILImage.open(path) as image:
                 width, height = image.size
+                if image.format not in FORMATS:
+                    raise InputError(
+                        Location(str(path)),
+                        "",
+                        f"the file is a{'n' if image.format[0] in 'AEIOU' else ''}"
+                        f" {image.format} image, not PNG or JPEG; save it as PNG or JPEG",
+                    )
                 if width * height > MAX_PIXELS:
                     raise InputError(
                         Location(str(path)),
@@ -93,15 +109,11 @@ def aspect(path: Path) -> float:
 
 @cache
 def svg_drawing(path: Path) -> Drawing:
-    """The SVG as a ReportLab drawing with every colour in CMYK."""
-    from svglib.svglib import svg2rlg
+    """The SVG as a ReportLab drawing with every colour in CMYK (checked by ``read.svg``)."""
+    from printkit.read import svg
 
-    try:
-        drawing = svg2rlg(str(path))
-    except Exception as exc:  # svglib raises lxml's and its own errors for a broken file
-        raise InputError(
-            Location(str(path)), "", f"cannot read the SVG ({type(exc).__name__}: {exc})"
-        ) from None
+    data, pictures = svg.read(path)
+    drawing = svg.drawing(path, data)
     if drawing is None or not drawing.width or not drawing.height:
         raise InputError(
             Location(str(path)),
@@ -109,7 +121,13 @@ def svg_drawing(path: Path) -> Drawing:
             "the SVG has no size; give its <svg> a width, height or viewBox",
         )
     _to_cmyk(drawing, path)
+    drawing.__dict__["printkit_pictures"] = pictures  # kept with the drawing: one cache to clear
     return drawing
+
+
+def svg_pictures(path: Path) -> tuple:
+    """The raster pictures inside an SVG (``read.svg.Picture``: mode and size)."""
+    return svg_drawing(path).__dict__["printkit_pictures"]
 
 
 def _to_cmyk(node, path: Path) -> None:
@@ -119,6 +137,8 @@ def _to_cmyk(node, path: Path) -> None:
             "",
             "the SVG contains text, whose font cannot be embedded; convert the text to outlines (paths)",
         )
+    if isinstance(node, SvgImage) and isinstance(node.path, PILImage.Image):
+        node.path = drawable(node.path)  # a picture from a data: URI, as Pillow opened it
     for attribute in ("fillColor", "strokeColor"):
         value = getattr(node, attribute, None)
         if isinstance(value, Color) and not isinstance(value, CMYKColor):
@@ -138,8 +158,36 @@ def rgb_to_cmyk(colour: Color) -> CMYKColor:
     return CMYKColor(round(c, 4), round(m, 4), round(y, 4), round(k, 4), alpha=colour.alpha)
 
 
-class PressImageError(PrintkitError):
-    exit_code = 2
+class PressImageError(InputError):
+    """A logo a press job cannot take; the build puts it at the line that names the file."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        self.path = path
+        super().__init__(Location(str(path)), "", problem)
+
+    def located(self, where: Location | None, field: str) -> InputError:
+        """At ``where`` (the line that names the file, when known)."""
+        if where is None:
+            return self
+        return InputError(where, field, f"{self.path.name}: {self.problem}")
+
+
+def drawable(image):
+    """``image`` (a Pillow image) as the PDF should get it: 1-bit and 16-bit greyscale as
+    8-bit greyscale (ReportLab would make them RGB, and a 16-bit one white), else as it is."""
+    if image.mode == "1":
+        return image.convert("L")
+    if image.mode in GREY and image.mode.startswith("I"):
+        return image.point(lambda v: v * (1 / 257)).convert("L")  # 0…65535 onto 0…255
+    return image
+
+
+def pdf_source(path: Path):
+    """What the renderer draws for a raster logo: the file, or its greyscale conversion."""
+    if mode(path) in ("1",) or mode(path).startswith("I"):
+        with PILImage.open(path) as image:
+            return drawable(image)
+    return str(path)
 
 
 def check_placements(placements: Iterable[tuple[Path, float]], press: bool) -> list[str]:
@@ -148,18 +196,31 @@ def check_placements(placements: Iterable[tuple[Path, float]], press: bool) -> l
     smallest: dict[Path, float] = {}
     for path, width_mm in placements:
         if is_vector(path):
+            if press:
+                _check_pictures(path)
             continue
         ppi = size_px(path)[0] / (width_mm / MM_PER_INCH)
         smallest[path] = min(ppi, smallest.get(path, ppi))
     for path, ppi in sorted(smallest.items()):
         image_mode = mode(path)
-        if press and image_mode in ("RGB", "RGBA", "P", "PA"):
+        if press and image_mode not in PRESS_MODES:
             raise PressImageError(
-                f"{path}: the image is {image_mode} (RGB colour); a press job needs CMYK or greyscale."
-                " Save it as a CMYK JPEG or a greyscale PNG, or use an SVG"
+                path,
+                f"the image is {image_mode} (RGB colour); a press job needs CMYK or greyscale."
+                " Save it as a CMYK JPEG or a greyscale PNG, or use an SVG",
             )
         if press and ppi < PRESS_PPI:
             warnings.append(
                 f"{path}: {ppi:.0f} ppi at its placed size; print wants {PRESS_PPI} ppi or more"
             )
     return warnings
+
+
+def _check_pictures(path: Path) -> None:
+    for picture in svg_pictures(path):
+        if picture.mode not in PRESS_MODES:
+            raise PressImageError(
+                path,
+                f"a picture inside the SVG is {picture.mode} (RGB colour); a press job needs"
+                " CMYK or greyscale. Embed a CMYK JPEG or a greyscale PNG instead",
+            )

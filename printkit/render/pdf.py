@@ -21,7 +21,7 @@ from printkit import __version__
 from printkit.layout.items import QR, Box, Document, Group, Image, Item, Line, Page, Text
 from printkit.layout.qr import QUIET_ZONE
 from printkit.layout.theme import COLOURS
-from printkit.read.images import is_vector, svg_drawing
+from printkit.read.images import is_vector, pdf_source, svg_drawing
 from printkit.typeset.fonts import Typeface
 
 REGISTRATION = "marks"
@@ -129,7 +129,7 @@ def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
     if name is None:
         name = f"pkimg{len(forms)}"
         canvas.beginForm(name, 0, 0, 1000, 1000)
-        canvas.drawImage(ImageReader(str(item.path)), 0, 0, 1000, 1000, mask="auto")
+        canvas.drawImage(ImageReader(pdf_source(item.path)), 0, 0, 1000, 1000, mask="auto")
         canvas.endForm()
         forms[item.path] = name
     canvas.saveState()

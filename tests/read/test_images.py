@@ -64,9 +64,12 @@ def test_rgb_logo_is_refused_in_press_mode_only(event_dir):
     assert office.exit_code == 0
     press = run("programme", event, "-o", event_dir / "press", "--press")
     assert press.exit_code == 2
-    assert press.output == (
-        f"error: {event_dir / 'assets' / 'red.png'}: the image is RGB (RGB colour); a press job needs CMYK"
-        " or greyscale. Save it as a CMYK JPEG or a greyscale PNG, or use an SVG\n"
+    line = next(
+        i for i, text in enumerate(event.read_text().splitlines(), start=1) if "logo:" in text
+    )
+    assert press.output == (  # at the line that names the file
+        f"error: {event}:{line}:9: organiser.logo: red.png: the image is RGB (RGB colour); a press"
+        " job needs CMYK or greyscale. Save it as a CMYK JPEG or a greyscale PNG, or use an SVG\n"
     )
     assert not (event_dir / "press").exists()
 
@@ -80,3 +83,66 @@ def test_low_resolution_logo_gets_a_warning_with_its_figure(event_dir):
     # placed 18 mm wide on the programme, 8 mm on badges: the smallest figure is reported
     warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
     assert warnings == [f"warning: {path}: 85 ppi at its placed size; print wants 300 ppi or more"]
+
+
+def _logo_grey(pdf: Path) -> tuple[int, set[str]]:
+    """The grey level at the middle of the programme's logo (rendered at 150 dpi), and the
+    colour spaces of the PDF's images."""
+    import pikepdf
+    import pypdfium2
+
+    with pikepdf.open(pdf) as doc:
+        spaces = {
+            str(obj.get("/ColorSpace"))
+            for obj in doc.objects
+            if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"
+        }
+    page = pypdfium2.PdfDocument(pdf)[0]
+    bitmap = page.render(scale=150 / 72).to_pil().convert("L")
+    # the footer's logo: an image drawn once into a form, which the page places
+    box = next(
+        obj.get_bounds()
+        for obj in page.get_objects(max_depth=0)
+        if obj.type == pypdfium2.raw.FPDF_PAGEOBJ_FORM
+    )
+    left, bottom, right, top = box
+    x = (left + right) / 2 * 150 / 72
+    y = bitmap.height - (bottom + top) / 2 * 150 / 72
+    return bitmap.getpixel((int(x), int(y))), spaces
+
+
+def test_16_bit_and_1_bit_greyscale_logos_are_drawn_as_their_grey(event_dir):
+    """ReportLab made a 16-bit grey PNG RGB, and white (its values clipped at 255); a 1-bit one
+    RGB too. Both are DeviceGray now, at their own tone, in press and office mode alike."""
+    Image.new("I;16", (300, 300), 30000).save(event_dir / "assets" / "grey16.png")
+    Image.new("1", (300, 300), 0).save(event_dir / "assets" / "black1.png")
+    for name, grey in (("grey16.png", round(30000 / 257)), ("black1.png", 0)):
+        event = _with_logo(event_dir, name)
+        for mode in ("--press", "--office"):
+            out = event_dir / f"out-{name}{mode}"
+            result = run("programme", event, "-o", out, mode)
+            assert result.exit_code == 0, result.output
+            level, spaces = _logo_grey(out / "programme.pdf")
+            assert spaces == {"/DeviceGray"}
+            assert abs(level - grey) <= 2, (name, mode, level)
+        (event_dir / "event.yaml").write_text(
+            (event_dir / "event.yaml")
+            .read_text()
+            .replace(f"assets/{name}", "assets/bestyrelsesforeningen-mark.png")
+        )
+
+
+def test_an_svg_over_the_size_limit_is_refused_unread(event_dir):
+    """A sparse 100 GB file named logo.svg: read up to the limit, never whole."""
+    from printkit.read.svg import MAX_BYTES
+
+    logo = event_dir / "assets" / "logo.svg"
+    with logo.open("wb") as file:
+        file.write(b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2">')
+        file.truncate(100 * 1024**3)
+    event = _with_logo(event_dir, "logo.svg")
+    result = run("programme", event, "-o", event_dir / "out")
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        f"organiser.logo: logo.svg: the SVG is more than {MAX_BYTES:,} bytes; simplify it or use a PNG\n"
+    )
