@@ -172,7 +172,7 @@ def test_a_replaced_logo_is_read_afresh_not_from_a_cache(event_dir):
         stop=clock.stop,
     )
     assert seen[0].report is not None
-    assert str(seen[1].error).startswith(f"{logo}: the image is RGB (RGB colour)")
+    assert f"organiser.logo: {logo.name}: the image is RGB (RGB colour)" in str(seen[1].error)
     assert seen[2].report is not None and seen[2].changed == (logo.absolute(),)
 
 
