@@ -320,7 +320,7 @@ def _csv_records(text: str, delimiter: str) -> Iterator[tuple[int, tuple[str, ..
     (the csv module would otherwise return the rest of the file as that cell, silently).
     """
     ending = "" if text.endswith(("\n", "\r")) else "\n"
-    lines = io.StringIO(text + ending + _SENTINEL, newline="")
+    lines = _bounded(io.StringIO(text + ending + _SENTINEL, newline=""))
     reader = csv.reader(
         lines, delimiter=delimiter, quotechar='"', doublequote=True, skipinitialspace=True
     )
@@ -348,6 +348,23 @@ def _csv_records(text: str, delimiter: str) -> Iterator[tuple[int, tuple[str, ..
                 " file was read into it; close or remove the quote",
             )
         yield start, tuple(_clean(cell) for cell in cells)
+
+
+#: The longest line read: 1,000 columns of 300 characters, quoted, fit with room to spare; a
+#: line of 30 million commas would be 30 million cells (744 MB) once the csv module split it.
+MAX_LINE = 1_000_000
+
+
+def _bounded(lines: Iterator[str]) -> Iterator[str]:
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE:
+            raise _Broken(
+                number,
+                None,
+                f"the line is {len(line):,} characters long, more than the {MAX_LINE:,} read;"
+                " an attendee list has a line per person: check the export",
+            )
+        yield line
 
 
 def _clean(value: str) -> str:
@@ -431,21 +448,97 @@ def _xlsx_table(data: bytes, display: str) -> Table:
     return Table(display, "xlsx", header, header_line, rows, sheet=sheet.title)
 
 
+#: Excel's own bounds: a cell beyond them is not from a spreadsheet program.
+SHEET_ROWS, SHEET_COLUMNS = 1_048_576, 16_384
+
+
 def _sheet_records(book, sheet) -> Iterator[tuple[int, tuple[str, ...]]]:  # noqa: ANN001
-    line = 0
+    """(sheet row, cells) for every row from 1 to the last with content, blank ones included.
+
+    The rows are read from the cells the sheet holds, not from its ``<dimension>`` (which
+    openpyxl's read-only mode trusts: one that understates the data drops rows and columns,
+    one of A1:XFD1048576 pads a million rows 16,384 cells wide). Each row is as long as its
+    last non-empty cell, so the work is that of the cells there.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    line = last = 0  # the last row yielded; the last row the sheet holds
     try:
-        values = sheet.iter_rows(min_row=1, values_only=True)  # rows as long as their data
-        for line, cells in enumerate(values, start=1):  # noqa: B007 (read after the loop)
-            yield line, tuple(_clean(_cell_text(value)) for value in cells)
+        with sheet._get_source() as source:  # noqa: SLF001 (openpyxl has no public row stream)
+            parser = WorkSheetParser(
+                source,
+                sheet._shared_strings,  # noqa: SLF001
+                data_only=True,
+                epoch=book.epoch,
+                date_formats=book._date_formats,  # noqa: SLF001
+                timedelta_formats=book._timedelta_formats,  # noqa: SLF001
+            )
+            for number, cells in parser.parse():
+                if not last < number <= SHEET_ROWS:
+                    raise _Broken(max(last, 1), None, _ORDER.format(last, number))
+                last = number
+                row = _row_cells(number, cells)
+                if not row:
+                    continue  # blank (a formatted row): yielded only if content follows
+                while line + 1 < number:  # rows the sheet leaves out are blank
+                    line += 1
+                    yield line, ()
+                line = number
+                yield line, row
+    except _Broken:
+        raise
     except Exception as exc:  # a damaged sheet fails while it is read, in many ways
         raise _Broken(
-            line + 1,
+            last + 1,
             None,
             f"the workbook cannot be read from this row on ({type(exc).__name__}); open it in Excel"
             " and save it again, or save it as CSV UTF-8",
         ) from None
     finally:
         book.close()
+
+
+_ORDER = (
+    "after row {} the sheet holds a row numbered {}: out of order, which a spreadsheet program"
+    " never writes (a damaged or hand-made file); open it in Excel and save it again, or save"
+    " it as CSV UTF-8"
+)
+
+
+_TWICE = (
+    "two cells of the sheet claim this place, which a spreadsheet program never writes (a"
+    " damaged or hand-made file); open it in Excel and save it again, or save it as CSV UTF-8"
+)
+
+
+def _row_cells(line: int, cells: list[dict]) -> tuple[str, ...]:
+    values: dict[int, str] = {}
+    seen: set[int] = set()
+    for cell in cells:
+        column = cell["column"]
+        if not 1 <= column <= SHEET_COLUMNS:
+            raise _Broken(
+                line,
+                None,
+                f"a cell in column {column:,}, beyond a sheet's {SHEET_COLUMNS:,}; open it in Excel and save it again",
+            )
+        if column in seen:
+            raise _Broken(line, column - 1, _TWICE)
+        seen.add(column)
+        text = _clean(_cell_text(cell["value"]))
+        if text:
+            values[column] = text
+    if not values:
+        return ()
+    width = max(values)
+    if width > MAX_COLUMNS:
+        raise _Broken(
+            line,
+            width - 1,
+            f"a value in column {width:,}, beyond the {MAX_COLUMNS:,} columns read; delete it"
+            " (or the columns not needed)",
+        )
+    return tuple(values.get(column, "") for column in range(1, width + 1))
 
 
 #: What a workbook may unpack to; an attendee list of 20,000 rows is a few tens of megabytes.
@@ -486,6 +579,35 @@ def _check_archive(data: bytes, display: str) -> None:
             f"the workbook unpacks to {unpacked:,} bytes, more than the {MAX_UNPACKED:,} read"
             " (a damaged file, or one made to exhaust memory); save the list as CSV UTF-8",
         )
+    _check_xml_prologs(data, members, where)
+
+
+def _check_xml_prologs(data: bytes, members: list[zipfile.ZipInfo], where: Location) -> None:
+    """No part of the workbook declares a DTD or entities (Excel never writes one; a
+    "billion laughs" or an external entity needs one). defusedxml reads each part up to its
+    root element, where any declaration must already have been."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in members:
+            if not member.filename.endswith((".xml", ".rels", ".vml")):
+                continue
+            try:
+                with archive.open(member) as part:
+                    for _event in iterparse(part, events=("start",), forbid_dtd=True):
+                        break
+            except DefusedXmlException:
+                raise InputError(
+                    where,
+                    "",
+                    f"the workbook's {member.filename} declares a DTD or entities, which Excel"
+                    " never writes (a file made to attack the reader); save the list as CSV UTF-8",
+                ) from None
+            except (ParseError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+                continue  # a damaged part: openpyxl says so when it reads it
 
 
 def _cell_text(value: object) -> str:
