@@ -199,6 +199,23 @@ class OutputError(PrintkitError):
     exit_code = 4
 
 
+class ResourceError(PrintkitError):
+    """The machine ran out of something (memory) while doing what was asked: not bad input
+    that a line could point at, and not a bug in printkit."""
+
+    exit_code = 5
+
+    def __init__(self, doing: str) -> None:
+        self.doing = doing
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        return (
+            f"ran out of memory {self.doing}; close other programs, or make the input smaller"
+            " (a shorter attendee list, a smaller logo or font); earlier files are untouched"
+        )
+
+
 class PdfReadError(PrintkitError):
     """A file given to ``printkit check`` is not a PDF, or cannot be read as one."""
 

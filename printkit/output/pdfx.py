@@ -25,15 +25,27 @@ from printkit.model.event import PdfX
 VERSION = "PDF/X-4"
 
 
+#: Output profiles are a few megabytes at most (FOGRA39: 654 KB; a large press profile 5 MB).
+MAX_PROFILE_BYTES = 32_000_000
+
+
 @cache
 def read_profile(path: Path) -> bytes:
     """The ICC profile's bytes, refused unless its header says it is a CMYK output profile."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MAX_PROFILE_BYTES + 1)  # never more: a 100 GB file is refused
     except OSError as exc:
         raise InputError(
             Location(str(path)), "", f"cannot read the ICC profile ({exc.strerror})"
         ) from None
+    if len(data) > MAX_PROFILE_BYTES:
+        raise InputError(
+            Location(str(path)),
+            "",
+            f"is more than {MAX_PROFILE_BYTES:,} bytes, far more than an output profile"
+            " (FOGRA39 is 0.6 MB); give the printer's .icc file",
+        )
     if len(data) < 132 or data[36:40] != b"acsp":
         raise InputError(
             Location(str(path)), "", "is not an ICC colour profile (no 'acsp' signature)"

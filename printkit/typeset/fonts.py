@@ -42,10 +42,24 @@ def bundled_family() -> FontFamily:
     return FontFamily(**{style: base / name for style, name in _BUNDLED.items()})
 
 
+#: A font file may be this large (a CJK font is 10–30 MB); ReportLab reads the whole file.
+MAX_FONT_BYTES = 64_000_000
+
+
 def check_font_file(path: Path) -> str | None:
-    """None when ReportLab can use the file, else what is wrong with it."""
+    """None when ReportLab can use the file, else what is wrong with it: its tables and, before
+    any layout, the glyph data that subsetting reads only when the PDF is written."""
+    from printkit.typeset import glyphs
+
     try:
-        TTFont("printkit-probe", str(path))
+        with path.open("rb") as file:
+            data = file.read(MAX_FONT_BYTES + 1)
+    except OSError as exc:
+        return f"{path.name} cannot be read ({exc.strerror})"
+    if len(data) > MAX_FONT_BYTES:
+        return f"{path.name} is more than {MAX_FONT_BYTES:,} bytes, more than a font printkit reads; give the .ttf file of one style"
+    try:
+        font = TTFont("printkit-probe", str(path))
     except TTFError as exc:
         return f"{path.name} cannot be used: {exc}; use a TrueType (.ttf) font with glyf outlines"
     except Exception as exc:  # a damaged file fails deep in the parser, in many ways
@@ -55,6 +69,9 @@ def check_font_file(path: Path) -> str | None:
             f"{path.name} is not a readable TrueType font (damaged or cut short: {kind});"
             " use a complete .ttf file"
         )
+    damage = glyphs.problem(data, font.face.charToGlyph)
+    if damage is not None:
+        return f"{path.name} is damaged inside its glyph data ({damage}); use a complete .ttf file"
     return None
 
 

@@ -221,7 +221,34 @@ def _cff_font() -> bytes:
     return buffer.getvalue()
 
 
+def damaged_fonts() -> None:
+    """Noto Sans damaged inside its glyph data (issue 13): every composite glyph's first
+    component pointed at glyph 60,000, or at the glyph itself; and maxp.numGlyphs set to 1."""
+    data = NOTO.read_bytes()
+    (count,) = struct.unpack_from(">H", data, 4)
+    tables = {}
+    for i in range(count):
+        tag, _sum, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        tables[tag] = offset
+    (glyphs,) = struct.unpack_from(">H", data, tables[b"maxp"] + 4)
+    (long_offsets,) = struct.unpack_from(">h", data, tables[b"head"] + 50)
+    raw = struct.unpack_from(f">{glyphs + 1}{'I' if long_offsets else 'H'}", data, tables[b"loca"])
+    loca = raw if long_offsets else [2 * o for o in raw]
+    composite, cycle = bytearray(data), bytearray(data)
+    for glyph in range(glyphs):
+        at = tables[b"glyf"] + loca[glyph]
+        if loca[glyph + 1] > loca[glyph] and struct.unpack_from(">h", data, at)[0] < 0:
+            struct.pack_into(">H", composite, at + 12, 60000)
+            struct.pack_into(">H", cycle, at + 12, glyph)  # made of itself
+    (HERE / "fonts" / "composite-glyph-beyond-the-font.ttf").write_bytes(bytes(composite))
+    (HERE / "fonts" / "composite-glyph-made-of-itself.ttf").write_bytes(bytes(cycle))
+    one = bytearray(data)
+    struct.pack_into(">H", one, tables[b"maxp"] + 4, 1)
+    (HERE / "fonts" / "maxp-one-glyph.ttf").write_bytes(bytes(one))
+
+
 if __name__ == "__main__":
     csv_files()
     image_files()
     font_files()
+    damaged_fonts()

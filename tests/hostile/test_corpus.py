@@ -5,7 +5,8 @@ Each file is one attack, named for what it attacks. Where it goes depends on its
 
 - ``yaml/``, ``unicode/``, ``url/``, ``paths/``: the file is the event file itself;
 - ``csv/``: an attendee list, named by a small event file (``attendees: file: <name>``);
-- ``images/``: the organiser's logo; ``fonts/``: the regular font.
+- ``images/``: the organiser's logo; ``fonts/``: the regular font;
+- ``pdf/``: a file given to ``printkit check`` (which must say it is damaged, not crash).
 
 A case that must fail gives its exit code and its one message line; a case that must build
 gives exit 0 and its warning lines. Paths in messages are written ``<dir>`` (the case's
@@ -82,9 +83,15 @@ def _prepare(case: dict, base: Path) -> Path:
 
 
 def _setup(step: str, folder: Path) -> None:
-    """One preparation: ``mkdir PATH``, ``mkfifo PATH``, ``symlink LINK -> TARGET``."""
+    """One preparation: ``mkdir PATH``, ``mkfifo PATH``, ``symlink LINK -> TARGET``, ``sparse
+    PATH BYTES`` (a file of that size that takes no room on disk: zeros, after the case's
+    own first bytes when PATH is the case's file)."""
     action, _, rest = step.partition(" ")
-    if action == "mkdir":
+    if action == "sparse":
+        name, _, size = rest.rpartition(" ")
+        with (folder / name).open("ab") as file:
+            file.truncate(int(size))
+    elif action == "mkdir":
         (folder / rest).mkdir(parents=True)
     elif action == "mkfifo":
         os.mkfifo(folder / rest)
@@ -103,6 +110,12 @@ def _normal(text: str, base: Path) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["file"] for c in CASES])
 def test_hostile_input(case, tmp_path, seed_out):
+    if case["file"].startswith("pdf/"):
+        result = run("check", CORPUS / case["file"])
+        output = result.output.replace(str(CORPUS / "pdf"), "<dir>")
+        assert "Traceback" not in output
+        assert (result.exit_code, output) == (case["exit"], case["message"] + "\n"), output
+        return
     event = _prepare(case, tmp_path)
     out = tmp_path / "case" / "out"
     shutil.copytree(seed_out, out)

@@ -10,6 +10,8 @@ validator.
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -54,6 +56,24 @@ __all__ = [
     "check_pdf",
 ]
 
+#: What pypdf raises on a damaged file besides its own errors: a page tree that contains
+#: itself (RecursionError), ``/Kids [5]`` (AttributeError, TypeError), a stream with
+#: ``/Filter /NoSuchFilter`` (NotImplementedError), a bad index or key, a broken zlib stream.
+DAMAGE = (
+    ValueError,
+    NotImplementedError,
+    RecursionError,
+    AttributeError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AssertionError,
+    ZeroDivisionError,
+    OverflowError,
+    zlib.error,
+    struct.error,
+)
+
 _HEADER_WINDOW = 1024  # the %PDF- header may sit anywhere in the first KiB
 
 
@@ -66,19 +86,18 @@ def check_pdf(path: Path, display: str | None = None, fine_dpi: int = FINE_DPI) 
         if reader.is_encrypted and not reader.decrypt(""):
             raise PdfReadError(name, "is encrypted with a password; send the unprotected file")
         document = pdfium.PdfDocument(str(path))
-    except (PyPdfError, pdfium.PdfiumError, OSError, ValueError) as exc:
+    except (PyPdfError, pdfium.PdfiumError, OSError, *DAMAGE) as exc:
         raise PdfReadError(name, f"cannot be read as a PDF ({_reason(exc)})") from None
-    if len(document) != len(reader.pages):
-        document.close()
-        raise PdfReadError(
-            name, f"has a damaged page tree ({len(reader.pages)} or {len(document)} pages?)"
-        )
     try:
+        if len(document) != len(reader.pages):
+            raise PdfReadError(
+                name, f"has a damaged page tree ({len(reader.pages)} or {len(document)} pages?)"
+            )
         pages = tuple(
             _check_page(number, reader, document, fine_dpi)
             for number in range(1, len(reader.pages) + 1)
         )
-    except (PyPdfError, pdfium.PdfiumError, ValueError) as exc:
+    except (PyPdfError, pdfium.PdfiumError, *DAMAGE) as exc:
         raise PdfReadError(name, f"is damaged and cannot be checked ({_reason(exc)})") from None
     finally:
         document.close()
@@ -101,6 +120,8 @@ def _require_pdf(path: Path, name: str) -> None:
 
 
 def _reason(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):  # its text depends on where the limit was hit
+        return "RecursionError: its objects nest too deeply to be read"
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
