@@ -14,7 +14,7 @@ import click
 from printkit import __version__
 from printkit.checks.preflight import check_pdf
 from printkit.checks.review import is_event_file, review
-from printkit.errors import PrintkitError
+from printkit.errors import OutputError, PrintkitError, ResourceError
 from printkit.lang.i18n import is_known_locale
 from printkit.model.event import MAX_OFFSET, SignKind, SortOrder
 from printkit.model.stock import listing
@@ -38,12 +38,21 @@ def _event_argument(f):
     )(f)
 
 
+def _out_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    if value.exists() and not value.is_dir():
+        raise OutputError(
+            f"{value}: is a file, not a folder; give -o the folder the PDFs are written into"
+        )
+    return value
+
+
 def _out_option(f):
     return click.option(
         "-o",
         "--out",
         "out_dir",
-        type=click.Path(path_type=Path, file_okay=False),
+        type=click.Path(path_type=Path),
+        callback=_out_folder,
         default="out",
         show_default=True,
         help="Folder the PDFs are written to.",
@@ -80,7 +89,36 @@ def _offset_options(f):
     )(f)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineErrors(click.Group):
+    """click, with every error as one line ``error: …`` (click prints its usage and a hint
+    over three): a wrong option, a missing argument, an -o that names a file."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):  # noqa: ANN201 (click's)
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except click.Abort as exc:  # Ctrl-C or Ctrl-D at a prompt, or while parsing
+            if isinstance(exc.__context__, KeyboardInterrupt):
+                click.echo("interrupted (SIGINT); earlier files are untouched", err=True)
+                sys.exit(128 + signal.SIGINT)
+            click.echo("error: aborted", err=True)
+            sys.exit(1)
+        except click.ClickException as exc:
+            message = " ".join(exc.format_message().split())
+            context = getattr(exc, "ctx", None)
+            if isinstance(exc, click.UsageError) and context is not None:
+                command = " ".join(["printkit", *context.command_path.split()[1:]])
+                message += f" (see '{command} --help')"
+            click.echo(f"error: {message}", err=True)
+            sys.exit(exc.exit_code)
+        except PrintkitError as exc:  # raised while the options are read
+            click.echo(f"error: {exc.message()}", err=True)
+            sys.exit(exc.exit_code)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="printkit")
 @click.option("--debug", is_flag=True, help="Show the Python traceback of an internal error.")
 @click.pass_context
@@ -130,6 +168,8 @@ def _run(ctx: click.Context, action: Callable[[], Report]) -> Report:
 
 def _explain(ctx: click.Context, exc: BaseException) -> int:
     """Say in one line on stderr what went wrong; return the exit code that means."""
+    if isinstance(exc, MemoryError):  # exhaustion, not a bug: its own error and exit code
+        exc = ResourceError("while building")
     if isinstance(exc, PrintkitError):
         click.echo(f"error: {exc.message()}", err=True)
         return exc.exit_code
@@ -555,6 +595,11 @@ def _check_files(ctx: click.Context, files) -> int:
     for path in files:
         try:
             report = check_pdf(path, display=str(path))
+        except MemoryError:
+            error = ResourceError(f"while checking {path}")
+            click.echo(f"error: {error.message()}", err=True)
+            worst = max(worst, error.exit_code)
+            continue
         except PrintkitError as exc:
             click.echo(f"error: {exc.message()}", err=True)
             worst = max(worst, exc.exit_code)

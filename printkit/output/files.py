@@ -19,6 +19,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
+import struct
 import tempfile
 import time
 from pathlib import Path
@@ -38,8 +40,14 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_all(files: dict[Path, bytes]) -> list[Path]:
-    """Write every file to a temporary file, then rename each into place; returns the paths."""
+    """Write every file to a temporary file, then rename each into place; returns the paths.
+
+    All or nothing: every target is checked to be replaceable before the first rename, and
+    each old file is kept aside (a hard link, else a copy) until every rename succeeded; if
+    one still fails, the files already replaced are put back and new ones removed.
+    """
     temps: list[tuple[Path, int, str]] = []
+    kept: list[tuple[Path, int, str] | None] = []  # per target: its old file, aside
     renamed: set[str] = set()
     try:
         for path, data in files.items():
@@ -47,16 +55,22 @@ def write_all(files: dict[Path, bytes]) -> list[Path]:
             temps.append((path, fd, tmp))
             _fill(path, fd, tmp, data)
         for path in files:  # what a rename would refuse, refused before any file is replaced
-            if path.exists() and not path.is_file():
-                raise OutputError(
-                    f"{path}: is not a file (a folder?), so it cannot be replaced; move it away"
-                )
-        for path, _fd, tmp in temps:
-            try:
-                os.replace(tmp, path)
-            except OSError as exc:
-                raise OutputError(f"{path}: cannot write the file ({exc.strerror})") from None
-            renamed.add(tmp)
+            _check_replaceable(path)
+        kept = [_keep_old(path) for path in files]
+        done: list[int] = []
+        try:
+            for index, (path, _fd, tmp) in enumerate(temps):
+                try:
+                    os.replace(tmp, path)
+                except OSError as exc:
+                    raise OutputError(
+                        f"{path}: cannot write the file ({exc.strerror}); no file was changed"
+                    ) from None
+                renamed.add(tmp)
+                done.append(index)
+        except BaseException:
+            _put_back([(temps[i][0], kept[i]) for i in reversed(done)])
+            raise
     finally:  # an error, Ctrl-C or SIGTERM: no temporary file stays behind
         for _path, fd, tmp in temps:
             if tmp not in renamed:
@@ -64,7 +78,99 @@ def write_all(files: dict[Path, bytes]) -> list[Path]:
                     os.unlink(tmp)
             with contextlib.suppress(OSError):
                 os.close(fd)
+        for old in kept:
+            if old is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(old[2])
+                with contextlib.suppress(OSError):
+                    os.close(old[1])
     return list(files)
+
+
+def _check_replaceable(path: Path) -> None:
+    """Refuse, before any rename, a target the rename would fail on: not a file, another
+    user's file in a shared (sticky) folder, or an immutable file or folder (chattr +i)."""
+    if path.exists() and not path.is_file():
+        raise OutputError(
+            f"{path}: is not a file (a folder?), so it cannot be replaced; move it away"
+        )
+    try:
+        folder = os.stat(path.parent)
+        own = os.lstat(path) if os.path.lexists(path) else None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write the file ({exc.strerror})") from None
+    user = _user()
+    if (
+        own is not None
+        and folder.st_mode & stat.S_ISVTX
+        and user not in (0, own.st_uid, folder.st_uid)
+    ):
+        raise OutputError(
+            f"{path}: belongs to another user in a shared folder, so it cannot be replaced;"
+            " ask them to remove it, or choose another folder with -o; no file was changed"
+        )
+    for what in (path, path.parent) if own is not None else (path.parent,):
+        if _immutable(what):
+            raise OutputError(
+                f"{what}: is marked immutable or append-only (chattr +i/+a), so {path.name} cannot"
+                " be replaced; lift that (chattr -i) or choose another folder with -o; no file"
+                " was changed"
+            )
+
+
+def _immutable(path: Path) -> bool:
+    """Linux's immutable or append-only flag on ``path`` (False where flags cannot be read)."""
+    if fcntl is None or not hasattr(fcntl, "ioctl"):
+        return False
+    get_flags = 0x80006601 | (struct.calcsize("l") << 16)  # FS_IOC_GETFLAGS
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        flags = struct.unpack("l", fcntl.ioctl(fd, get_flags, bytes(struct.calcsize("l"))))[0]
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return bool(flags & (0x10 | 0x20))  # FS_IMMUTABLE_FL, FS_APPEND_FL
+
+
+def _keep_old(path: Path) -> tuple[Path, int, str] | None:
+    """The file at ``path`` kept aside under a locked temporary name (a hard link, else a
+    copy), so that it can be put back; None when there is no old file."""
+    if not path.is_file():
+        return None
+    fd, aside = _temporary(path)
+    try:
+        try:
+            os.unlink(aside)  # the name, for a hard link to the old file (we keep the lock's fd)
+            os.link(path, aside)
+            os.close(fd)
+            fd = os.open(aside, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:  # no hard links here: a copy
+            with contextlib.suppress(OSError):
+                os.close(fd)
+            fd, aside = _temporary(path)
+            _fill(path, fd, aside, path.read_bytes())
+    except OSError as exc:
+        raise OutputError(
+            f"{path}: cannot keep the old file aside while it is replaced ({exc.strerror});"
+            " no file was changed"
+        ) from None
+    return path, fd, aside
+
+
+def _put_back(replaced: list[tuple[Path, tuple[Path, int, str] | None]]) -> None:
+    """Undo the renames done: each old file back in place, each new one removed."""
+    for path, old in replaced:
+        with contextlib.suppress(OSError):
+            if old is None:
+                os.unlink(path)
+            else:
+                os.replace(old[2], path)
 
 
 def _temporary(path: Path) -> tuple[int, str]:
@@ -122,8 +228,16 @@ def remove_leftovers(path: Path) -> None:
 
 
 def _remove_if_abandoned(file: Path) -> None:
-    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    """Only a regular file of our own is opened (never blocking: a FIFO named like a
+    leftover would hang the open), and removed when no living build holds its lock."""
+    before = os.lstat(file)
+    if not stat.S_ISREG(before.st_mode) or before.st_uid != _user():
+        return  # a FIFO, a device, a link, a folder, or another user's: not ours to touch
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(file, flags)
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return
         if fcntl is not None:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -135,3 +249,7 @@ def _remove_if_abandoned(file: Path) -> None:
             os.unlink(file)
     finally:
         os.close(fd)
+
+
+def _user() -> int:
+    return os.geteuid() if hasattr(os, "geteuid") else 0
