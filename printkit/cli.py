@@ -102,7 +102,7 @@ class OneLineErrors(click.Group):
             if isinstance(exc.__context__, KeyboardInterrupt):
                 click.echo("interrupted (SIGINT); earlier files are untouched", err=True)
                 sys.exit(128 + signal.SIGINT)
-            click.echo("error: aborted", err=True)
+            click.echo("Aborted!", err=True)  # click's word for a question left with Ctrl-D
             sys.exit(1)
         except click.ClickException as exc:
             message = " ".join(exc.format_message().split())

@@ -144,6 +144,7 @@ def clean(text: str, *, single_line: bool) -> Cleaned:
     _refuse(text)
     changes: Counter[str] = Counter()
     text = _nfc(text, changes)
+    _stacked_marks(text)
     text, removed = _remove_invisible(text, changes)
     text = _single_line(text, changes) if single_line else _multi_line(text)
     text = unicodedata.normalize("NFC", text.strip())
@@ -194,6 +195,28 @@ def _refuse(text: str) -> None:
             f" {unicodedata.unidata_version}; remove it, or check the text was copied"
             " correctly"
         )
+
+
+#: Combining marks on one character. Written languages stack two or three (Vietnamese ế,
+#: Hebrew with cantillation, Tibetan); Unicode's stream-safe format allows 30, which stacked
+#: over a name reach far above a badge ("Zalgo" text: sixty marks went past the sheet).
+MAX_MARKS = 8
+
+
+def _stacked_marks(text: str) -> None:
+    run = 0
+    for i, char in enumerate(text):
+        if unicodedata.category(char) in ("Mn", "Me"):
+            run += 1
+            if run > MAX_MARKS:
+                start = i - run
+                base = text[start] if start >= 0 else ""
+                raise Refused(
+                    f"stacks more than {MAX_MARKS} combining marks on {base!r} {_where(text, max(start, 0))},"
+                    " which would print far above the line; remove the extra marks"
+                )
+        else:
+            run = 0
 
 
 def _where(text: str, i: int) -> str:

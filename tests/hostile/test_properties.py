@@ -32,6 +32,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from tests.conftest import ROOT, SEED, run
+from tests.hostile.test_corpus import MINIMAL
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 SEED_DATA = yaml.safe_load(SEED_TEXT)
@@ -297,3 +298,162 @@ def test_any_name_makes_a_badge_or_says_where(name, title):
         assert lines[0].startswith(f"error: {event}:8:") or lines[0].startswith(
             f"error: {event}:9:"
         ), lines[0]
+
+
+# -- attendee tables and SVG logos (issue 13) ---------------------------------------------
+
+FILE_PROPERTY = settings(
+    max_examples=max(20, settings().max_examples // 10),  # each builds a file: fewer, quick
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+TABLE_EVENT = MINIMAL  # the corpus's small event: one panelist
+CELL = st.one_of(
+    st.text(max_size=20),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40),
+    st.sampled_from(["", "=1+1", '"', '""', ",", ";", "\t", "\r\n", "Anna Berg", "+45 1234"]),
+)
+ROWS = st.lists(st.lists(CELL, min_size=0, max_size=6), min_size=0, max_size=8)
+
+
+def _one_answer(result, names: tuple[str, ...]) -> None:
+    """Built, or one ``error:`` line naming one of ``names`` (the event or the list/logo)."""
+    assert "Traceback" not in result.output and result.exit_code != 70, result.output
+    hypothesis.event(f"exit {result.exit_code}")
+    if result.exit_code == 0:
+        return
+    lines = result.output.splitlines()
+    assert len(lines) == 1, result.output
+    assert lines[0].startswith(tuple(f"error: {name}" for name in names)), lines[0]
+
+
+def _csv_bytes(header: list[str], rows: list[list[str]], delimiter: str) -> bytes:
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+@FILE_PROPERTY
+@given(
+    header=st.lists(st.one_of(st.just("Name"), CELL), min_size=0, max_size=5),
+    rows=ROWS,
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    cut=st.one_of(st.none(), st.integers(min_value=0, max_value=400)),
+)
+def test_any_csv_table_builds_or_says_where(header, rows, delimiter, cut):
+    """Any cells, any structure (ragged rows, no header, quotes, formulas, a file cut short):
+    badges, or one line at the list (or the event)."""
+    data = _csv_bytes(header, rows, delimiter)
+    data = data if cut is None else data[:cut]
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        (base / "people.csv").write_bytes(data)
+        event = base / "event.yaml"
+        event.write_text(TABLE_EVENT + "attendees:\n  file: people.csv\n", encoding="utf-8")
+        result = run("badges", event, "-o", base / "out")
+        _one_answer(result, (str(event), "people.csv"))
+
+
+@FILE_PROPERTY
+@given(
+    header=st.lists(st.one_of(st.just("Name"), CELL), min_size=1, max_size=4),
+    rows=ROWS,
+    dimension=st.sampled_from([None, "A1", "A1:B2", "A1:XFD1048576", "B3:A1", "nonsense"]),
+    shuffle=st.booleans(),
+)
+def test_any_xlsx_table_builds_or_says_where(header, rows, dimension, shuffle):
+    """Workbooks with any cells and a <dimension> that may lie, rows possibly out of order."""
+    import io
+    import re as regex
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [header, *rows]:
+        sheet.append([regex.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", c) for c in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(base / "people.xlsx", "w") as out:
+            for name in source.namelist():
+                data = source.read(name)
+                if name == "xl/worksheets/sheet1.xml":
+                    if dimension is not None:
+                        data = regex.sub(
+                            rb'<dimension ref="[^"]*"/>',
+                            f'<dimension ref="{dimension}"/>'.encode(),
+                            data,
+                        )
+                    if shuffle:
+                        data = data.replace(b'<row r="2"', b'<row r="7"', 1)
+                out.writestr(name, data)
+        event = base / "event.yaml"
+        event.write_text(TABLE_EVENT + "attendees:\n  file: people.xlsx\n", encoding="utf-8")
+        result = run("badges", event, "-o", base / "out")
+        _one_answer(result, (str(event), "people.xlsx"))
+
+
+NUMBER = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True, width=32).map(repr),
+    st.sampled_from(["0", "-10", "nan", "inf", "1e999", "-0", "abc", "", "10%", "5mm"]),
+    st.integers(min_value=-100, max_value=1000).map(str),
+)
+ELEMENT = st.sampled_from(
+    [
+        '<rect x="{a}" y="{b}" width="{c}" height="{d}"/>',
+        '<circle cx="{a}" cy="{b}" r="{c}"/>',
+        '<path d="M{a} {b} L{c} {d} Z"/>',
+        '<g transform="scale({a}) translate({b},{c})"><rect width="4" height="{d}"/></g>',
+        '<use href="#{a}"/>',
+        '<image href="{a}.png" width="{c}" height="{d}"/>',
+        '<rect width="4" height="4" fill="url({a}#g)"/>',
+        '<svg width="{c}" height="{d}" viewBox="0 0 {a} {b}"><rect width="1" height="1"/></svg>',
+        '<g id="{a}"><use href="#{a}"/></g>',
+    ]
+)
+
+
+@st.composite
+def svg_logos(draw) -> str:
+    width, height, box = draw(NUMBER), draw(NUMBER), [draw(NUMBER) for _ in range(4)]
+    parts = [
+        draw(ELEMENT).format(a=draw(NUMBER), b=draw(NUMBER), c=draw(NUMBER), d=draw(NUMBER))
+        for _ in range(draw(st.integers(min_value=0, max_value=5)))
+    ]
+    view = f' viewBox="{" ".join(box)}"' if draw(st.booleans()) else ""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"{view}>'
+        + "".join(parts)
+        + "</svg>"
+    )
+
+
+@FILE_PROPERTY
+@given(svg=svg_logos(), cut=st.one_of(st.none(), st.integers(min_value=0, max_value=300)))
+def test_any_svg_logo_builds_or_says_where(svg, cut):
+    """Any sizes, view boxes, numbers, references and nesting, or the file cut short: a
+    programme with the logo drawn whole and nothing outside it, or one line at the logo."""
+    data = svg.encode() if cut is None else svg.encode()[:cut]
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+        (base / "logo.svg").write_bytes(data)
+        shutil.copy(ROOT / "assets" / "bestyrelsesforeningen-mark.png", base / "a.png")
+        event = base / "event.yaml"
+        event.write_text(
+            TABLE_EVENT + "organiser:\n  name: Org\n  logo: logo.svg\n",
+            encoding="utf-8",
+        )
+        result = run("programme", event, "-o", base / "out")
+        _one_answer(result, (str(event),))
+        if result.exit_code == 0:
+            content = PdfReader(base / "out" / "programme.pdf").pages[0].get_contents().get_data()
+            assert b"nan" not in content and b"inf" not in content
+            assert b" BI " not in content and b"\nBI" not in content  # no picture from a file
