@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -68,3 +69,31 @@ def test_ctrl_c_while_the_libraries_load_prints_no_traceback():
             assert err == b"interrupted (SIGINT); earlier files are untouched\n"
         else:
             assert process.returncode in (0, -signal.SIGINT), (process.returncode, err)
+
+
+def test_running_out_of_memory_is_a_resource_error_not_a_bug(tmp_path, monkeypatch, seed_out):
+    """Any MemoryError (a reader without a bound, a machine short of memory): exit 5 and one
+    line that says what ran out, never "a bug in printkit"; the earlier files stay."""
+    from printkit import cli as cli_module
+    from printkit.pipeline import build as pipeline
+
+    out = tmp_path / "out"
+    shutil.copytree(seed_out, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(pipeline, "render", exhausted)
+    result = run("build", SEED, "-o", out)
+    assert (result.exit_code, result.output) == (
+        5,
+        "error: ran out of memory while building; close other programs, or make the input"
+        " smaller (a shorter attendee list, a smaller logo or font); earlier files are untouched\n",
+    )
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    monkeypatch.setattr(cli_module, "check_pdf", exhausted)
+    pdf = out / "programme.pdf"
+    result = run("check", pdf)
+    assert result.exit_code == 5
+    assert result.output.startswith(f"error: ran out of memory while checking {pdf};")
