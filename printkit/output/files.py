@@ -43,7 +43,7 @@ def write_all(files: dict[Path, bytes]) -> list[Path]:
     """Write every file to a temporary file, then rename each into place; returns the paths.
 
     All or nothing: every target is checked to be replaceable before the first rename, and
-    each old file is kept aside (a hard link, else a copy) until every rename succeeded; if
+    each old file is kept aside (a copy) until every rename succeeded; if
     one still fails, the files already replaced are put back and new ones removed.
     """
     temps: list[tuple[Path, int, str]] = []
@@ -137,29 +137,22 @@ def _immutable(path: Path) -> bool:
 
 
 def _keep_old(path: Path) -> tuple[Path, int, str] | None:
-    """The file at ``path`` kept aside under a locked temporary name (a hard link, else a
-    copy), so that it can be put back; None when there is no old file."""
+    """A copy of the file at ``path`` in a locked temporary file beside it, so that it can be
+    put back; None when there is no old file. (A copy, not a hard link: a link would share the
+    old file's lock with whichever build wrote it.)"""
     if not path.is_file():
         return None
-    fd, aside = _temporary(path)
     try:
-        try:
-            os.unlink(aside)  # the name, for a hard link to the old file (we keep the lock's fd)
-            os.link(path, aside)
-            os.close(fd)
-            fd = os.open(aside, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-            if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX)
-        except OSError:  # no hard links here: a copy
-            with contextlib.suppress(OSError):
-                os.close(fd)
-            fd, aside = _temporary(path)
-            _fill(path, fd, aside, path.read_bytes())
+        data = path.read_bytes()
+    except FileNotFoundError:  # another build replaced it just now: nothing of ours to keep
+        return None
     except OSError as exc:
         raise OutputError(
             f"{path}: cannot keep the old file aside while it is replaced ({exc.strerror});"
             " no file was changed"
         ) from None
+    fd, aside = _temporary(path)
+    _fill(path, fd, aside, data)
     return path, fd, aside
 
 
