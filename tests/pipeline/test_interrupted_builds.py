@@ -25,7 +25,8 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.utils import annotateException
 
-from printkit.cli import Terminated, _progress, _run, _terminate, cli
+from printkit.cli import Terminated, _run, _terminate, cli
+from printkit.cli.progress import progress_bar
 from printkit.output.files import leftovers, write_all
 from printkit.pipeline.build import Report
 from tests.conftest import ROOT, SEED, run
@@ -262,7 +263,7 @@ def test_an_interrupt_as_the_bar_appears_still_gives_the_cursor_back(monkeypatch
     monkeypatch.setattr(sys, "stderr", terminal)
 
     def action() -> Report:
-        _progress("badges.pdf", 10)(1)
+        progress_bar("badges.pdf", 10)(1)
         return Report([])
 
     with pytest.raises(SystemExit) as exited:

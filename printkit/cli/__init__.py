@@ -1,8 +1,11 @@
-"""The command line: parses arguments, calls the pipeline, reports. Nothing else."""
+"""The command line: parses arguments, calls the pipeline, reports. Nothing else.
+
+The commands are here; their options (``options``), progress bars (``progress``), ``init``'s
+questions (``ask``) and ``check``'s reports (``check``) beside them.
+"""
 
 from __future__ import annotations
 
-import logging
 import signal
 import sys
 import traceback
@@ -12,110 +15,30 @@ from pathlib import Path
 import click
 
 from printkit import __version__
-from printkit.checks.preflight import check_pdf
 from printkit.checks.review import is_event_file, review
-from printkit.errors import OutputError, PrintkitError, ResourceError
-from printkit.lang.i18n import is_known_locale
-from printkit.model.event import MAX_OFFSET, SignKind, SortOrder
+from printkit.cli.ask import ask
+from printkit.cli.options import (
+    OPTION_GROUPS,
+    ProductChoice,
+    booklet_option,
+    event_argument,
+    offset_options,
+    out_option,
+    people_options,
+    press_options,
+    sign_option,
+)
+from printkit.cli.progress import end_bars, progress_bar
+from printkit.cli.report import INTERNAL_ERROR, ISSUES_URL, OneLineErrors, check_files
+from printkit.errors import PrintkitError, ResourceError
+from printkit.model.event import SignKind, SortOrder
 from printkit.model.stock import listing
 from printkit.pipeline import products as registry
 from printkit.pipeline.build import Overrides, Report, build, calibrate
-from printkit.pipeline.people import FILTER_KEYS, parse_filters
+from printkit.pipeline.people import parse_filters
 from printkit.tools.proof import DEFAULT_DPI, MAX_DPI, MIN_DPI, proof
-from printkit.tools.starter import Answers, init
+from printkit.tools.starter import init
 from printkit.tools.watch import BuildInterrupted, Rebuild, shown, status, watch, watching
-
-ISSUES_URL = "https://github.com/printkit/printkit/issues"
-INTERNAL_ERROR = 70
-
-
-def _event_argument(f):
-    return click.argument(
-        "event_yaml",
-        type=click.Path(path_type=Path, dir_okay=True),
-        default="event.yaml",
-        required=False,
-    )(f)
-
-
-def _out_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
-    if value.exists() and not value.is_dir():
-        raise OutputError(
-            f"{value}: is a file, not a folder; give -o the folder the PDFs are written into"
-        )
-    return value
-
-
-def _out_option(f):
-    return click.option(
-        "-o",
-        "--out",
-        "out_dir",
-        type=click.Path(path_type=Path),
-        callback=_out_folder,
-        default="out",
-        show_default=True,
-        help="Folder the PDFs are written to.",
-    )(f)
-
-
-def _sign_option(f):
-    return click.option(
-        "--sign",
-        type=click.Choice([k.value for k in SignKind]),
-        default=None,
-        help="Sign variant: a folded table tent (A4) or a door poster (A3)."
-        " Default: event.yaml's sign, else a tent; for an event of sessions, both: a tent per"
-        " session (tents.pdf) and a poster per venue and day (posters.pdf).",
-    )(f)
-
-
-def _offset_options(f):
-    f = click.option(
-        "--offset-y",
-        type=click.FloatRange(-MAX_OFFSET, MAX_OFFSET),
-        default=None,
-        metavar="MM",
-        help="Move everything on the sheet DOWN by MM (negative: up). Wins over event.yaml's"
-        " badges.offset.y.",
-    )(f)
-    return click.option(
-        "--offset-x",
-        type=click.FloatRange(-MAX_OFFSET, MAX_OFFSET),
-        default=None,
-        metavar="MM",
-        help="Move everything on the sheet RIGHT by MM (negative: left). Wins over event.yaml's"
-        " badges.offset.x.",
-    )(f)
-
-
-class OneLineErrors(click.Group):
-    """click, with every error as one line ``error: …`` (click prints its usage and a hint
-    over three): a wrong option, a missing argument, an -o that names a file."""
-
-    def main(self, *args, standalone_mode: bool = True, **kwargs):  # noqa: ANN201 (click's)
-        if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
-        try:
-            result = super().main(*args, standalone_mode=False, **kwargs)
-        except click.Abort as exc:  # Ctrl-C or Ctrl-D at a prompt, or while parsing
-            if isinstance(exc.__context__, KeyboardInterrupt):
-                click.echo("interrupted (SIGINT); earlier files are untouched", err=True)
-                sys.exit(128 + signal.SIGINT)
-            click.echo("Aborted!", err=True)  # click's word for a question left with Ctrl-D
-            sys.exit(1)
-        except click.ClickException as exc:
-            message = " ".join(exc.format_message().split())
-            context = getattr(exc, "ctx", None)
-            if isinstance(exc, click.UsageError) and context is not None:
-                command = " ".join(["printkit", *context.command_path.split()[1:]])
-                message += f" (see '{command} --help')"
-            click.echo(f"error: {message}", err=True)
-            sys.exit(exc.exit_code)
-        except PrintkitError as exc:  # raised while the options are read
-            click.echo(f"error: {exc.message()}", err=True)
-            sys.exit(exc.exit_code)
-        sys.exit(result if isinstance(result, int) else 0)
 
 
 @click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
@@ -127,35 +50,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-def _press_options(f):
-    f = click.option(
-        "--marks/--no-marks",
-        default=None,
-        help="Crop, cut and fold marks outside the bleed (default: on); implies --press.",
-    )(f)
-    f = click.option(
-        "--bleed",
-        type=click.FloatRange(0, 20),
-        default=None,
-        metavar="MM",
-        help="Bleed in mm (default 3; 3.175 is the US 1/8 in); implies --press.",
-    )(f)
-    return click.option(
-        "--press/--office",
-        "press",
-        default=None,
-        help="Press mode (bleed, page boxes, registration marks) or office mode (a desktop"
-        " printer). Default: as event.yaml says, else office.",
-    )(f)
-
-
 def _run(ctx: click.Context, action: Callable[[], Report]) -> Report:
     """The one boundary where errors become a message and an exit code; then report."""
     try:
         try:
             report = action()
         finally:
-            _end_bars()  # an interrupted bar would leave the terminal's cursor hidden
+            end_bars()  # an interrupted bar would leave the terminal's cursor hidden
     except (click.Abort, click.ClickException):
         raise  # click's own: a question answered with Ctrl-C or Ctrl-D ("Aborted!")
     except (Exception, KeyboardInterrupt) as exc:
@@ -230,87 +131,6 @@ def _overrides(ctx: click.Context, options: dict) -> Overrides:
     )
 
 
-def _progress(label: str, total: int) -> Callable[[int], None]:
-    """A progress bar on stderr, only on a terminal (a log file gets no bar)."""
-    if not sys.stderr.isatty():
-        return lambda n: None
-    bar = click.progressbar(length=total, label=label, file=sys.stderr)
-    # Listed before it is drawn, and unlisted only once it has ended: a signal can land on
-    # any line (the moment the bar is first on the screen, too), and _end_bars must find it.
-    _BARS.append(bar)
-    bar.__enter__()
-    done = 0
-
-    def step(n: int) -> None:
-        nonlocal done
-        bar.update(n)
-        done += n
-        if done >= total:
-            bar.__exit__(None, None, None)
-            _BARS.remove(bar)
-
-    return step
-
-
-_BARS: list = []  # progress bars that may be on the screen and have not ended
-
-
-def _end_bars() -> None:
-    """End every bar left: the cursor it hid is shown again (a bar ended twice shows it
-    twice, which does no harm; one not ended leaves the terminal without a cursor)."""
-    while _BARS:
-        _BARS[-1].__exit__(None, None, None)
-        _BARS.pop()
-
-
-def _booklet_option(f):
-    return click.option(
-        "--booklet",
-        is_flag=True,
-        help="A schedule's programme as a booklet: its pages at A5 (Half-Letter), padded to a"
-        " multiple of four, and programme-booklet.pdf with them imposed two up on A4 (Letter)"
-        " for a duplex print flipped on the short edge, to fold and staple.",
-    )(f)
-
-
-def _people_options(f):
-    f = click.option(
-        "--only",
-        "only_people",
-        multiple=True,
-        metavar="KEY=VALUE",
-        help=f"Badge only these people, e.g. --only role=staff, --only name=Jensen (keys: {', '.join(FILTER_KEYS)},"
-        ' or any column of the list: --only "Product=Speaker pass"); repeat a key for alternatives.'
-        " Writes badges-only.pdf, leaving the full run's badges.pdf as it is (see --replace).",
-    )(f)
-    f = click.option(
-        "--replace",
-        "replace_full",
-        is_flag=True,
-        help="With --only: write badges.pdf itself, replacing the full run.",
-    )(f)
-    f = click.option(
-        "--keep-going",
-        is_flag=True,
-        help="Print everyone who can be printed; list the rows that cannot, as they were read"
-        " and with why, in rejected.csv beside the PDFs (default: report them all, write nothing).",
-    )(f)
-    f = click.option(
-        "--start",
-        type=click.IntRange(1, 1000),
-        default=1,
-        metavar="N",
-        help="Begin on label N of the first sheet (counted across, then down), to use up a"
-        " partly used sheet.",
-    )(f)
-    return click.option(
-        "--sort",
-        type=click.Choice([s.value for s in SortOrder]),
-        default=None,
-        help="Badge order: as given, by last name (the language's alphabet) or by role. Default: event.yaml's badges.sort.",
-    )(f)
-
-
 def _build(
     ctx: click.Context, event_yaml: Path, out_dir: Path, products, watch: bool = False, **options
 ) -> None:
@@ -321,7 +141,7 @@ def _build(
 
     def action() -> Report:
         return build(
-            event_yaml, out_dir, products, overrides, display=str(event_yaml), progress=_progress
+            event_yaml, out_dir, products, overrides, display=str(event_yaml), progress=progress_bar
         )
 
     if watch:
@@ -329,7 +149,7 @@ def _build(
         return
     report = _run(ctx, action)
     if options.get("check"):
-        sys.exit(_check_files(ctx, [p for p in report.written if p.suffix == ".pdf"]))
+        sys.exit(check_files(ctx, [p for p in report.written if p.suffix == ".pdf"]))
 
 
 def _watch(ctx: click.Context, event_yaml: Path, action: Callable[[], Report]) -> None:
@@ -360,13 +180,13 @@ def _watch(ctx: click.Context, event_yaml: Path, action: Callable[[], Report]) -
 
 
 @cli.command("build")
-@_event_argument
-@_out_option
-@_sign_option
-@_booklet_option
-@_press_options
-@_offset_options
-@_people_options
+@event_argument
+@out_option
+@sign_option
+@booklet_option
+@press_options
+@offset_options
+@people_options
 @click.option(
     "--check",
     is_flag=True,
@@ -379,14 +199,14 @@ def _watch(ctx: click.Context, event_yaml: Path, action: Callable[[], Report]) -
     " profile) changes, reporting errors without stopping. Ctrl-C stops.",
 )
 @click.pass_context
-def build_command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
+def build_command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options: object) -> None:
     """Build the programme, the badges and the sign from EVENT_YAML (default ./event.yaml)."""
     _build(ctx, event_yaml, out_dir, registry.kit(), **options)
 
 
 @cli.command("review")
-@_event_argument
-@_sign_option
+@event_argument
+@sign_option
 @click.pass_context
 def review_command(ctx: click.Context, event_yaml: Path, sign: str | None) -> None:
     """Check EVENT_YAML before printing, without building: validate it, lay everything out in
@@ -408,21 +228,12 @@ def review_event(ctx: click.Context, event_yaml: Path, sign: str | None = None) 
     click.echo(f"{event_yaml}: {summary}; nothing was written")
 
 
-#: a product's command-line option groups (``Product.options``) and their options
-OPTION_GROUPS = {
-    "sign": lambda f: _sign_option(f),
-    "booklet": lambda f: _booklet_option(f),
-    "offset": lambda f: _offset_options(f),
-    "people": lambda f: _people_options(f),
-}
-
-
 def _single(product: registry.Product) -> click.Command:
     """``printkit NAME``: the one product, with the option groups its registry row names."""
 
-    @_event_argument
-    @_out_option
-    @_press_options
+    @event_argument
+    @out_option
+    @press_options
     @click.pass_context
     def command(ctx: click.Context, event_yaml: Path, out_dir: Path, **options) -> None:
         _build(ctx, event_yaml, out_dir, (product.name,), **options)
@@ -434,30 +245,14 @@ def _single(product: registry.Product) -> click.Command:
     return cli.command(product.name)(command)
 
 
-class ProductChoice(click.Choice):
-    """The registered products, read when the command runs (a product registered after
-    import is a choice too)."""
-
-    def __init__(self) -> None:
-        super().__init__(())
-
-    @property
-    def choices(self):  # type: ignore[override]
-        return registry.names()
-
-    @choices.setter
-    def choices(self, value) -> None:
-        pass
-
-
 for _product in registry.names():
     _single(registry.get(_product))
 
 
 @cli.command("proof")
-@_event_argument
-@_out_option
-@_sign_option
+@event_argument
+@out_option
+@sign_option
 @click.option(
     "--dpi",
     type=click.IntRange(MIN_DPI, MAX_DPI),
@@ -509,37 +304,17 @@ def init_command(ctx: click.Context, folder: Path, force: bool) -> None:
     On a terminal it asks for the title, the date and the language first; otherwise it
     writes the example as it is.
     """
-    _run(ctx, lambda: init(folder, force, _ask if _interactive() else None))
+    _run(ctx, lambda: init(folder, force, ask if _interactive() else None))
 
 
 def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def _ask(defaults: Answers) -> Answers:
-    return Answers(
-        title=click.prompt("Title of the event", default=defaults.title).strip(),
-        date=click.prompt(
-            "Date (YYYY-MM-DD)",
-            default=defaults.date.isoformat(),
-            type=click.DateTime(["%Y-%m-%d"]),
-        ).date(),
-        language=click.prompt(
-            "Language (da, en, de, sv, nb, …)", default=defaults.language, value_proc=_language
-        ),
-    )
-
-
-def _language(value: str) -> str:
-    if not is_known_locale(value.strip()):
-        raise click.BadParameter(f"{value!r} is not a language code Babel knows, e.g. en or da")
-    return value.strip()
-
-
 @cli.command("calibrate")
 @click.argument("sheet")
-@_out_option
-@_offset_options
+@out_option
+@offset_options
 @click.pass_context
 def calibrate_command(
     ctx: click.Context,
@@ -584,41 +359,7 @@ def check_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
             sys.exit(2)
         review_event(ctx, events[0])
         return
-    sys.exit(_check_files(ctx, files))
-
-
-def _check_files(ctx: click.Context, files) -> int:
-    """Preflight each file, print its report; the worst exit code of them all."""
-    # pypdf logs what it repairs in a damaged file; the report says what matters, once.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    worst = 0
-    for path in files:
-        try:
-            report = check_pdf(path, display=str(path))
-        except MemoryError:
-            error = ResourceError(f"while checking {path}")
-            click.echo(f"error: {error.message()}", err=True)
-            worst = max(worst, error.exit_code)
-            continue
-        except PrintkitError as exc:
-            click.echo(f"error: {exc.message()}", err=True)
-            worst = max(worst, exc.exit_code)
-            continue
-        except Exception as exc:  # a bug, not the file's fault
-            if ctx.obj and ctx.obj.get("debug"):
-                traceback.print_exc()
-            click.echo(
-                f"printkit: internal error checking {path} ({type(exc).__name__}: {exc})."
-                f" This is a bug in printkit; please report it at {ISSUES_URL} with the file."
-                " Run again with --debug for the traceback.",
-                err=True,
-            )
-            sys.exit(INTERNAL_ERROR)
-        for line in [*report.summary(), *report.finding_lines(), report.verdict()]:
-            click.echo(line)
-        if not report.fit_to_print:
-            worst = max(worst, 1)
-    return worst
+    sys.exit(check_files(ctx, files))
 
 
 _RECEIVED: list[int] = []  # the signals _terminate was given, in order

@@ -1,0 +1,173 @@
+"""The command line's options, each defined once, and the option groups a product's registry
+row names (``Product.options``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from printkit.errors import OutputError
+from printkit.model.event import MAX_OFFSET, SignKind, SortOrder
+from printkit.pipeline import products as registry
+from printkit.pipeline.people import FILTER_KEYS
+
+#: a command function, as click's decorators take and give it
+Command = Callable[..., Any]
+
+
+def event_argument(f: Command) -> Command:
+    return click.argument(
+        "event_yaml",
+        type=click.Path(path_type=Path, dir_okay=True),
+        default="event.yaml",
+        required=False,
+    )(f)
+
+
+def _out_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    if value.exists() and not value.is_dir():
+        raise OutputError(
+            f"{value}: is a file, not a folder; give -o the folder the PDFs are written into"
+        )
+    return value
+
+
+def out_option(f: Command) -> Command:
+    return click.option(
+        "-o",
+        "--out",
+        "out_dir",
+        type=click.Path(path_type=Path),
+        callback=_out_folder,
+        default="out",
+        show_default=True,
+        help="Folder the PDFs are written to.",
+    )(f)
+
+
+def sign_option(f: Command) -> Command:
+    return click.option(
+        "--sign",
+        type=click.Choice([k.value for k in SignKind]),
+        default=None,
+        help="Sign variant: a folded table tent (A4) or a door poster (A3)."
+        " Default: event.yaml's sign, else a tent; for an event of sessions, both: a tent per"
+        " session (tents.pdf) and a poster per venue and day (posters.pdf).",
+    )(f)
+
+
+def offset_options(f: Command) -> Command:
+    f = click.option(
+        "--offset-y",
+        type=click.FloatRange(-MAX_OFFSET, MAX_OFFSET),
+        default=None,
+        metavar="MM",
+        help="Move everything on the sheet DOWN by MM (negative: up). Wins over event.yaml's"
+        " badges.offset.y.",
+    )(f)
+    return click.option(
+        "--offset-x",
+        type=click.FloatRange(-MAX_OFFSET, MAX_OFFSET),
+        default=None,
+        metavar="MM",
+        help="Move everything on the sheet RIGHT by MM (negative: left). Wins over event.yaml's"
+        " badges.offset.x.",
+    )(f)
+
+
+def press_options(f: Command) -> Command:
+    f = click.option(
+        "--marks/--no-marks",
+        default=None,
+        help="Crop, cut and fold marks outside the bleed (default: on); implies --press.",
+    )(f)
+    f = click.option(
+        "--bleed",
+        type=click.FloatRange(0, 20),
+        default=None,
+        metavar="MM",
+        help="Bleed in mm (default 3; 3.175 is the US 1/8 in); implies --press.",
+    )(f)
+    return click.option(
+        "--press/--office",
+        "press",
+        default=None,
+        help="Press mode (bleed, page boxes, registration marks) or office mode (a desktop"
+        " printer). Default: as event.yaml says, else office.",
+    )(f)
+
+
+def people_options(f: Command) -> Command:
+    f = click.option(
+        "--only",
+        "only_people",
+        multiple=True,
+        metavar="KEY=VALUE",
+        help=f"Badge only these people, e.g. --only role=staff, --only name=Jensen (keys: {', '.join(FILTER_KEYS)},"
+        ' or any column of the list: --only "Product=Speaker pass"); repeat a key for alternatives.'
+        " Writes badges-only.pdf, leaving the full run's badges.pdf as it is (see --replace).",
+    )(f)
+    f = click.option(
+        "--replace",
+        "replace_full",
+        is_flag=True,
+        help="With --only: write badges.pdf itself, replacing the full run.",
+    )(f)
+    f = click.option(
+        "--keep-going",
+        is_flag=True,
+        help="Print everyone who can be printed; list the rows that cannot, as they were read"
+        " and with why, in rejected.csv beside the PDFs (default: report them all, write nothing).",
+    )(f)
+    f = click.option(
+        "--start",
+        type=click.IntRange(1, 1000),
+        default=1,
+        metavar="N",
+        help="Begin on label N of the first sheet (counted across, then down), to use up a"
+        " partly used sheet.",
+    )(f)
+    return click.option(
+        "--sort",
+        type=click.Choice([s.value for s in SortOrder]),
+        default=None,
+        help="Badge order: as given, by last name (the language's alphabet) or by role. Default: event.yaml's badges.sort.",
+    )(f)
+
+
+def booklet_option(f: Command) -> Command:
+    return click.option(
+        "--booklet",
+        is_flag=True,
+        help="A schedule's programme as a booklet: its pages at A5 (Half-Letter), padded to a"
+        " multiple of four, and programme-booklet.pdf with them imposed two up on A4 (Letter)"
+        " for a duplex print flipped on the short edge, to fold and staple.",
+    )(f)
+
+
+class ProductChoice(click.Choice):
+    """The registered products, read when the command runs (a product registered after
+    import is a choice too)."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        return registry.names()
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        pass
+
+
+#: a product's command-line option groups (``Product.options``) and their options
+OPTION_GROUPS = {
+    "sign": lambda f: sign_option(f),
+    "booklet": lambda f: booklet_option(f),
+    "offset": lambda f: offset_options(f),
+    "people": lambda f: people_options(f),
+}
