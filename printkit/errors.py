@@ -5,7 +5,8 @@ Library code raises these; only the CLI turns them into a message and an exit co
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -100,6 +101,18 @@ def elide(text: str, limit: int = 60) -> str:
     """``text`` cut to about ``limit`` characters with "…" where it was cut, for a message
     that quotes what someone wrote (which may be a line of a megabyte)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def suggest(word: str, choices: Iterable[str], fold: bool = False) -> str:
+    """``; did you mean 'subtitle'?`` for the choice nearest ``word``, or nothing; ``fold``
+    compares without case (a header written in capitals)."""
+    choices = list(choices)
+    if not fold:
+        match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+        return f"; did you mean {match[0]!r}?" if match else ""
+    folded = {choice.casefold(): choice for choice in choices}
+    match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return f"; did you mean {folded[match[0]]!r}?" if match else ""
 
 
 def shown(value: object, limit: int = 60) -> str:

@@ -7,10 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from printkit.errors import InputError, Location
+from printkit.errors import InputError, Location, suggest
 from printkit.model.event import Event, Person, Role, SortOrder
 from printkit.model.rows import lookup
-from printkit.read.fields import suggest
 
 FILTER_KEYS = ("role", "name", "organisation", "ticket_id", "email")
 

@@ -17,12 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from printkit.errors import InputError, InputWarning, Location
+from printkit.errors import InputError, InputWarning, Location, suggest
 from printkit.layout.items import Document, Page
 from printkit.layout.press import finish
 from printkit.layout.qr import MIN_MODULE
 from printkit.model.event import Event, Press
-from printkit.read.fields import suggest
 from printkit.typeset.fonts import Typeface
 
 #: A product's layout: the prepared event and its typeface → a laid-out document in mm.

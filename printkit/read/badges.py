@@ -3,10 +3,11 @@ printer offset, backs and duplex, each located."""
 
 from __future__ import annotations
 
+from printkit.errors import suggest
 from printkit.model.event import MAX_OFFSET, BadgeBack, Duplex, PrinterOffset, SheetGeometry
 from printkit.model.geometry import PAPER, Size
 from printkit.model.stock import DEFAULT_SHEET, UnknownSheetError, find
-from printkit.read.fields import Fields, fail, scalar_text, suggest
+from printkit.read.fields import Fields, fail, scalar_text
 from printkit.read.people import BADGE_OPTION_KEYS
 from printkit.read.source import Node
 

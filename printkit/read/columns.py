@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from printkit.errors import InputError, Location
+from printkit.errors import InputError, Location, suggest
 from printkit.model.rows import header_key
 from printkit.read.exports import Shape, recognise, shape_columns
 from printkit.read.notices import warn
@@ -188,7 +188,7 @@ def resolve_columns(table: Table, columns: Mapping[str, str | None] | None) -> C
             raise InputError(
                 where,
                 f"columns.{field}",
-                f"not a field of an attendee{_suggest(field, FIELDS)}"
+                f"not a field of an attendee{suggest(field, FIELDS, fold=True)}"
                 f" (fields: {', '.join(FIELDS)})",
             )
         chosen[field] = None if wanted is None else _find_header(table, field, wanted)
@@ -242,7 +242,7 @@ def _find_header(table: Table, field: str, wanted: str) -> str:
         matches = list(dict.fromkeys(h for h in headers if same(h)))
         if len(matches) == 1:
             return matches[0]
-    hint = _suggest(target, headers)
+    hint = suggest(target, headers, fold=True)
     raise InputError(
         Location(table.file, table.header_line),
         f"columns.{field}",
@@ -297,13 +297,6 @@ def _near_name(headers: Iterable[str]) -> tuple[str, str] | None:
             if best is None or score > best[0]:
                 best = (score, header, aliases[match])
     return (best[1], best[2]) if best else None
-
-
-def _suggest(word: str, choices: Iterable[str]) -> str:
-    choices = list(choices)
-    folded = {choice.casefold(): choice for choice in choices}
-    match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
-    return f"; did you mean {folded[match[0]]!r}?" if match else ""
 
 
 def _listing(headers: Sequence[str], limit: int = 12) -> str:

@@ -8,13 +8,12 @@ column and field path.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable
 from enum import Enum
 from typing import TypeVar
 
-from printkit.errors import InputError, InputWarning, key_text, shown
+from printkit.errors import InputError, InputWarning, key_text, shown, suggest
 from printkit.read.clean import Refused, clean
 from printkit.read.notices import warn
 from printkit.read.source import Node
@@ -24,11 +23,6 @@ E = TypeVar("E", bound=Enum)
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 _LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt)?\s*$")
 _UNIT_MM = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72, None: 1.0}
-
-
-def suggest(word: str, choices: Iterable[str]) -> str:
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {match[0]!r}?" if match else ""
 
 
 def fail(node: Node, path: str, problem: str) -> InputError:

@@ -8,13 +8,22 @@ import string
 from pathlib import Path
 from typing import NamedTuple
 
-from printkit.errors import InputError, InputWarning, Location, elide, key_text, printable, shown
+from printkit.errors import (
+    InputError,
+    InputWarning,
+    Location,
+    elide,
+    key_text,
+    printable,
+    shown,
+    suggest,
+)
 from printkit.model.event import BadgeOptions, ListRow, Person, PersonalQR, SortOrder
 from printkit.model.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
 from printkit.model.rows import Refusal, lookup
 from printkit.read.attendees import FIELDS, MAX_ROWS, Attendee, AttendeeList, read_attendees
 from printkit.read.clean import Refused, clean
-from printkit.read.fields import Fields, fail, scalar_text, suggest
+from printkit.read.fields import Fields, fail, scalar_text
 from printkit.read.notices import warn
 from printkit.read.paths import PathProblem, find_file
 from printkit.read.selection import RolesFrom, read_roles_from, read_status, read_where, role_key

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from printkit.errors import suggest
 from printkit.model.programme import (
     POSTER_PAPER,
     PROGRAMME_PAPER,
@@ -9,7 +10,7 @@ from printkit.model.programme import (
     Part,
     ProgrammeOptions,
 )
-from printkit.read.fields import Fields, as_list, coerce, fail, scalar_text, suggest
+from printkit.read.fields import Fields, as_list, coerce, fail, scalar_text
 from printkit.read.source import Node
 
 PROGRAMME_KEYS = ("parts", "paper", "booklet")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from printkit.errors import InputError, Location
+from printkit.errors import InputError, Location, suggest
 from printkit.model.roles import RoleDef, match
 from printkit.model.rows import header_key, lookup
-from printkit.read.fields import Fields, as_list, fail, scalar_text, suggest
+from printkit.read.fields import Fields, as_list, fail, scalar_text
 from printkit.read.source import Node
 
 ROLES_FROM_KEYS = ("column", "map", "default")
