@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import warnings
-from functools import cache
 from pathlib import Path
 
 import pikepdf
@@ -21,6 +20,7 @@ from pikepdf import Dictionary, Name, String
 
 from printkit.errors import InputError, Location
 from printkit.model.event import PdfX
+from printkit.read.versions import per_version
 
 VERSION = "PDF/X-4"
 
@@ -29,7 +29,7 @@ VERSION = "PDF/X-4"
 MAX_PROFILE_BYTES = 32_000_000
 
 
-@cache
+@per_version
 def read_profile(path: Path) -> bytes:
     """The ICC profile's bytes, refused unless its header says it is a CMYK output profile."""
     try:

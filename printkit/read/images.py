@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 
 from PIL import Image as PILImage
@@ -20,6 +19,7 @@ from reportlab.lib.colors import CMYKColor, Color
 
 from printkit.errors import InputError, Location
 from printkit.model.geometry import MM_PER_INCH
+from printkit.read.versions import per_version
 
 PRESS_PPI = 300
 
@@ -41,7 +41,7 @@ GREY = ("1", "L", "LA", "I", "I;16", "I;16B", "I;16L", "I;16N")
 PRESS_MODES = (*GREY, "CMYK")
 
 
-@cache
+@per_version
 def size_px(path: Path) -> tuple[int, int]:
     try:
         with warnings.catch_warnings():
@@ -93,7 +93,7 @@ def problem(path: Path) -> str | None:
     return None
 
 
-@cache
+@per_version
 def mode(path: Path) -> str:
     with PILImage.open(path) as image:
         return image.mode
@@ -107,7 +107,7 @@ def aspect(path: Path) -> float:
     return width / height
 
 
-@cache
+@per_version
 def svg_drawing(path: Path) -> Drawing:
     """The SVG as a ReportLab drawing with every colour in CMYK (checked by ``read.svg``)."""
     from printkit.read import svg

@@ -24,10 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from printkit.model.event import Event
-from printkit.output import pdfx
 from printkit.pipeline.build import Report
-from printkit.read import images
-from printkit.typeset import fonts
 
 POLL = 0.5  # seconds between looks at the files
 SETTLE = 0.3  # seconds the files must stay unchanged before a rebuild
@@ -63,19 +60,6 @@ def stamp(path: Path) -> Stamp:
 
 def snapshot(paths: Iterable[Path]) -> dict[Path, Stamp]:
     return {path: stamp(path) for path in paths}
-
-
-def forget_files() -> None:
-    """Drop what printkit remembers of files by their path (image sizes and modes, SVG
-    drawings, ICC profiles, font digests), so a rebuild reads a changed logo or font afresh."""
-    for cached in (
-        images.size_px,
-        images.mode,
-        images.svg_drawing,
-        pdfx.read_profile,
-        fonts._file_digest,  # a changed font gets a new digest, so registers under a new name
-    ):
-        cached.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -117,7 +101,6 @@ def watch(
     def build(changed: tuple[Path, ...]) -> dict[Path, Stamp]:
         nonlocal watched, builds
         before = snapshot(watched)
-        forget_files()
         result, error = _attempt(rebuild)
         builds += 1
         if result is not None and result.event is not None:

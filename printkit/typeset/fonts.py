@@ -18,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from printkit.errors import LayoutError
 from printkit.model.event import FallbackFont, FontFamily
+from printkit.read.versions import per_version
 from printkit.typeset.shaping import SetLine, advance, coverage, ignorable, set_line
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -194,6 +195,6 @@ def _registered(path: Path) -> str:
     return _register(str(path), _file_digest(str(path)))
 
 
-@cache
+@per_version
 def _file_digest(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
