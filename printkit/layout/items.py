@@ -98,6 +98,9 @@ class Page:
     trim: Rect | None = None
     bleed: Rect | None = None
     folds: tuple[Fold, ...] = ()
+    #: the pieces cut from this page that a reader sees first (badge fronts), in print order,
+    #: as rectangles of the final page: what a proof's contact sheet cuts out
+    pieces: tuple[Rect, ...] = ()
 
 
 @dataclass(frozen=True)

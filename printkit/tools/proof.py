@@ -23,8 +23,7 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from printkit.errors import OutputError
-from printkit.layout.sheets import NO_OFFSET, slots
-from printkit.model.event import PrinterOffset, SheetGeometry
+from printkit.model.event import SheetGeometry
 from printkit.model.geometry import MM_PER_INCH, POINTS_PER_INCH, Rect
 from printkit.output.files import write_atomic
 from printkit.pipeline import products as registry
@@ -155,9 +154,10 @@ def proof(
     written: list[Path] = []
     for pdf in kit.written:
         contact = None
-        if pdf in contacts:
-            sheet, step = imposed_sheet(event)
-            contact = _ContactSheet(folder, sheet, len(event.badged), layout, step, event.offset)
+        if pdf in contacts:  # cut out where the laid-out document put each piece
+            sheet, _ = imposed_sheet(event)
+            pieces = [page.pieces for page in kit.documents[pdf.stem].pages]
+            contact = _ContactSheet(folder, sheet, pieces, layout)
         pages = _previews(pdf, folder, dpi, contact)
         written += pages
         _remove_stale(folder, re.compile(rf"{re.escape(pdf.stem)}-\d+\.png"), pages)
@@ -177,9 +177,10 @@ def _previews(pdf: Path, folder: Path, dpi: int, contact: _ContactSheet | None) 
             try:
                 image = _render(page, dpi)
                 written.append(_save(folder / f"{pdf.stem}-{index + 1}.png", image, dpi))
-                if contact is not None and index % contact.step == 0:  # fronts, not backs
+                if contact is not None and contact.pieces[index]:  # fronts, not backs
                     same = math.isclose(contact.dpi, dpi)
-                    contact.add_sheet(image if same else _render(page, contact.dpi))
+                    image = image if same else _render(page, contact.dpi)
+                    contact.add_sheet(image, contact.pieces[index])
             finally:
                 page.close()
     finally:
@@ -199,22 +200,21 @@ def _render(page: pdfium.PdfPage, dpi: float) -> Image.Image:
 
 
 class _ContactSheet:
-    """Collects badge crops in print order and writes each contact page when it is full."""
+    """Collects badge crops in print order and writes each contact page when it is full.
+    ``pieces``: per page of the PDF, the rectangles its layout put the fronts at."""
 
     def __init__(
         self,
         folder: Path,
         sheet: SheetGeometry,
-        count: int,
+        pieces: list[tuple[Rect, ...]],
         layout: ContactLayout,
-        step: int = 1,
-        offset: PrinterOffset = NO_OFFSET,
     ):
-        self.offset = offset
         self.sheet = sheet
-        self.step = step  # 2 when every sheet of fronts is followed by its backs
+        self.pieces = pieces
         self.layout = layout
         self.dpi = contact_dpi(sheet, layout)
+        count = sum(len(on_page) for on_page in pieces)
         self.grids = contact_grids(sheet, count, layout)
         self.paths = [folder / name for name in contact_names(len(self.grids))]
         self.remaining = count
@@ -222,13 +222,10 @@ class _ContactSheet:
         self.page: Image.Image | None = None
         self.filled = 0
 
-    def add_sheet(self, image: Image.Image) -> None:
-        used = slots(self.sheet)[: min(self.remaining, self.sheet.per_sheet)]
-        for rect in used:
-            dx, dy = self.offset.page_shift  # the printer offset moved every badge
-            moved = Rect(rect.x + dx, rect.y + dy, rect.width, rect.height)
-            self._add(image.crop(slot_box(self.sheet, moved, self.dpi)))
-        self.remaining -= len(used)
+    def add_sheet(self, image: Image.Image, rects: tuple[Rect, ...]) -> None:
+        for rect in rects:
+            self._add(image.crop(slot_box(self.sheet, rect, self.dpi)))
+        self.remaining -= len(rects)
 
     def _add(self, badge: Image.Image) -> None:
         grid = self.grids[len(self.written)]

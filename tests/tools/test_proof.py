@@ -12,8 +12,9 @@ from PIL import Image
 
 from printkit.model.event import SheetGeometry
 from printkit.model.geometry import Size
+from printkit.pipeline.build import Overrides
 from printkit.read.event import DEFAULT_SHEET
-from printkit.tools.proof import ContactLayout, contact_grids
+from printkit.tools.proof import ContactLayout, contact_grids, proof
 from tests.conftest import SEED, run
 
 URL = "https://folkemoedet.dk/"
@@ -178,3 +179,19 @@ def test_dpi_out_of_range_is_refused(tmp_path):
     assert result.exit_code == 2
     assert "Invalid value for '--dpi': 5000 is not in the range 36<=x<=600." in result.stderr
     assert not tmp_path.joinpath("proof").exists()
+
+
+@pytest.mark.parametrize(
+    "overrides", [Overrides(start=4), Overrides(press=True)], ids=["start", "press"]
+)
+def test_contact_sheet_cuts_where_the_layout_put_the_badges(tmp_path, overrides):
+    """The proof reads the laid-out document's pieces: badges begun on label 4 of a partly
+    used sheet, or imposed for the press, are cut out whole, band at the top, foot white."""
+    proof(SEED, tmp_path, overrides=overrides)
+    image, boxes = cells(tmp_path / "proof" / "badges-contact.png")
+    assert len(boxes) == 6
+    for left, top, right, bottom in boxes:
+        top_row = {image.getpixel((x, top)) for x in range(left, right)}
+        bottom_row = {image.getpixel((x, bottom - 1)) for x in range(left, right)}
+        assert len(top_row) == 1 and top_row != {(255, 255, 255)}, "a role band, whole"
+        assert bottom_row == {(255, 255, 255)}, "the badge's foot"

@@ -9,6 +9,7 @@ turned 180° above the fold, with a fold line across the piece.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from printkit.errors import LayoutError, Location
 from printkit.layout.items import Group, Item, Line, Page
@@ -76,9 +77,10 @@ def impose_sides(
     while first < len(pieces):
         count = min(sheet.per_sheet - at, len(pieces) - first)
         used = positions[at : at + count]
-        pages.append(
-            place(sheet, pieces[first : first + count], used, positions, event.press, offset)
-        )
+        page = place(sheet, pieces[first : first + count], used, positions, event.press, offset)
+        dx, dy = offset.page_shift
+        fronts = tuple(Rect(r.x + dx, r.y + dy, r.width, r.height) for r in used)
+        pages.append(replace(page, pieces=fronts))
         if backs is not None:
             mirrored = [back_rect(r, sheet.paper, event.duplex) for r in positions]
             chunk = backs[first : first + count]
