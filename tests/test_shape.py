@@ -85,3 +85,17 @@ def test_no_import_cycles():
 def test_the_cycle_finder_finds_a_cycle():
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_layout_reads_no_files():
+    """Layout and the products are pure: they import no reader (images are measured while
+    the event is read, ``model.event.Picture``) and open no file."""
+    graph = _graph()
+    for module, imports in graph.items():
+        if module.startswith(("printkit.layout", "printkit.products")):
+            readers = sorted(name for name in imports if name.startswith("printkit.read"))
+            assert not readers, f"{module} imports {readers}"
+    for path in [*(PACKAGE / "layout").rglob("*.py"), *(PACKAGE / "products").rglob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        for call in ("open(", ".read_bytes(", ".read_text(", "Image.open"):
+            assert call not in text, f"{path.relative_to(ROOT)} calls {call}"

@@ -167,10 +167,19 @@ class Venue:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An image file placed on the products, measured as the event is read: layout reads
+    no files, it places ``aspect``; render draws ``path``."""
+
+    path: Path
+    aspect: float  # width / height
+
+
+@dataclass(frozen=True)
 class Organiser:
     name: str
     tagline: str | None = None
-    logo: Path | None = None
+    logo: Picture | None = None
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ from printkit.layout.text import fit_block
 from printkit.layout.words import affiliation, date_line, venue_line
 from printkit.model.event import Event, Person, Question, Session
 from printkit.model.geometry import PAPER, PT, Rect, Size
-from printkit.read.images import aspect
 from printkit.typeset.fonts import Typeface
 
 PRODUCT = "programme"
@@ -290,10 +289,10 @@ def organiser_block(
     x = margin
     logo_height = FOOTER - 6.0
     if organiser.logo is not None:
-        width = min(logo_height * aspect(organiser.logo), 60.0)
-        height = width / aspect(organiser.logo)
+        width = min(logo_height * organiser.logo.aspect, 60.0)
+        height = width / organiser.logo.aspect
         items.append(
-            Image(Rect(x, BOTTOM + (FOOTER - height) / 2 - 1.0, width, height), organiser.logo)
+            Image(Rect(x, BOTTOM + (FOOTER - height) / 2 - 1.0, width, height), organiser.logo.path)
         )
         x += width + 6.0
     text_width = page.width - margin - x

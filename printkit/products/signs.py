@@ -15,7 +15,6 @@ from printkit.layout.items import QR, Box, Image, Item, Line
 from printkit.layout.text import Fitted, Span, balanced, fit_block
 from printkit.model.event import Event, Session, SignKind
 from printkit.model.geometry import PAPER, PT, Rect, Size
-from printkit.read.images import aspect
 from printkit.typeset.fonts import Typeface
 
 TENT_QR_MIN = 60.0  # symbol width (mm) for reading at about 1 m
@@ -182,9 +181,11 @@ def poster_foot(event: Event, face: Typeface, page: Size, product: str) -> list[
     ]
     x = margin
     if organiser.logo is not None:
-        w = min(LOGO * k * aspect(organiser.logo), (right - margin) / 3)
-        h = w / aspect(organiser.logo)
-        items.append(Image(Rect(x, LOGO_BOTTOM * k + (LOGO * k - h) / 2, w, h), organiser.logo))
+        w = min(LOGO * k * organiser.logo.aspect, (right - margin) / 3)
+        h = w / organiser.logo.aspect
+        items.append(
+            Image(Rect(x, LOGO_BOTTOM * k + (LOGO * k - h) / 2, w, h), organiser.logo.path)
+        )
         x += w + 6.0 * k
     name = one_line(
         face,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from printkit.errors import shown
-from printkit.model.event import FallbackFont, FontFamily, Organiser, PdfX, Press
+from printkit.model.event import FallbackFont, FontFamily, Organiser, PdfX, Picture, Press
 from printkit.read.fields import Fields, as_flag, as_list, fail, scalar_text
 from printkit.read.paths import PathProblem, find_file
 from printkit.read.source import Node
@@ -30,16 +30,16 @@ def read_organiser(top: Fields, base: Path) -> Organiser | None:
     )
 
 
-def _image(node: Node, path: str, base: Path) -> Path:
-    """An image file that can be placed: found, and read through (a broken one fails here,
-    at its line, rather than while the PDF is drawn)."""
+def _image(node: Node, path: str, base: Path) -> Picture:
+    """An image file that can be placed: found, read through and measured (a broken one
+    fails here, at its line, rather than while the PDF is drawn)."""
     from printkit.read import images  # Pillow and svglib load only for an event with a logo
 
     file = _file(node, path, base, IMAGE_SUFFIXES, "logo")
     problem = images.problem(file)
     if problem is not None:
         raise fail(node, path, f"{file.name}: {problem}")
-    return file
+    return Picture(file, images.aspect(file))
 
 
 def _file(node: Node, path: str, base: Path, suffixes: tuple[str, ...], what: str) -> Path:

@@ -37,7 +37,7 @@ def inputs(event: Event) -> list[Path]:
     """Every file a build of ``event`` reads besides the event file itself."""
     family = event.fonts
     candidates = [
-        event.organiser.logo if event.organiser else None,
+        event.organiser.logo.path if event.organiser and event.organiser.logo else None,
         *((family.regular, family.bold, family.italic, family.bold_italic) if family else ()),
         *(
             path

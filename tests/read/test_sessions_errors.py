@@ -218,7 +218,9 @@ def test_sessions_inherit_date_and_venue():
 
 def test_the_logo_one_folder_up_resolves():
     event = load_event(FESTIVAL)
-    assert event.organiser.logo.resolve() == (ROOT / "assets" / "bestyrelsesforeningen-mark.png")
+    assert event.organiser.logo.path.resolve() == (
+        ROOT / "assets" / "bestyrelsesforeningen-mark.png"
+    )
 
 
 def test_a_session_taller_than_a_page_is_named(tmp_path):

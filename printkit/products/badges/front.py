@@ -27,7 +27,6 @@ from printkit.products.badges.design import (
     name_block,
 )
 from printkit.products.badges.duplex import impose_sides, piece_size
-from printkit.read.images import aspect
 from printkit.typeset.fonts import Typeface
 
 PRODUCT = "badges"
@@ -154,9 +153,9 @@ def _foot(
     logo_height = LOGO_HEIGHT * design.k
     organiser = event.organiser
     if organiser is not None and organiser.logo is not None:
-        width = min(logo_height * aspect(organiser.logo), LOGO_MAX_WIDTH * design.k)
-        height = width / aspect(organiser.logo)
-        items.append(Image(Rect(safe.right - width, safe.y, width, height), organiser.logo))
+        width = min(logo_height * organiser.logo.aspect, LOGO_MAX_WIDTH * design.k)
+        height = width / organiser.logo.aspect
+        items.append(Image(Rect(safe.right - width, safe.y, width, height), organiser.logo.path))
         x_right = safe.right - width - LOGO_GAP * design.k
     width = x_right - safe.x
     size = design.foot
