@@ -99,3 +99,42 @@ def test_layout_reads_no_files():
         text = path.read_text(encoding="utf-8")
         for call in ("open(", ".read_bytes(", ".read_text(", "Image.open"):
             assert call not in text, f"{path.relative_to(ROOT)} calls {call}"
+
+
+def _untyped(path: Path) -> list[str]:
+    """Public functions and methods of ``path`` with a parameter or return left untyped."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+
+    def check(node: ast.FunctionDef | ast.AsyncFunctionDef, owner: str) -> None:
+        if node.name.startswith("_"):
+            return
+        args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+        if owner and args and args[0].arg in ("self", "cls"):
+            args = args[1:]
+        missing = [a.arg for a in args if a.annotation is None]
+        missing += [
+            f"*{a.arg}" for a in (node.args.vararg, node.args.kwarg) if a and not a.annotation
+        ]
+        if node.returns is None and node.name != "__init__":
+            missing.append("return")
+        if missing:
+            found.append(f"{owner}{node.name}: {', '.join(missing)}")
+
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            check(node, "")
+        elif isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                    check(item, f"{node.name}.")
+    return found
+
+
+def test_every_public_function_is_typed():
+    untyped = {
+        str(path.relative_to(ROOT)): found
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (found := _untyped(path))
+    }
+    assert not untyped, untyped

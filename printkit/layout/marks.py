@@ -32,7 +32,7 @@ def mark_offset(press: Press) -> float:
     return press.bleed + MARK_BEYOND_BLEED
 
 
-def cut_marks(*args, **kwargs) -> list[Line]:
+def cut_marks(*args: object, **kwargs: object) -> list[Line]:
     """``_cut_marks``, remembered: every full sheet of a run has the same marks."""
     key = (
         args,

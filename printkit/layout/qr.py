@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,7 +34,7 @@ class Matrix:
     dark: bytes
 
     @classmethod
-    def from_rows(cls, content: str, rows) -> Matrix:
+    def from_rows(cls, content: str, rows: Sequence[Sequence[object]]) -> Matrix:
         size = len(rows)
         return cls(content, size, bytes(1 if cell else 0 for row in rows for cell in row))
 

@@ -335,6 +335,6 @@ def checked(
     y: float,
     colour: str,
     align: str = "left",
-):
+) -> Text:
     face.require(text, style, PRODUCT, f"the badge of {person.name!r}")
     return Text(x, y, text, style, size, colour, align)

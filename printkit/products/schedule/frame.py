@@ -3,6 +3,7 @@ the pages after it, the footer with the address and "side 2 af 5", the organiser
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from printkit.errors import LayoutError
@@ -163,7 +164,7 @@ def close(event: Event, face: Typeface, frame: Frame) -> list[Item]:
     return [Group(tuple(organiser_block(event, face, frame.page, frame.margin)), (0.0, shift))]
 
 
-def require(face: Typeface, items) -> None:
+def require(face: Typeface, items: Iterable[Item]) -> None:
     """Every character has a glyph in the font it is set in."""
     for item in items:
         if isinstance(item, Group):
