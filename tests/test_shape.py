@@ -138,3 +138,15 @@ def test_every_public_function_is_typed():
         if (found := _untyped(path))
     }
     assert not untyped, untyped
+
+
+MAX_LINES = 400
+
+
+def test_no_module_over_400_lines():
+    long = {
+        str(path.relative_to(ROOT)): count
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert not long, long

@@ -57,7 +57,7 @@ class OneLineErrors(click.Group):
     """click, with every error as one line ``error: …`` (click prints its usage and a hint
     over three): a wrong option, a missing argument, an -o that names a file."""
 
-    def main(self, *args, standalone_mode: bool = True, **kwargs):  # noqa: ANN201 (click's)
+    def main(self, *args: object, standalone_mode: bool = True, **kwargs: object) -> object:
         if not standalone_mode:
             return super().main(*args, standalone_mode=False, **kwargs)
         try:

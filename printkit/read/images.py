@@ -19,6 +19,7 @@ from reportlab.lib.colors import CMYKColor, Color
 
 from printkit.errors import InputError, Location
 from printkit.model.geometry import MM_PER_INCH
+from printkit.read.svg import MAX_PIXELS
 from printkit.read.versions import per_version
 
 PRESS_PPI = 300
@@ -26,11 +27,6 @@ PRESS_PPI = 300
 
 def is_vector(path: Path) -> bool:
     return path.suffix.lower() == ".svg"
-
-
-#: A logo, even across an A3 poster at 300 ppi, needs a few megapixels; far more is a mistake
-#: or a "decompression bomb" (a small file that unpacks to gigabytes).
-MAX_PIXELS = 40_000_000
 
 
 #: What Pillow names the formats a logo may have (MPO: a camera's JPEG with a preview).
@@ -172,7 +168,7 @@ class PressImageError(InputError):
         return InputError(where, field, f"{self.path.name}: {self.problem}")
 
 
-def drawable(image):
+def drawable(image: PILImage.Image) -> PILImage.Image:
     """``image`` (a Pillow image) as the PDF should get it: 1-bit and 16-bit greyscale as
     8-bit greyscale (ReportLab would make them RGB, and a 16-bit one white), else as it is."""
     if image.mode == "1":
@@ -182,7 +178,7 @@ def drawable(image):
     return image
 
 
-def pdf_source(path: Path):
+def pdf_source(path: Path) -> PILImage.Image | str:
     """What the renderer draws for a raster logo: the file, or its greyscale conversion."""
     if mode(path) in ("1",) or mode(path).startswith("I"):
         with PILImage.open(path) as image:

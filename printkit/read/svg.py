@@ -21,8 +21,12 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from printkit.errors import InputError, Location
+
+if TYPE_CHECKING:  # svglib loads only for an event with an SVG logo
+    from reportlab.graphics.shapes import Drawing
 
 #: An SVG logo is a few kilobytes of paths, a few megabytes with pictures inside it.
 MAX_BYTES = 10_000_000
@@ -137,10 +141,13 @@ def _external(path: Path, name: str, target: str) -> None:
     )
 
 
+#: A logo (or the pictures inside an SVG one), even across an A3 poster at 300 ppi, needs a few megapixels; far more is a mistake
+#: or a "decompression bomb" (a small file that unpacks to gigabytes).
+MAX_PIXELS = 40_000_000
+
+
 def _picture(path: Path, href: str, pictures: list[Picture]) -> Picture:
     from PIL import Image as PILImage
-
-    from printkit.read.images import MAX_PIXELS
 
     match = _DATA_IMAGE.fullmatch(href)
     if match is None:
@@ -254,7 +261,7 @@ def _count(path: Path, root, by_id: dict) -> None:
     size(root)
 
 
-def drawing(path: Path, data: bytes):
+def drawing(path: Path, data: bytes) -> Drawing:
     """svglib's drawing of checked SVG bytes; refused when svglib says it cannot draw some of
     it, or when a number in the drawing is not finite (``nan`` in a path or a transform)."""
     from svglib.svglib import svg2rlg

@@ -13,21 +13,26 @@ header line, or from Excel's ``sep=;`` hint line.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
-import unicodedata
-import warnings
-import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from printkit.errors import InputError, Location
+from printkit.read.cells import (
+    MAX_COLUMNS,
+    Broken,
+    Row,
+    Table,
+    cell_ref,
+    clean_cell,
+    first_nonblank,
+    numbered,
+)
 from printkit.read.source import binary_kind
+from printkit.read.xlsx import xlsx_table
 
 MAX_FILE_BYTES = 50_000_000
-MAX_COLUMNS = 1000
 DELIMITERS = ("\t", ";", ",")  # preference order when the header cannot decide
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -55,52 +60,6 @@ ENCODING_NAMES = {
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 
-@dataclass(frozen=True)
-class Row:
-    """One record under the header.
-
-    ``line`` is the physical line the record starts on (a quoted line break inside a cell
-    moves later rows down) or, in a workbook, its sheet row. ``number`` counts the records
-    under the header from 1, blank ones included, so it matches what a spreadsheet shows
-    (the header being row 0). ``cells`` are stripped and NFC-normalised; their count is as
-    read, neither padded nor trimmed.
-    """
-
-    line: int
-    number: int
-    cells: tuple[str, ...]
-
-    @property
-    def blank(self) -> bool:
-        return not any(self.cells)
-
-
-@dataclass(frozen=True)
-class Table:
-    """A header and a stream of rows, with the facts of how the file was read."""
-
-    file: str
-    format: str  # "csv" or "xlsx"
-    header: tuple[str, ...]  # trailing empty header cells removed
-    header_line: int
-    rows: Iterator[Row]
-    encoding: str | None = None  # a Python codec name; None for a workbook
-    delimiter: str | None = None
-    sheet: str | None = None
-
-    def cell(self, row: Row, index: int) -> str:
-        """The field part of an error about a cell: ``row 12, column 'E-mail'``."""
-        return cell_ref(row.number, self.header, index)
-
-    def at(self, row: Row, index: int | None = None) -> Location:
-        return Location(self.file, row.line, None if index is None else index + 1)
-
-
-def cell_ref(number: int, header: tuple[str, ...], index: int) -> str:
-    name = header[index] if index < len(header) else ""
-    return f"row {number}, column {name!r}" if name else f"row {number}, column {index + 1}"
-
-
 def read_table(
     path: Path,
     display: str | None = None,
@@ -113,7 +72,7 @@ def read_table(
     display = display if display is not None else str(path)
     data = _read_bytes(path, display)
     if data.startswith(_ZIP):
-        return _xlsx_table(data, display)
+        return xlsx_table(data, display)
     if data.startswith(_OLE):
         raise InputError(
             Location(display),
@@ -253,8 +212,8 @@ def _csv_table(text: str, encoding: str, display: str) -> Table:
     records = _csv_records(text, delimiter)
     for _ in range(skip):
         next(records, None)
-    header, header_line = _first_nonblank(records, display)
-    rows = _numbered(records, header, display)
+    header, header_line = first_nonblank(records, display)
+    rows = numbered(records, header, display)
     return Table(display, "csv", header, header_line, rows, encoding, delimiter)
 
 
@@ -302,17 +261,6 @@ def _consistency(text: str, delimiter: str, width: int, sample: int = 50) -> int
         return 0
 
 
-class _Broken(Exception):
-    """A record the csv module cannot read; converted to an ``InputError`` once the row's
-    number and the header are known."""
-
-    def __init__(self, line: int, index: int | None, problem: str) -> None:
-        super().__init__(problem)
-        self.line = line
-        self.index = index
-        self.problem = problem
-
-
 def _csv_records(text: str, delimiter: str) -> Iterator[tuple[int, tuple[str, ...]]]:
     """(start line, cells) for every record, blank ones included.
 
@@ -337,17 +285,17 @@ def _csv_records(text: str, delimiter: str) -> Iterator[tuple[int, tuple[str, ..
                     f"a cell is longer than {csv.field_size_limit():,} characters; a stray double"
                     ' quote (") has probably joined many rows into one cell: check the quotes'
                 )
-            raise _Broken(start, None, problem) from None
+            raise Broken(start, None, problem) from None
         if cells == [_SENTINEL]:
             return
         if cells and cells[-1].endswith(_SENTINEL):
-            raise _Broken(
+            raise Broken(
                 start,
                 len(cells) - 1,
                 'a double quote (") opened in this cell is never closed, so the rest of the'
                 " file was read into it; close or remove the quote",
             )
-        yield start, tuple(_clean(cell) for cell in cells)
+        yield start, tuple(clean_cell(cell) for cell in cells)
 
 
 #: The longest line read: 1,000 columns of 300 characters, quoted, fit with room to spare; a
@@ -358,7 +306,7 @@ MAX_LINE = 1_000_000
 def _bounded(lines: Iterator[str]) -> Iterator[str]:
     for number, line in enumerate(lines, start=1):
         if len(line) > MAX_LINE:
-            raise _Broken(
+            raise Broken(
                 number,
                 None,
                 f"the line is {len(line):,} characters long, more than the {MAX_LINE:,} read;"
@@ -367,259 +315,4 @@ def _bounded(lines: Iterator[str]) -> Iterator[str]:
         yield line
 
 
-def _clean(value: str) -> str:
-    return unicodedata.normalize("NFC", value).strip()
-
-
-def _first_nonblank(
-    records: Iterator[tuple[int, tuple[str, ...]]], display: str
-) -> tuple[tuple[str, ...], int]:
-    try:
-        for line, cells in records:
-            if any(cells):
-                end = max(i for i, cell in enumerate(cells) if cell) + 1
-                if end > MAX_COLUMNS:
-                    raise InputError(
-                        Location(display, line),
-                        "header",
-                        f"{end:,} columns; at most {MAX_COLUMNS:,} are read:"
-                        " delete the ones not needed",
-                    )
-                return cells[:end], line
-    except _Broken as exc:
-        column = None if exc.index is None else exc.index + 1
-        raise InputError(Location(display, exc.line, column), "header", exc.problem) from None
-    raise InputError(
-        Location(display),
-        "",
-        "the file is empty; export the attendee list with a header row (Name, Organisation, …)",
-    )
-
-
-def _numbered(
-    records: Iterator[tuple[int, tuple[str, ...]]], header: tuple[str, ...], display: str
-) -> Iterator[Row]:
-    number = 0
-    try:
-        for line, cells in records:
-            number += 1
-            yield Row(line, number, cells)
-    except _Broken as exc:
-        number += 1
-        if exc.index is None:
-            raise InputError(Location(display, exc.line), f"row {number}", exc.problem) from None
-        raise InputError(
-            Location(display, exc.line, exc.index + 1),
-            cell_ref(number, header, exc.index),
-            exc.problem,
-        ) from None
-
-
-# -- XLSX ----------------------------------------------------------------------------------
-
-
-def _xlsx_table(data: bytes, display: str) -> Table:
-    try:
-        import openpyxl
-    except ImportError:
-        raise InputError(
-            Location(display),
-            "",
-            "this is an Excel workbook (.xlsx), and reading one needs openpyxl: install it with"
-            " pip install 'printkit[xlsx]', or save the sheet as CSV UTF-8",
-        ) from None
-    _check_archive(data, display)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # a damaged zip or workbook raises many kinds
-        raise InputError(
-            Location(display),
-            "",
-            f"cannot read the workbook ({type(exc).__name__}); open it in Excel and save it again",
-        ) from None
-    if not book.worksheets:
-        raise InputError(Location(display), "", "the workbook has no worksheet")
-    sheet = book.worksheets[0]
-    records = _sheet_records(book, sheet)
-    header, header_line = _first_nonblank(records, display)
-    rows = _numbered(records, header, display)
-    return Table(display, "xlsx", header, header_line, rows, sheet=sheet.title)
-
-
-#: Excel's own bounds: a cell beyond them is not from a spreadsheet program.
-SHEET_ROWS, SHEET_COLUMNS = 1_048_576, 16_384
-
-
-def _sheet_records(book, sheet) -> Iterator[tuple[int, tuple[str, ...]]]:  # noqa: ANN001
-    """(sheet row, cells) for every row from 1 to the last with content, blank ones included.
-
-    The rows are read from the cells the sheet holds, not from its ``<dimension>`` (which
-    openpyxl's read-only mode trusts: one that understates the data drops rows and columns,
-    one of A1:XFD1048576 pads a million rows 16,384 cells wide). Each row is as long as its
-    last non-empty cell, so the work is that of the cells there.
-    """
-    from openpyxl.worksheet._reader import WorkSheetParser
-
-    line = last = 0  # the last row yielded; the last row the sheet holds
-    try:
-        with sheet._get_source() as source:  # noqa: SLF001 (openpyxl has no public row stream)
-            parser = WorkSheetParser(
-                source,
-                sheet._shared_strings,  # noqa: SLF001
-                data_only=True,
-                epoch=book.epoch,
-                date_formats=book._date_formats,  # noqa: SLF001
-                timedelta_formats=book._timedelta_formats,  # noqa: SLF001
-            )
-            for number, cells in parser.parse():
-                if not last < number <= SHEET_ROWS:
-                    raise _Broken(max(last, 1), None, _ORDER.format(last, number))
-                last = number
-                row = _row_cells(number, cells)
-                if not row:
-                    continue  # blank (a formatted row): yielded only if content follows
-                while line + 1 < number:  # rows the sheet leaves out are blank
-                    line += 1
-                    yield line, ()
-                line = number
-                yield line, row
-    except _Broken:
-        raise
-    except Exception as exc:  # a damaged sheet fails while it is read, in many ways
-        raise _Broken(
-            last + 1,
-            None,
-            f"the workbook cannot be read from this row on ({type(exc).__name__}); open it in Excel"
-            " and save it again, or save it as CSV UTF-8",
-        ) from None
-    finally:
-        book.close()
-
-
-_ORDER = (
-    "after row {} the sheet holds a row numbered {}: out of order, which a spreadsheet program"
-    " never writes (a damaged or hand-made file); open it in Excel and save it again, or save"
-    " it as CSV UTF-8"
-)
-
-
-_TWICE = (
-    "two cells of the sheet claim this place, which a spreadsheet program never writes (a"
-    " damaged or hand-made file); open it in Excel and save it again, or save it as CSV UTF-8"
-)
-
-
-def _row_cells(line: int, cells: list[dict]) -> tuple[str, ...]:
-    values: dict[int, str] = {}
-    seen: set[int] = set()
-    for cell in cells:
-        column = cell["column"]
-        if not 1 <= column <= SHEET_COLUMNS:
-            raise _Broken(
-                line,
-                None,
-                f"a cell in column {column:,}, beyond a sheet's {SHEET_COLUMNS:,}; open it in Excel and save it again",
-            )
-        if column in seen:
-            raise _Broken(line, column - 1, _TWICE)
-        seen.add(column)
-        text = _clean(_cell_text(cell["value"]))
-        if text:
-            values[column] = text
-    if not values:
-        return ()
-    width = max(values)
-    if width > MAX_COLUMNS:
-        raise _Broken(
-            line,
-            width - 1,
-            f"a value in column {width:,}, beyond the {MAX_COLUMNS:,} columns read; delete it"
-            " (or the columns not needed)",
-        )
-    return tuple(values.get(column, "") for column in range(1, width + 1))
-
-
-#: What a workbook may unpack to; an attendee list of 20,000 rows is a few tens of megabytes.
-MAX_UNPACKED = 200_000_000
-
-
-def _check_archive(data: bytes, display: str) -> None:
-    """A ZIP file that is a workbook, and not one that unpacks to gigabytes ("zip bomb")."""
-    where = Location(display)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            mimetype = archive.read("mimetype")[:100] if "mimetype" in archive.namelist() else b""
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise InputError(
-            where,
-            "",
-            f"cannot read the workbook ({type(exc).__name__}); open it in Excel and save it again",
-        ) from None
-    names = {member.filename for member in members}
-    if b"opendocument.spreadsheet" in mimetype:
-        raise InputError(
-            where, "", "this is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV UTF-8"
-        )
-    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        what = "a Word document" if any(n.startswith("word/") for n in names) else "a ZIP archive"
-        raise InputError(
-            where,
-            "",
-            f"this is {what}, not an Excel workbook; export the attendee list as"
-            " .xlsx or CSV UTF-8",
-        )
-    unpacked = sum(member.file_size for member in members)
-    if unpacked > MAX_UNPACKED:
-        raise InputError(
-            where,
-            "",
-            f"the workbook unpacks to {unpacked:,} bytes, more than the {MAX_UNPACKED:,} read"
-            " (a damaged file, or one made to exhaust memory); save the list as CSV UTF-8",
-        )
-    _check_xml_prologs(data, members, where)
-
-
-def _check_xml_prologs(data: bytes, members: list[zipfile.ZipInfo], where: Location) -> None:
-    """No part of the workbook declares a DTD or entities (Excel never writes one; a
-    "billion laughs" or an external entity needs one). defusedxml reads each part up to its
-    root element, where any declaration must already have been."""
-    from xml.etree.ElementTree import ParseError
-
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import iterparse
-
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for member in members:
-            if not member.filename.endswith((".xml", ".rels", ".vml")):
-                continue
-            try:
-                with archive.open(member) as part:
-                    for _event in iterparse(part, events=("start",), forbid_dtd=True):
-                        break
-            except DefusedXmlException:
-                raise InputError(
-                    where,
-                    "",
-                    f"the workbook's {member.filename} declares a DTD or entities, which Excel"
-                    " never writes (a file made to attack the reader); save the list as CSV UTF-8",
-                ) from None
-            except (ParseError, zipfile.BadZipFile, OSError, EOFError, ValueError):
-                continue  # a damaged part: openpyxl says so when it reads it
-
-
-def _cell_text(value: object) -> str:
-    """A workbook value as the text a person sees: 12345 not 12345.0, dates as ISO 8601."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
+__all__ = ["MAX_COLUMNS", "Row", "Table", "cell_ref", "read_table"]
