@@ -74,7 +74,7 @@ def test_ctrl_c_while_the_libraries_load_prints_no_traceback():
 def test_running_out_of_memory_is_a_resource_error_not_a_bug(tmp_path, monkeypatch, seed_out):
     """Any MemoryError (a reader without a bound, a machine short of memory): exit 5 and one
     line that says what ran out, never "a bug in printkit"; the earlier files stay."""
-    from printkit import cli as cli_module
+    from printkit.cli import report as cli_module  # where check_files calls check_pdf
     from printkit.pipeline import build as pipeline
 
     out = tmp_path / "out"
