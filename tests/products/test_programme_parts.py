@@ -194,3 +194,24 @@ def test_a_title_too_long_for_its_box_is_named(tmp_path):
     assert "sessions[1].title: programme: the title of 'A title far too long" in result.output
     assert result.output.rstrip().endswith("shorten the title")
     assert not (tmp_path / "out").exists()
+
+
+def test_the_index_follows_the_languages_alphabet(tmp_path):
+    """In Danish, Æ, Ø and Å (and Aa, read as Å) come after Z: the index is in that order,
+    by family name, as ICU's Danish collation has it."""
+    import icu
+
+    data = conference(rooms=3, slots=2, language="da")
+    pages = _pages(_build(tmp_path, data))
+    start = next(i for i, p in enumerate(pages) if "Personregister" in p)
+    index = " ".join(pages[start:])
+    names = sorted(people_names(data))
+    collator = icu.Collator.createInstance(icu.Locale("da"))
+    expected = sorted(
+        names, key=lambda n: (collator.getSortKey(n.split()[-1]), collator.getSortKey(n))
+    )
+    positions = [index.index(name) for name in expected]
+    assert positions == sorted(positions)
+    assert expected.index(next(n for n in names if n.endswith("Aaberg"))) > expected.index(
+        next(n for n in names if n.endswith("Zimmermann"))
+    )  # the rule shows: Aaberg after Zimmermann

@@ -146,6 +146,16 @@ def test_programme_lists_every_session_by_slot_with_its_time_room_and_people(fes
             assert name in entry, (session["title"], name)
 
 
+def test_the_by_slot_list_numbers_each_sessions_questions(festival_out):
+    body = " ".join(_pages(festival_out / "programme.pdf"))
+    questions = [(s, q) for s in DATA["sessions"] for q in s.get("questions", [])]
+    assert questions
+    for session in DATA["sessions"]:
+        for number, question in enumerate(session.get("questions", []), start=1):
+            lead = f"{question['lead']}: " if question.get("lead") else ""
+            assert flat(f"{number} {lead}{question['text']}") in body
+
+
 def _listed(folder: Path) -> Path:
     """The festival with ``programme: {parts: [list]}``: the compact list by day and room."""
     data = yaml.safe_load(FESTIVAL.read_text(encoding="utf-8"))

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
+from babel.dates import format_time
+
 from printkit.lang import i18n
 from printkit.layout.words import affiliation, room, time_range
 from printkit.model.event import Event, Session
@@ -89,8 +91,6 @@ def _day(event: Event, day: dt.date) -> str:
 
 def _clock(event: Event, start: dt.time) -> str:
     """The slot's start as the locale writes a time: "10.00", "10:00 AM"."""
-    from babel.dates import format_time
-
     return format_time(start, "short", locale=event.language)
 
 
@@ -109,13 +109,11 @@ def _entry(event: Event, face: Typeface, session: Session, width: float, tag: in
     for text in session.text:
         rows += text_rows(face, [(text, "regular")], width, BODY, 1.4, space=PART_SPACE)
     for number, question in enumerate(session.questions, start=1):
-        spans = [(f"{number}  ", "bold")]
-        spans += (
-            [(question.lead + ": ", "bold"), (question.text, "regular")]
-            if question.lead
-            else [(question.text, "regular")]
-        )
-        rows += text_rows(face, spans, width, BODY, 1.4, space=PART_SPACE, indent=0.0)
+        # a span's leading space is the space before its first word (``text.wrap``)
+        spans = [(f"{number}", "bold")]
+        spans += [(f" {question.lead}:", "bold")] if question.lead else []
+        spans += [(f" {question.text}", "regular")]
+        rows += text_rows(face, spans, width, BODY, 1.4, space=PART_SPACE)
     groups = [
         (event.labels["panel"], session.panelists),
         (event.labels["moderator"], (session.moderator,) if session.moderator else ()),
