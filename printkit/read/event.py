@@ -25,7 +25,7 @@ from printkit.read.badges import badges_section, read_badge_sides, read_offset, 
 from printkit.read.fields import Fields, as_list, coerce, fail, scalar_text
 from printkit.read.files import read_fonts, read_organiser, read_press
 from printkit.read.people import read_attendees_section, read_badge_options, read_roles
-from printkit.read.programme import read_programme, read_sign_paper
+from printkit.read.programme import read_programme_options, read_sign_paper
 from printkit.read.session import inherited, paragraphs, read_session
 from printkit.read.source import Node, load_file, locations
 from printkit.read.timetable import Written, check, mentions
@@ -142,7 +142,7 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
         offset=read_offset(top),
         sign=_sign(top),
         sign_paper=_sign_paper(top),
-        programme=read_programme(top),
+        programme=read_programme_options(top),
         fonts=read_fonts(top, base),
         press=read_press(top, base),
         badge_back=sides[0],

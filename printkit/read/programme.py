@@ -16,7 +16,7 @@ from printkit.read.source import Node
 PROGRAMME_KEYS = ("parts", "paper", "booklet")
 
 
-def read_programme(top: Fields) -> ProgrammeOptions:
+def read_programme_options(top: Fields) -> ProgrammeOptions:
     node = top.get("programme")
     if node is None:
         return ProgrammeOptions()
