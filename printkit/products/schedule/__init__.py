@@ -36,6 +36,9 @@ from printkit.typeset.fonts import Typeface
 
 __all__ = ["layout_booklet", "layout_schedule"]
 
+PART_ROOM = 60.0  # mm: a part starts on the last page of the one before when this much is left
+PART_GAP = 8.0  # mm between the parts on such a page
+
 
 def layout_schedule(event: Event, face: Typeface) -> Document:
     frame = Frame(event.programme.page)
@@ -49,17 +52,15 @@ def layout_schedule(event: Event, face: Typeface) -> Document:
     for part in parts:
         if part is Part.INDEX:
             continue  # last: it needs the other parts' page numbers
-        top = first_top if not sheets else frame.top
+        top, continuing = _start(sheets, first_top, frame, part)
         last = part is [p for p in parts if p is not Part.INDEX][-1] and Part.INDEX not in parts
         made = _part(part, event, face, frame, top, tags, closing if last else 0.0)
-        _record(made, len(sheets), event, pages, overwrite=part is not Part.GRID)
-        sheets += made
+        before = len(sheets) - (1 if continuing else 0)
+        _record(made, before, event, pages, overwrite=part is not Part.GRID)
+        _join(sheets, made, continuing)
     if Part.INDEX in parts:
-        top = first_top if not sheets else frame.top
-        before = parts[: parts.index(Part.INDEX)]
-        sheets += (
-            index_sheets(event, face, frame, top, pages, closing) if pages or not before else []
-        )
+        top, continuing = _start(sheets, first_top, frame, Part.INDEX)
+        _join(sheets, index_sheets(event, face, frame, top, pages, closing), continuing)
     if not sheets:
         sheets = [Sheet(top=first_top, low=first_top)]
     if event.organiser is not None and sheets[-1].low - CLOSE_HEIGHT < frame.bottom:
@@ -87,6 +88,28 @@ def layout_booklet(event: Event, face: Typeface) -> Document:
     """``programme-booklet.pdf``: the booklet's pages imposed two up for an office duplex
     printer (short-edge flip), in saddle-stitch order (``layout.booklet``)."""
     return impose(layout_schedule(event, face), event.programme.sheet)
+
+
+def _start(sheets: list[Sheet], first_top: float, frame: Frame, part: Part) -> tuple[float, bool]:
+    """Where a part begins, and whether on the last page of the part before: there when
+    ``PART_ROOM`` mm are left under it (a grid always takes pages of its own)."""
+    if not sheets:
+        return first_top, False
+    below = sheets[-1].low - PART_GAP
+    if part is not Part.GRID and below - frame.bottom >= PART_ROOM:
+        return below, True
+    return frame.top, False
+
+
+def _join(sheets: list[Sheet], made: list[Sheet], continuing: bool) -> None:
+    """A part's pages after the others', its first merged into the last when it continues."""
+    if continuing and made:
+        last, first = sheets[-1], made[0]
+        last.items += first.items
+        last.tags |= first.tags
+        last.low = first.low
+        made = made[1:]
+    sheets += made
 
 
 def _part(

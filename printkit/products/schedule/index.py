@@ -59,7 +59,9 @@ def index_sheets(
     for person, sessions in people_index(event):
         rows += text_rows(face, [(person.name, "bold")], width, NAME, 1.25, keep=True, space=SPACE)
         again = (
-            one_line_row(face, f"{person.name} ({event.labels['continued']})", "bold", width, NAME),
+            one_line_row(
+                face, person.name, "bold", width, NAME, suffix=f" ({event.labels['continued']})"
+            ),
         )
         for session in sessions:
             day = format_date(session.date, "EEE d MMM", locale=event.language)

@@ -47,15 +47,21 @@ def text_rows(
 
 
 def one_line_row(
-    face: Typeface, text: str, style: str, width: float, size: float, colour: str = "text"
+    face: Typeface,
+    text: str,
+    style: str,
+    width: float,
+    size: float,
+    colour: str = "text",
+    suffix: str = "",
 ) -> Row:
-    """One line, elided with "…" if it is too long: a continuation's reminder."""
-    fitted = fit_block(face, text, style, width, size, size, 1)
-    if fitted is None:
-        while text and width_mm(face, text + ELLIPSIS, style, size) > width:
+    """One line, ``text`` cut short with "…" if need be so that ``suffix`` ("(fortsat)")
+    still fits after it: a continuation's reminder."""
+    if fit_block(face, text + suffix, style, width, size, size, 1) is None:
+        while text and width_mm(face, text + ELLIPSIS + suffix, style, size) > width:
             text = text[:-1]
         text = text.rstrip() + ELLIPSIS
-    item = Text(0.0, -FIRST_BASELINE * size * PT, text, style, size, colour)
+    item = Text(0.0, -FIRST_BASELINE * size * PT, text + suffix, style, size, colour)
     return Row((item,), (FIRST_BASELINE + 0.45) * size * PT)
 
 

@@ -63,11 +63,12 @@ def slot_sheets(
                 again = (
                     one_line_row(
                         face,
-                        f"{label} · {session.title} ({event.labels['continued']})",
+                        f"{label} · {session.title}",
                         "italic",
                         width,
                         META,
                         "muted",
+                        f" ({event.labels['continued']})",
                     ),
                 )
                 entry = _entry(event, face, session, width, tags[id(session)])
