@@ -11,15 +11,16 @@ from printkit.layout.items import Document
 from printkit.model.event import Event, PrinterOffset
 from printkit.model.stock import find, slug
 from printkit.output.files import write_all
-from printkit.output.pdfx import make_pdfx
+from printkit.output.stamp import source_date, stamped
 from printkit.pipeline import kit as _kit  # noqa: F401  (registers the built-in products)
 from printkit.pipeline import products as registry
 from printkit.pipeline.prepare import Overrides, prepare
 from printkit.pipeline.rows import REJECTED, accounted, rejected_csv
 from printkit.products.calibrate import layout_calibration
 from printkit.read.event import load_event
+from printkit.read.paths import files_read
 from printkit.render.pdf import render
-from printkit.typeset.fonts import typeface
+from printkit.typeset.fonts import bundled_family, typeface
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,9 @@ def build(
         notes.append(
             f"badges: {len(refused)} row{s} left out (see {out_dir / REJECTED}), as --keep-going asks"
         )
-    if event.press is not None and event.press.pdfx is not None:
-        rendered = {name: make_pdfx(data, event.press.pdfx) for name, data in rendered.items()}
+    pdfx = event.press.pdfx if event.press is not None else None
+    epoch = source_date([event_file, *files_read(event)])
+    rendered = {name: stamped(data, epoch, pdfx) for name, data in rendered.items()}
     files = {
         out_dir / f"{_stem(stem, event, overrides)}.pdf": data for stem, data in rendered.items()
     }
@@ -112,4 +114,11 @@ def calibrate(
     offset = offset.override(offset_x, offset_y)
     face = typeface()
     data = render(layout_calibration(geometry, offset, face), face)
+    read = [Path(sheet)] if sheet.lower().endswith((".yaml", ".yml")) else []
+    data = stamped(data, source_date(read or _bundled_files()))
     return Report(write_all({out_dir / f"calibrate-{slug(geometry.name)}.pdf": data}))
+
+
+def _bundled_files() -> list[Path]:
+    family = bundled_family()
+    return [family.regular, family.bold, family.italic, family.bold_italic]

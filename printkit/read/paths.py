@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from printkit.model.event import Event
+
 
 class PathProblem(ValueError):
     """What is wrong with a named file, saying what to do; the caller adds where it was named."""
@@ -55,3 +57,20 @@ def find_file(base: Path, name: str, what: str) -> Path:
             f"cannot read {what} {name!r} ({exc.strerror}); check that you may read it"
         ) from None
     return file
+
+
+def files_read(event: Event) -> list[Path]:
+    """Every file a build of ``event`` reads besides the event file itself."""
+    family = event.fonts
+    candidates = [
+        event.organiser.logo.path if event.organiser and event.organiser.logo else None,
+        *((family.regular, family.bold, family.italic, family.bold_italic) if family else ()),
+        *(
+            path
+            for font in (family.fallback if family else ())
+            for path in (font.regular, font.bold)
+        ),
+        event.press.pdfx.profile if event.press and event.press.pdfx else None,
+        event.attendee_file,
+    ]
+    return [path for path in candidates if path is not None]

@@ -23,31 +23,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from printkit.model.event import Event
 from printkit.pipeline.build import Report
+from printkit.read.paths import files_read as inputs
 
 POLL = 0.5  # seconds between looks at the files
 SETTLE = 0.3  # seconds the files must stay unchanged before a rebuild
 SETTLE_ROUNDS = 10  # then rebuild anyway: a file written without pause
 
 Stamp = tuple[int, int, int] | None  # (mtime in ns, size, inode); None: the file is missing
-
-
-def inputs(event: Event) -> list[Path]:
-    """Every file a build of ``event`` reads besides the event file itself."""
-    family = event.fonts
-    candidates = [
-        event.organiser.logo.path if event.organiser and event.organiser.logo else None,
-        *((family.regular, family.bold, family.italic, family.bold_italic) if family else ()),
-        *(
-            path
-            for font in (family.fallback if family else ())
-            for path in (font.regular, font.bold)
-        ),
-        event.press.pdfx.profile if event.press and event.press.pdfx else None,
-        event.attendee_file,
-    ]
-    return [path for path in candidates if path is not None]
 
 
 def stamp(path: Path) -> Stamp:

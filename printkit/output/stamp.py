@@ -1,0 +1,115 @@
+"""What ReportLab does not write by itself, set in one pass over its output (pikepdf): a
+subset tag derived from each font subset's content, and the build's true date.
+
+**Subset tags.** ReportLab names a font's subsets by their number (``SUBSETN`` in
+``reportlab/pdfbase/ttfonts.py``), so the first subset of every font in every file is
+``AAAAAA+Name``. A shop that merges or imposes two files then holds two different fonts
+under one name. ReportLab offers no hook for the prefix (``TTFont.addObjects`` builds it
+inline), so rather than patch its internals the tags are rewritten here: six capitals from a
+hash of the embedded font program and its ToUnicode map, in the font dictionary, its
+descriptor and the map's own name. Different subsets get different tags; the same subset the
+same tag in every build.
+
+**Dates.** ``SOURCE_DATE_EPOCH`` when it is set, else the newest modification time of the
+files the build read (see :func:`source_date`): the same inputs still give the same bytes,
+and a shop's job list shows a true date instead of ReportLab's invariant 2000-01-01.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pikepdf
+from pikepdf import Name, String
+
+from printkit.model.event import PdfX
+from printkit.output.pdfx import PDFX_PDF, identify
+
+TAG_LENGTH = 6
+_TAGGED = re.compile(rb"^[A-Z]{6}\+")
+ENVIRONMENT = "SOURCE_DATE_EPOCH"
+
+
+def source_date(files: Iterable[Path]) -> int:
+    """Seconds since 1970 for the files' dates: ``SOURCE_DATE_EPOCH`` if set, else the newest
+    modification time among ``files`` (those that exist), else 0."""
+    stated = os.environ.get(ENVIRONMENT, "").strip()
+    if stated:
+        return int(stated)
+    times = []
+    for path in files:
+        try:
+            times.append(int(path.stat().st_mtime))
+        except OSError:
+            continue
+    return max(times, default=0)
+
+
+def pdf_date(epoch: int) -> str:
+    """A PDF date string (UTC), as ReportLab writes them: ``D:20260601093000+00'00'``."""
+    return datetime.fromtimestamp(epoch, UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
+def subset_tag(*parts: bytes) -> str:
+    """Six capitals from a hash of ``parts``: 26⁶ ≈ 3 × 10⁸ tags."""
+    value = int.from_bytes(hashlib.sha256(b"\0".join(parts)).digest()[:8], "big")
+    letters = []
+    for _ in range(TAG_LENGTH):
+        value, rest = divmod(value, 26)
+        letters.append(chr(ord("A") + rest))
+    return "".join(letters)
+
+
+def retag_subsets(doc: pikepdf.Pdf) -> dict[str, str]:
+    """Give every embedded subset a tag from its content; returns old name → new name."""
+    renamed: dict[str, str] = {}
+    for obj in doc.objects:
+        if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != Name.Font:
+            continue
+        base = obj.get("/BaseFont")
+        descriptor = obj.get("/FontDescriptor")
+        if base is None or descriptor is None or "/FontFile2" not in descriptor:
+            continue
+        old = bytes(String(str(base)[1:]))
+        if not _TAGGED.match(old):
+            continue
+        program = descriptor.FontFile2.read_bytes()
+        unicode = obj.ToUnicode.read_bytes() if "/ToUnicode" in obj else b""
+        new = subset_tag(program, unicode).encode() + old[TAG_LENGTH:]
+        name = Name("/" + new.decode("latin-1"))
+        obj.BaseFont = name
+        descriptor.FontName = name
+        if unicode:
+            obj.ToUnicode.write(unicode.replace(old, new))  # compressed again on save
+        renamed[old.decode("latin-1")] = new.decode("latin-1")
+    return renamed
+
+
+def stamp(doc: pikepdf.Pdf, epoch: int) -> None:
+    """Subset tags from content, and the dates of ``epoch``, on an open document."""
+    retag_subsets(doc)
+    date = String(pdf_date(epoch))
+    doc.docinfo[Name.CreationDate] = date
+    doc.docinfo[Name.ModDate] = date
+    if not str(doc.docinfo.get(Name.Keywords, "")):
+        del doc.docinfo[Name.Keywords]  # ReportLab writes an empty one
+
+
+def stamped(pdf: bytes, epoch: int, pdfx: PdfX | None = None) -> bytes:
+    """ReportLab's bytes with content-derived subset tags and the build's date, and the
+    PDF/X-4 identification when ``pdfx`` is given: one pass, a trailer /ID from the content."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        stamp(doc, epoch)
+        options: dict = {}
+        if pdfx is not None:
+            identify(doc, pdfx)
+            options = {"min_version": PDFX_PDF, "force_version": PDFX_PDF}
+        out = io.BytesIO()
+        doc.save(out, deterministic_id=True, compress_streams=True, **options)
+    return out.getvalue()
