@@ -190,7 +190,7 @@ def _watch(ctx: click.Context, event_yaml: Path, action: Callable[[], Report]) -
 @click.option(
     "--check",
     is_flag=True,
-    help="Preflight every PDF written (as printkit check does); exit 1 if one is not fit to print.",
+    help="Preflight every PDF written (as printkit check does); exit 1 if a press file is not fit to print.",
 )
 @click.option(
     "--watch",
@@ -349,8 +349,9 @@ def check_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
     """Preflight PDF FILES for print: boxes, fonts, colour, images, QR codes, text by the edge.
     Given an event file (.yaml) instead, review it without building (as printkit review).
 
-    Prints a summary of each page, then one line per problem. Exit 0: no problems found;
-    1: problems; 2: a file is not a readable PDF.
+    Prints a summary of each page, then one line per problem. Exit 0: no problems found, or
+    an office file (no page boxes: for a desktop printer); 1: a press file with problems;
+    2: a file is not a readable PDF.
     """
     events = [f for f in files if is_event_file(f)]
     if events:

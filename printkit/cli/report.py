@@ -48,7 +48,7 @@ def check_files(ctx: click.Context, files: Iterable[Path]) -> int:
             sys.exit(INTERNAL_ERROR)
         for line in [*report.summary(), *report.finding_lines(), report.verdict()]:
             click.echo(line)
-        if not report.fit_to_print:
+        if report.failed:
             worst = max(worst, 1)
     return worst
 

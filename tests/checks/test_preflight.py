@@ -28,7 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from printkit.checks.preflight import COARSE_DPI, check_pdf
 from printkit.checks.preflight.content import describe_space
-from printkit.checks.preflight.report import ColourKind
+from printkit.checks.preflight.report import OFFICE, ColourKind
 from printkit.layout.qr import encode
 from printkit.typeset.fonts import typeface
 from tests.conftest import SEED, run
@@ -202,14 +202,30 @@ def test_resolution_follows_the_matrix_into_a_form(tmp_path):
     ]
 
 
-def test_no_trim_box(tmp_path):
+def test_an_office_file_is_said_to_be_one_and_passes(tmp_path):
+    """No page box and no OutputIntent: an office file. The check says so and what press mode
+    would add, and does not fail it (issue 14, item 7)."""
     pdf = tmp_path / "office.pdf"
     canvas = sheet(pdf, trim=False)
     good_content(canvas)
     finish(canvas)
     result = run("check", pdf)
+    assert result.exit_code == 0, result.output
+    assert problem_lines(result, pdf) == []
+    assert result.output.splitlines()[-1] == f"{pdf}: {OFFICE}"
+    assert "--press" in OFFICE and "bleed" in OFFICE and "TrimBox" in OFFICE
+
+
+def test_a_file_with_a_bleed_box_claims_press_and_fails_without_a_trim_box(tmp_path):
+    pdf = tmp_path / "half.pdf"
+    canvas = sheet(pdf, trim=False)
+    canvas.setBleedBox((0, 0, (TRIM_W + 2 * BLEED) * mm, (TRIM_H + 2 * BLEED) * mm))
+    good_content(canvas)
+    finish(canvas)
+    result = run("check", pdf)
     assert result.exit_code == 1
     assert problem_lines(result, pdf) == [f"{pdf}: page 1: {NO_TRIM}"]
+    assert f"{pdf}: not fit to print: 1 problem" in result.output
 
 
 def test_qr_code_too_small_to_scan(tmp_path):
@@ -427,24 +443,27 @@ def test_colour_spaces_are_named_and_classed(space, label, kind):
     assert describe_space(space, DictionaryObject()) == (label, kind)
 
 
-def test_build_check_fails_office_files_for_a_print_shop(office_kit):
+def test_build_check_says_office_files_are_office_files(office_kit):
     (office,) = office_kit.results
-    assert office.exit_code == 1  # office files have no TrimBox: not for a print shop
-    assert office.output.count(NO_TRIM) == 3
+    assert office.exit_code == 0  # office files are said to be such, not failed
+    assert NO_TRIM not in office.output
+    assert office.output.count("an office file (no TrimBox, no bleed, no OutputIntent)") == 3
 
 
-def test_seed_kit_is_flagged_only_for_its_missing_trim_box(office_kit):
-    """Office mode today: no TrimBox; but fonts embedded, CMYK only, QR codes that decode."""
+def test_seed_kit_is_an_office_kit_and_otherwise_clean(office_kit):
+    """Office mode: no TrimBox, said as such; fonts embedded, CMYK only, QR codes that decode."""
     url = yaml.safe_load(SEED.read_text(encoding="utf-8"))["url"]
     pdfs = [office_kit.folder / name for name in ("programme.pdf", "badges.pdf", "tent.pdf")]
     (result,) = office_kit.results  # build --check: the preflight of printkit check, 1,200 dpi
-    assert result.exit_code == 1
+    assert result.exit_code == 0, result.output
     problems = [
         line
         for line in result.output.splitlines()
         if ": page " in line and not line.startswith(" ")
     ]
-    assert problems == [f"{pdf}: page 1: {NO_TRIM}" for pdf in pdfs]
+    assert problems == []
+    for pdf in pdfs:
+        assert f"{pdf}: {OFFICE}" in result.output
     # The facts behind those lines; the search for codes too small to scan was done above at
     # 1,200 dpi (any found would be a problem line), so these reports search at 300 dpi only.
     reports = {pdf.name: check_pdf(pdf, fine_dpi=COARSE_DPI) for pdf in pdfs}
@@ -476,11 +495,11 @@ def test_unreadable_content_is_a_problem_not_the_end(tmp_path):
     page[NameObject("/Contents")] = writer._add_object(content)
     writer.write(pdf)
     result = run("check", pdf)
-    assert result.exit_code == 1
-    (first, second) = problem_lines(result, pdf)
+    assert result.exit_code == 0  # an office file (no page boxes): reported, not failed
+    (first,) = problem_lines(result, pdf)
     assert first.startswith(f"{pdf}: page 1: the content cannot be read (")
     assert first.endswith("); its colours and images are unchecked")
-    assert second == f"{pdf}: page 1: {NO_TRIM}"
+    assert result.output.splitlines()[-1] == f"{pdf}: {OFFICE}; it has 1 thing to look at, above"
 
 
 def test_not_a_pdf_is_one_clear_line(tmp_path):
@@ -516,9 +535,16 @@ def test_several_files_each_checked_worst_exit_wins(tmp_path):
     canvas = sheet(office, trim=False)
     good_content(canvas)
     finish(canvas)
-    result = run("check", good, office)
+    half = tmp_path / "half.pdf"
+    canvas = sheet(half, trim=False)
+    canvas.setBleedBox((0, 0, (TRIM_W + 2 * BLEED) * mm, (TRIM_H + 2 * BLEED) * mm))
+    good_content(canvas)
+    finish(canvas)
+    assert run("check", good, office).exit_code == 0
+    result = run("check", good, office, half)
     assert result.exit_code == 1
     assert f"{good}: no problems found" in result.output
-    assert problem_lines(result, office) == [f"{office}: page 1: {NO_TRIM}"]
+    assert f"{office}: {OFFICE}" in result.output
+    assert problem_lines(result, half) == [f"{half}: page 1: {NO_TRIM}"]
     assert run("check", good, tmp_path / "absent.pdf").exit_code == 2
     assert run("check", good).exit_code == 0

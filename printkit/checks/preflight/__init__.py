@@ -74,6 +74,8 @@ DAMAGE = (
     struct.error,
 )
 
+#: a page with one of these says the file is meant for a print shop
+PRESS_BOXES = ("TrimBox", "BleedBox", "ArtBox")
 _HEADER_WINDOW = 1024  # the %PDF- header may sit anywhere in the first KiB
 
 
@@ -93,8 +95,10 @@ def check_pdf(path: Path, display: str | None = None, fine_dpi: int = FINE_DPI) 
             raise PdfReadError(
                 name, f"has a damaged page tree ({len(reader.pages)} or {len(document)} pages?)"
             )
+        intent = "/OutputIntents" in reader.trailer["/Root"]
+        press = intent or any(f"/{name}" in page for page in reader.pages for name in PRESS_BOXES)
         pages = tuple(
-            _check_page(number, reader, document, fine_dpi)
+            _check_page(number, reader, document, fine_dpi, press)
             for number in range(1, len(reader.pages) + 1)
         )
     except (PyPdfError, pdfium.PdfiumError, *DAMAGE) as exc:
@@ -102,7 +106,7 @@ def check_pdf(path: Path, display: str | None = None, fine_dpi: int = FINE_DPI) 
     finally:
         document.close()
     version = reader.pdf_header.removeprefix("%PDF-")
-    return FileReport(name, version, pages)
+    return FileReport(name, version, pages, press=press)
 
 
 def _require_pdf(path: Path, name: str) -> None:
@@ -127,7 +131,7 @@ def _reason(exc: Exception) -> str:
 
 
 def _check_page(
-    number: int, reader: PdfReader, document: pdfium.PdfDocument, fine_dpi: int
+    number: int, reader: PdfReader, document: pdfium.PdfDocument, fine_dpi: int, press: bool
 ) -> PageReport:
     page = reader.pages[number - 1]
     boxes = page_boxes(page)
@@ -151,7 +155,7 @@ def _check_page(
         rendered.close()
     findings = [
         *unreadable,
-        *rules.box_findings(number, boxes),
+        *rules.box_findings(number, boxes, press),
         *rules.font_findings(number, fonts),
         *rules.colour_findings(number, colours),
         *rules.image_findings(number, images),

@@ -144,11 +144,19 @@ class PageReport:
         return lines
 
 
+OFFICE = (
+    "an office file (no TrimBox, no bleed, no OutputIntent): made for a desktop printer, not"
+    " checked as a press file. Press mode (printkit build --press) would add 3 mm bleed, a"
+    " TrimBox and BleedBox on every page and registration crop marks outside the bleed"
+)
+
+
 @dataclass(frozen=True)
 class FileReport:
     file: str  # as the user named it
     pdf_version: str
     pages: tuple[PageReport, ...]
+    press: bool = True  # the file claims to be for a print shop: page boxes or an OutputIntent
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -161,6 +169,11 @@ class FileReport:
     @property
     def fit_to_print(self) -> bool:
         return not self.problems
+
+    @property
+    def failed(self) -> bool:
+        """A press file that is not fit to print: an office file does not fail the check."""
+        return self.press and not self.fit_to_print
 
     def summary(self) -> list[str]:
         count = len(self.pages)
@@ -175,6 +188,10 @@ class FileReport:
     def verdict(self) -> str:
         problems = len(self.problems)
         warnings = len(self.findings) - problems
+        if not self.press:
+            found = problems + warnings
+            tail = f"; it has {_count(found, 'thing')} to look at, above" if found else ""
+            return f"{self.file}: {OFFICE}{tail}"
         if problems:
             return f"{self.file}: not fit to print: {_count(problems, 'problem')}" + (
                 f", {_count(warnings, 'warning')}" if warnings else ""

@@ -33,10 +33,12 @@ _PARENT = {
 }
 
 
-def box_findings(page: int, boxes: PageBoxes) -> list[Finding]:
+def box_findings(page: int, boxes: PageBoxes, press: bool = True) -> list[Finding]:
+    """``press``: the file claims to be for a print shop (a page box or an OutputIntent); an
+    office file's missing TrimBox is what makes it an office file, said once for the file."""
     found = []
     trim, art = boxes.get("TrimBox"), boxes.get("ArtBox")
-    if trim is None and art is None:
+    if trim is None and art is None and press:
         found.append(Finding(page, "no TrimBox or ArtBox: the finished size is not set"))
     if trim is not None and art is not None:
         found.append(
