@@ -101,11 +101,13 @@ def _warn(report: Report, notes: bool = True) -> None:
 
 
 def _overrides(ctx: click.Context, options: dict) -> Overrides:
-    if options.get("press") is False and (
-        options.get("bleed") is not None or options.get("marks") is not None
+    if options.get("press") is False and any(
+        options.get(k) is not None for k in ("bleed", "marks", "gang_up")
     ):
         click.echo(
-            "error: --bleed and --marks/--no-marks are press settings; drop --office", err=True
+            "error: --bleed, --marks/--no-marks and --gang-up/--one-per-page are press"
+            " settings; drop --office",
+            err=True,
         )
         sys.exit(2)
     sign = options.get("sign")
@@ -126,6 +128,7 @@ def _overrides(ctx: click.Context, options: dict) -> Overrides:
         press=options.get("press"),
         bleed=options.get("bleed"),
         marks=options.get("marks"),
+        gang_up=options.get("gang_up"),
         offset_x=options.get("offset_x"),
         offset_y=options.get("offset_y"),
     )

@@ -80,6 +80,13 @@ def offset_options(f: Command) -> Command:
 
 def press_options(f: Command) -> Command:
     f = click.option(
+        "--gang-up/--one-per-page",
+        "gang_up",
+        default=None,
+        help="Press badges ganged on sheets of the stock's paper, each with its own bleed and"
+        " marks, or one badge a page for the shop to impose (default); implies --press.",
+    )(f)
+    f = click.option(
         "--marks/--no-marks",
         default=None,
         help="Crop, cut and fold marks outside the bleed (default: on); implies --press.",

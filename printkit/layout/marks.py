@@ -22,6 +22,9 @@ MARK_BEYOND_BLEED = 1.0  # mm: press marks start this far outside the bleed edge
 MARK_WIDTH = 0.3  # pt (a print shop wants ≥ 0.25 pt)
 MIN_MARK = 1.5  # mm: a mark shorter than this (no room) is left out
 PAPER_EDGE = 0.5  # mm: marks stop this far inside the paper's edge and short of a badge
+ON_CUT_MARK = 8.0  # mm: a mark on the cut line, in from a margin-less sheet's edge (a desktop
+#   printer leaves the outer 3–5 mm blank, so at least 3 mm of it prints)
+HALO = 6.0  # an on-cut mark's light halo, in mark widths
 FOLD_DASH = (2.0, 1.5)  # mm on, mm off: every fold line and fold mark
 OFFICE_FOLD_MARK = 7.0  # mm in from each side edge
 OFFICE_LINE = 0.4  # pt: office fold marks and the fold line across a folding badge
@@ -61,30 +64,51 @@ def _cut_marks(
 ) -> list[Line]:
     """Short lines continuing each badge edge beyond its corners, in the free space only.
 
-    ``obstacles`` (default: every slot) are the areas no mark may enter: in press mode, each
-    badge's bleed. ``gap`` is the distance from the badge's corner to the mark.
+    ``obstacles`` (default: the ``used`` badges) are the areas no mark may enter: in press
+    mode, each badge's bleed. Empty slots of a partial sheet are free space, so every cut
+    line gets a mark at both ends. ``gap`` is the distance from the badge's corner to the
+    mark. Where a badge edge meets the paper's edge (a "cut yourself" sheet without margins)
+    the mark is drawn on the cut line itself, in from the paper's edge: the cut removes it.
     """
     paper = Rect(0.0, 0.0, sheet.paper.width, sheet.paper.height)
-    everything = (
-        list(obstacles)
-        if obstacles is not None
-        else [sheet.slot(col, row) for row in range(sheet.rows) for col in range(sheet.columns)]
-    )
-    segments: set[tuple[float, float, float, float]] = set()
+    everything = list(obstacles) if obstacles is not None else list(used)
+    segments: set[tuple[float, float, float, float] | None] = set()
+    on_cut: set[tuple[float, float, float, float]] = set()
     for rect in used:
         for x in (rect.x, rect.right):
+            if not paper.x + PAPER_EDGE < x < paper.right - PAPER_EDGE:
+                continue  # the paper's own edge: nothing to cut
             for y, direction in ((rect.top, 1), (rect.y, -1)):
+                edge = paper.top if direction > 0 else paper.y
+                if abs(edge - y) < gap + MIN_MARK:  # no margin: mark the cut line itself
+                    on_cut.add(_on_cut((x, edge), (x, edge - direction * ON_CUT_MARK)))
+                    continue
                 start = y + direction * gap
                 segments.add(_vertical(x, start, direction, paper, everything, length))
         for y in (rect.y, rect.top):
+            if not paper.y + PAPER_EDGE < y < paper.top - PAPER_EDGE:
+                continue
             for x, direction in ((rect.x, -1), (rect.right, 1)):
+                edge = paper.right if direction > 0 else paper.x
+                if abs(edge - x) < gap + MIN_MARK:
+                    on_cut.add(_on_cut((edge, y), (edge - direction * ON_CUT_MARK, y)))
+                    continue
                 start = x + direction * gap
                 segments.add(_horizontal(y, start, direction, paper, everything, length))
+    segments |= on_cut
     lines = []
     for seg in sorted(s for s in segments if s is not None):
         x1, y1, x2, y2 = seg
+        if seg in on_cut:  # on a badge: a light halo keeps it visible on a dark band
+            lines.append(Line(x1, y1, x2, y2, "paper", width * HALO))
         lines.append(Line(x1, y1, x2, y2, colour, width))
     return lines
+
+
+def _on_cut(edge: tuple[float, float], inner: tuple[float, float]):
+    """A mark on the cut line from the paper's edge inwards (both ends sorted, rounded)."""
+    (x1, y1), (x2, y2) = sorted((edge, inner))
+    return (round(x1, 4), round(y1, 4), round(x2, 4), round(y2, 4))
 
 
 def _vertical(x, start, direction, paper: Rect, badges: list[Rect], length: float):

@@ -121,3 +121,21 @@ def press_sheet(stock: SheetGeometry, press: Press) -> SheetGeometry:
         pitch_x=label.width + gutter,
         pitch_y=label.height + gutter,
     )
+
+
+def single_page(stock: SheetGeometry, press: Press) -> SheetGeometry:
+    """One badge a page, for a shop that imposes on its own sheet: the page is the badge with
+    its bleed and marks around it, so the TrimBox is the badge and the BleedBox the bleed."""
+    label = stock.label
+    edge = margin(press)
+    return SheetGeometry(
+        name=f"{stock.name}, one badge a page for the print shop to impose",
+        paper=Size(label.width + 2 * edge, label.height + 2 * edge),
+        label=label,
+        columns=1,
+        rows=1,
+        left=edge,
+        top=edge,
+        pitch_x=label.width,
+        pitch_y=label.height,
+    )

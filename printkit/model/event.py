@@ -275,6 +275,7 @@ class Press:
     bleed: float = 3.0  # mm beyond the trim that backgrounds run to
     marks: bool = True  # crop, cut and fold marks outside the bleed
     pdfx: PdfX | None = None
+    gang_up: bool = False  # badges ganged on sheets; by default one badge a page
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ class Overrides:
     press: bool | None = None  # True: press mode, False: office mode, None: as event.yaml says
     bleed: float | None = None
     marks: bool | None = None
+    gang_up: bool | None = None  # press badges: ganged on sheets, or one a page
     offset_x: float | None = None  # mm, replacing event.yaml's badges.offset x
     offset_y: float | None = None
     sort: SortOrder | None = None
@@ -46,12 +47,13 @@ class Overrides:
         press = event.press
         if self.press is False:
             press = None
-        elif self.press or self.bleed is not None or self.marks is not None:  # --bleed means press
-            press = press or Press()
+        elif self.press or any(v is not None for v in (self.bleed, self.marks, self.gang_up)):
+            press = press or Press()  # --bleed, --marks, --gang-up mean press mode
             press = replace(
                 press,
                 bleed=self.bleed if self.bleed is not None else press.bleed,
                 marks=self.marks if self.marks is not None else press.marks,
+                gang_up=self.gang_up if self.gang_up is not None else press.gang_up,
             )
         offset = event.offset.override(self.offset_x, self.offset_y)
         badge = replace(event.badge, sort=self.sort) if self.sort else event.badge

@@ -124,11 +124,12 @@ def read_press(top: Fields, base: Path) -> Press | None:
         return None
     if node.kind != "mapping":
         return Press() if as_flag(node, "press") else None
-    fields = Fields(node, "press", ("bleed", "marks", "pdfx"), "press")
+    fields = Fields(node, "press", ("bleed", "marks", "pdfx", "gang_up"), "press")
     pdfx_node = fields.get("pdfx")
     return Press(
         bleed=fields.length("bleed", 3.0, 0.0, 20.0),
         marks=fields.flag("marks", True),
+        gang_up=fields.flag("gang_up", False),
         pdfx=_pdfx(pdfx_node, base) if pdfx_node else None,
     )
 

@@ -124,8 +124,9 @@ def test_backgrounds_run_into_the_bleed(press_out):
     assert min(below_page) > 245
 
 
-def test_press_badges_have_bleed_and_marks_per_badge(press_out):
-    pdf = press_out / "badges.pdf"
+def test_ganged_press_badges_have_bleed_and_marks_per_badge(tmp_path):
+    assert run("badges", SEED, "-o", tmp_path, "--gang-up").exit_code == 0
+    pdf = tmp_path / "badges.pdf"
     assert page_count(pdf) == 1
     boxes = boxes_mm(pdf)
     assert (boxes["MediaBox"][2], boxes["MediaBox"][3]) == (210.0, 297.0)
@@ -199,7 +200,8 @@ def test_bleed_alone_means_press_mode_and_office_with_bleed_is_refused(tmp_path)
     both = run("programme", SEED, "-o", tmp_path / "x", "--office", "--bleed", "5")
     assert both.exit_code == 2
     assert (
-        both.output == "error: --bleed and --marks/--no-marks are press settings; drop --office\n"
+        both.output == "error: --bleed, --marks/--no-marks and --gang-up/--one-per-page are press"
+        " settings; drop --office\n"
     )
 
 

@@ -145,9 +145,9 @@ class PageReport:
 
 
 OFFICE = (
-    "an office file (no TrimBox, no bleed, no OutputIntent): made for a desktop printer, not"
-    " checked as a press file. Press mode (printkit build --press) would add 3 mm bleed, a"
-    " TrimBox and BleedBox on every page and registration crop marks outside the bleed"
+    "an office file (no TrimBox, no bleed, no OutputIntent), made for a desktop printer."
+    " Press mode (printkit build --press) would add 3 mm bleed, a TrimBox and BleedBox on"
+    " every page and registration crop marks outside the bleed"
 )
 
 

@@ -1,9 +1,14 @@
-"""Putting badges on sheets: fronts, and backs where each lands behind its front.
+"""Putting badges on pages: fronts, and backs where each lands behind its front.
 
-Long-edge flip (portrait sheet turned over its long side): the back of a badge is at the
-mirror position across the sheet's width, upright. Short-edge flip: mirrored across the
-height and turned 180°. Fold: front and back on one piece of twice the height, the back
-turned 180° above the fold, with a fold line across the piece.
+Office mode puts them on the label stock's sheet. Long-edge flip (portrait sheet turned over
+its long side): the back of a badge is at the mirror position across the sheet's width,
+upright. Short-edge flip: mirrored across the height and turned 180°. Fold: front and back on
+one piece of twice the height, the back turned 180° above the fold, with a fold line across.
+
+Press mode gives the shop one badge a page (``single_page``): TrimBox the badge, BleedBox the
+bleed beyond, crop marks outside it, each front followed by its back, upright (the shop
+imposes on its own sheet and turns as its press needs). With ``press.gang_up`` the badges are
+ganged on plain sheets of the stock's paper instead, each with its own bleed and marks.
 """
 
 from __future__ import annotations
@@ -12,16 +17,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from printkit.errors import LayoutError, Location
-from printkit.layout.items import Group, Item, Line, Page
+from printkit.layout.items import Fold, Group, Item, Line, Page
 from printkit.layout.marks import (
     CROP_MARK_LENGTH,
     FOLD_DASH,
     MARK_WIDTH,
     OFFICE_LINE,
     cut_marks,
+    fold_marks,
     mark_offset,
 )
-from printkit.layout.press import bleed_items, press_sheet
+from printkit.layout.press import bleed_items, press_sheet, single_page
 from printkit.layout.sheets import NO_OFFSET, shifted, slots
 from printkit.model.event import BadgeBack, Duplex, Event, Press, PrinterOffset, SheetGeometry
 from printkit.model.geometry import Rect, Size
@@ -46,9 +52,15 @@ def turned(items: Sequence[Item], size: Size) -> tuple[Item, ...]:
 
 
 def imposed_sheet(event: Event) -> tuple[SheetGeometry, int]:
-    """The sheet the badges are really placed on, and how many pages one sheet of badges
-    takes (2 when backs follow on their own page)."""
-    sheet = event.sheet if event.press is None else press_sheet(event.sheet, event.press)
+    """The sheet the badges are really placed on (in press mode one badge's page, unless
+    they are ganged up), and how many pages one sheet of badges takes (2 when backs follow
+    on their own page)."""
+    if event.press is None:
+        sheet = event.sheet
+    elif event.press.gang_up:
+        sheet = press_sheet(event.sheet, event.press)
+    else:
+        sheet = single_page(event.sheet, event.press)
     backs = event.badge_back is not BadgeBack.NONE and event.duplex is not Duplex.FOLD
     return sheet, 2 if backs else 1
 
@@ -60,12 +72,15 @@ def impose_sides(
     # a printer offset corrects a desktop printer's feed; a print shop cuts by the marks
     offset = event.offset  # the preparation drops it in press mode
     face = piece_size(sheet.label, event.duplex, event.badge_back)
+    single = event.press is not None and not event.press.gang_up
     pieces = list(fronts)
+    folds: tuple[Fold, ...] = ()
     if backs is not None and event.duplex is Duplex.FOLD:
         pieces = [_fold(front, back, face) for front, back in zip(fronts, backs, strict=True)]
+        folds = (Fold(horizontal=True, at=face.height),)
         backs = None
     positions = slots(sheet)
-    if event.start > sheet.per_sheet:
+    if event.start > sheet.per_sheet and not single:
         raise LayoutError(
             "badges",
             f"--start {event.start}: the sheet has {sheet.per_sheet} labels; give 1 to"
@@ -73,23 +88,21 @@ def impose_sides(
             where=Location("--start"),
         )
     pages = []
-    first, at = 0, event.start - 1  # a partly used sheet: the first badge on label N
+    first, at = 0, 0 if single else event.start - 1  # a partly used sheet: from label N
     while first < len(pieces):
         count = min(sheet.per_sheet - at, len(pieces) - first)
         used = positions[at : at + count]
-        page = place(sheet, pieces[first : first + count], used, positions, event.press, offset)
+        page = place(sheet, pieces[first : first + count], used, event.press, offset, folds)
         dx, dy = offset.page_shift
         fronts = tuple(Rect(r.x + dx, r.y + dy, r.width, r.height) for r in used)
         pages.append(replace(page, pieces=fronts))
         if backs is not None:
             mirrored = [back_rect(r, sheet.paper, event.duplex) for r in positions]
             chunk = backs[first : first + count]
-            if event.duplex is Duplex.SHORT_EDGE:
+            if event.duplex is Duplex.SHORT_EDGE and not single:
                 chunk = [turned(b, sheet.label) for b in chunk]
             # the back page's offset: the printer feeds it the same way, so the same correction
-            pages.append(
-                place(sheet, chunk, mirrored[at : at + count], mirrored, event.press, offset)
-            )
+            pages.append(place(sheet, chunk, mirrored[at : at + count], event.press, offset))
         first, at = first + count, 0
     return pages, sheet
 
@@ -109,38 +122,40 @@ def place(
     sheet: SheetGeometry,
     badges: Sequence[Sequence[Item]],
     rects: Sequence[Rect],
-    every: Sequence[Rect],
     press: Press | None,
     offset: PrinterOffset = NO_OFFSET,
+    folds: Sequence[Fold] = (),
 ) -> Page:
-    """One sheet: each badge at its rectangle, with cut marks on every cut line, outside every
-    badge (``every``: all the sheet's positions, used or not) — or, in press mode, outside
-    every badge's bleed, with the bleed drawn and the page boxes set. The printer ``offset``
-    moves everything on the sheet, page boxes included."""
+    """One sheet: each badge at its rectangle, with cut marks at both ends of every cut line,
+    outside every badge placed — or, in press mode, outside every badge's bleed, with the
+    bleed drawn and the page boxes set (one badge a page: its fold marks too). The printer
+    ``offset`` moves everything on the sheet, page boxes included."""
     if press is None:
         items: list[Item] = [
             Group(tuple(b), offset=(r.x, r.y)) for b, r in zip(badges, rects, strict=True)
         ]
-        items += cut_marks(sheet, rects, obstacles=every)
+        items += cut_marks(sheet, rects)
         return Page(sheet.paper, shifted(items, offset))
     local = Rect(0.0, 0.0, sheet.label.width, sheet.label.height)
     items = [
         Group(tuple(bleed_items(b, local, press.bleed)), offset=(r.x, r.y))
         for b, r in zip(badges, rects, strict=True)
     ]
+    dx, dy = offset.page_shift
+    trim = _union(rects)
+    trim = Rect(trim.x + dx, trim.y + dy, trim.width, trim.height)
     if press.marks:
         items += cut_marks(
             sheet,
             rects,
             "marks",
-            obstacles=[r.inset(-press.bleed) for r in every],
+            obstacles=[r.inset(-press.bleed) for r in rects],
             gap=mark_offset(press),
             length=CROP_MARK_LENGTH,
             width=MARK_WIDTH,
         )
-    dx, dy = offset.page_shift
-    trim = _union(rects)
-    trim = Rect(trim.x + dx, trim.y + dy, trim.width, trim.height)
+        if len(rects) == 1:
+            items += fold_marks(trim, folds, press)
     return Page(sheet.paper, shifted(items, offset), trim=trim, bleed=trim.inset(-press.bleed))
 
 
