@@ -5,6 +5,8 @@ Body text is 100 % K. Colour marks roles and headings; it never carries small te
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 CMYK = tuple[float, float, float, float]
 
 
@@ -27,3 +29,59 @@ COLOURS: dict[str, CMYK] = {
     "cut": (0.0, 0.0, 0.0, 1.0),  # cut and fold marks for a desktop printer: 100 % K
     "marks": (1.0, 1.0, 1.0, 1.0),  # press marks, in registration: printed on every plate
 }
+
+
+@dataclass(frozen=True)
+class InkRule:
+    """What text smaller than ``below`` pt may be painted with: at most ``inks`` process inks
+    (a spot colour counts as one), each solid (100 %) when ``solid``; reversed (paper-white)
+    text only out of an area of at most ``reversed_out_of`` inks. A hair of misregistration
+    blurs small text set in several inks, and a tint breaks small text into screen dots."""
+
+    below: float  # pt
+    inks: int | None = None
+    solid: bool = False
+    reversed_out_of: int | None = None
+
+
+#: The rule for every product, strictest last; ``printkit check`` reports text that breaks it.
+INK_RULES: tuple[InkRule, ...] = (
+    InkRule(below=12.0, inks=1, reversed_out_of=1),  # one ink; reversed only out of one ink
+    InkRule(below=9.0, inks=1, solid=True),  # and no tints
+)
+
+
+def inks(colour: CMYK) -> int:
+    """How many plates a CMYK colour prints on."""
+    return sum(1 for v in colour if v > INK_EPSILON)
+
+
+INK_EPSILON = 0.005  # a channel below half a percent prints nothing
+
+
+def ink_breach(size: float, colour: CMYK | None, background: CMYK | None = None) -> str | None:
+    """Why text of ``size`` pt in ``colour`` (None: a spot colour, one ink, solid) over
+    ``background`` breaks ``INK_RULES``, or None if it does not."""
+    if colour is None:
+        return None
+    used = inks(colour)
+    for rule in INK_RULES:
+        if size >= rule.below - 1e-6:
+            continue
+        if used == 0:  # reversed out of the background
+            limit = rule.reversed_out_of
+            if limit is not None and background is not None and inks(background) > limit:
+                return (
+                    f"reversed out of {inks(background)} inks ({_percent(background)});"
+                    f" below {rule.below:g} pt only out of one ink"
+                )
+            continue
+        if rule.inks is not None and used > rule.inks:
+            return f"in {used} inks ({_percent(colour)}); below {rule.below:g} pt use one ink"
+        if rule.solid and any(INK_EPSILON < v < 1 - INK_EPSILON for v in colour):
+            return f"a tint ({_percent(colour)}); below {rule.below:g} pt use the ink at 100 %"
+    return None
+
+
+def _percent(colour: CMYK) -> str:
+    return "C{:g} M{:g} Y{:g} K{:g}".format(*(round(v * 100) for v in colour))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from printkit.errors import InputWarning, LayoutError, Location, Unfit
+from printkit.layout.inks import obey_ink_rule
 from printkit.layout.items import Document, Group, Image
 from printkit.model.event import Event, Press, PrinterOffset, SignKind, SortOrder
 from printkit.pipeline import products as registry
@@ -177,6 +178,7 @@ def _documents(event: Event, products: Sequence[str]) -> dict[str, Document]:
             raise LayoutError(  # say which file
                 f"{stem}.pdf", exc.problem, exc.text, exc.char, exc.where, exc.field
             ) from None
+        document = obey_ink_rule(document)  # small text in one solid ink, every product
         if product.finish is not None and output.finish:
             pages = tuple(product.finish(page, event.press) for page in document.pages)
             document = replace(document, pages=pages)

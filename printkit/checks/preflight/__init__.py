@@ -20,6 +20,7 @@ from pypdf.errors import PyPdfError
 
 from printkit.checks.preflight import rules
 from printkit.checks.preflight.content import page_content
+from printkit.checks.preflight.inks import ink_findings, page_text_inks
 from printkit.checks.preflight.raster import COARSE_DPI, FINE_DPI, find_qr_codes, text_near_edge
 from printkit.checks.preflight.report import (
     ColourKind,
@@ -138,9 +139,10 @@ def _check_page(
     fonts = page_fonts(page)
     try:
         colours, images = page_content(page, reader)
+        inked = page_text_inks(page, reader)
         unreadable = []
     except PyPdfError as exc:  # one page's content: report it, check the rest
-        colours, images = (), ()
+        colours, images, inked = (), (), []
         unreadable = [rules.unreadable_content(number, _reason(exc))]
     rotate = int(page.get("/Rotate", 0) or 0)
     rendered = document[number - 1]
@@ -161,6 +163,7 @@ def _check_page(
         *rules.image_findings(number, images),
         *rules.qr_findings(number, codes, dpis[0]),
         *rules.text_findings(number, near, frame_name),
+        *ink_findings(number, inked),
     ]
     return PageReport(
         number=number,

@@ -1,0 +1,83 @@
+"""The ink rule (issue 14, item 4): small text in one solid ink in every product, and
+``printkit check`` reporting text that breaks it, with its size, page and position."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.colors import CMYKColor
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from printkit.checks.preflight.inks import page_text_inks
+from printkit.layout.theme import inks
+from printkit.typeset.fonts import typeface
+from tests.conftest import ROOT, SEED, run
+
+FESTIVAL = ROOT / "examples" / "festival-day.yaml"
+
+
+def _breaking_file(path) -> None:
+    """A press page (boxes set) with small text on several plates, in a tint and reversed
+    out of a three-ink band, and large text that may be all of those."""
+    face = typeface()
+    canvas = Canvas(
+        str(path), pagesize=(216 * mm, 303 * mm), invariant=1, initialFontName=face.name("regular")
+    )
+    canvas.setBleedBox((0, 0, 216 * mm, 303 * mm))
+    canvas.setTrimBox((3 * mm, 3 * mm, 213 * mm, 300 * mm))
+    canvas.setFillColor(CMYKColor(1, 0.55, 0, 0.35))
+    canvas.rect(20 * mm, 250 * mm, 100 * mm, 20 * mm, stroke=0, fill=1)
+    canvas.setFillColor(CMYKColor(0, 0, 0, 0))
+    canvas.setFont(face.name("bold"), 8)
+    canvas.drawString(25 * mm, 258 * mm, "white on three inks")  # 1: reversed, 8 pt
+    canvas.setFont(face.name("bold"), 14)
+    canvas.drawString(70 * mm, 258 * mm, "large")  # large reversed text: allowed
+    canvas.setFillColor(CMYKColor(1, 0.55, 0, 0.35))
+    canvas.setFont(face.name("regular"), 10)
+    canvas.drawString(25 * mm, 200 * mm, "accent question number")  # 2: three inks, 10 pt
+    canvas.setFillColor(CMYKColor(0, 0, 0, 0.72))
+    canvas.setFont(face.name("regular"), 6)
+    canvas.drawString(25 * mm, 150 * mm, "a grey date line")  # 3: a tint, 6 pt
+    canvas.setFont(face.name("regular"), 10)
+    canvas.drawString(25 * mm, 120 * mm, "grey at 10 pt")  # a tint above 9 pt: allowed
+    canvas.setFillColor(CMYKColor(0, 0, 0, 1))
+    canvas.setFont(face.name("regular"), 6)
+    canvas.drawString(25 * mm, 100 * mm, "solid black small text")  # allowed
+    canvas.showPage()
+    canvas.save()
+
+
+def test_check_reports_text_that_breaks_the_ink_rule(tmp_path):
+    pdf = tmp_path / "inks.pdf"
+    _breaking_file(pdf)
+    result = run("check", pdf)
+    lines = [line for line in result.output.splitlines() if "ink" in line and ": page " in line]
+    assert lines == [
+        f"{pdf}: page 1: warning: 8 pt text at 25.0, 258.0 mm (from the bottom left) is reversed"
+        " out of 3 inks (C100 M55 Y0 K35); below 12 pt only out of one ink",
+        f"{pdf}: page 1: warning: 10 pt text at 25.0, 200.0 mm (from the bottom left) is in 3"
+        " inks (C100 M55 Y0 K35); below 12 pt use one ink",
+        f"{pdf}: page 1: warning: 6 pt text at 25.0, 150.0 mm (from the bottom left) is a tint"
+        " (C0 M0 Y0 K72); below 9 pt use the ink at 100 %",
+    ]
+
+
+@pytest.mark.parametrize("mode", ["--office", "--press"])
+@pytest.mark.parametrize("event", [SEED, FESTIVAL], ids=["seed", "festival"])
+def test_no_small_text_on_several_plates_or_in_a_tint(tmp_path, event, mode):
+    out = tmp_path / "out"
+    assert run("build", event, mode, "-o", out).exit_code == 0
+    seen = 0
+    for pdf in sorted(out.glob("*.pdf")):
+        reader = PdfReader(pdf)
+        for number, page in enumerate(reader.pages, 1):
+            for piece in page_text_inks(page, reader):
+                seen += 1
+                if piece.colour is None or piece.size >= 12:
+                    continue
+                where = (pdf.name, number, piece.size, piece.x_mm, piece.y_mm, piece.colour)
+                assert inks(piece.colour) <= 1, where
+                if piece.size < 9 and inks(piece.colour):
+                    assert max(piece.colour) > 0.995, where
+    assert seen > 50
