@@ -26,6 +26,7 @@ def width_mm(face: Typeface, text: str, style: str, size: float) -> float:
 
 
 DASHES = "-\u2010\u2013\u2014"
+COMMA_SLACK = 1.2  # a balanced break after a comma may leave its longer line 20 % longer
 
 
 def break_points(text: str, hyphens: bool = True) -> list[tuple[str, str]]:
@@ -154,6 +155,25 @@ def _candidates(text: str, max_lines: int) -> list[list[str]]:
             triples = [t for t in triples if t not in result]
             result += sorted(triples, key=lambda t: max(len(x) for x in t))[:60]
     return result
+
+
+def balanced(face: Typeface, text: str, style: str, width: float, size: float) -> list[str]:
+    """``text`` in as few lines as greedy breaking needs, but two lines broken for balance:
+    of the breaks at a space where both lines fit, the one whose longer line is shortest,
+    so no lone word is left on the second line when a better break exists. A break after a
+    comma (between a title and an organisation) wins if its longer line is at most
+    ``COMMA_SLACK`` longer."""
+    lines = [ln[0][1] for ln in wrap(face, [(text, style)], width, size)]
+    if len(lines) != 2:
+        return lines
+    fitting = [
+        (max(width_mm(face, a, style, size), width_mm(face, b, style, size)), [a, b])
+        for a, b in break_points(text, hyphens=False)
+        if width_mm(face, a, style, size) <= width and width_mm(face, b, style, size) <= width
+    ]
+    if not fitting:
+        return lines
+    return min(fitting, key=lambda f: f[0] / (COMMA_SLACK if f[1][0].endswith(",") else 1.0))[1]
 
 
 def wrap(

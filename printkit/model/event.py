@@ -145,6 +145,7 @@ class BadgeOptions:
     qr: PersonalQR | None = None
     first_name_above: bool = False  # the first name emphasised above the family name
     upper: bool = False  # names in capitals (else as given)
+    case: str = "as-given"  # as-given, upper, or title (mends all-lower and all-upper names)
     pronouns: bool = True  # a pronouns line when the person has pronouns
 
 

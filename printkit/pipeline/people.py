@@ -222,6 +222,6 @@ def vcard_text(person: Person) -> str:
     if person.title:
         lines.append(f"TITLE:{_v(person.title)}")
     if person.email:
-        lines.append(f"EMAIL;TYPE=INTERNET:{_v(person.email)}")
+        lines.append(f"EMAIL:{_v(person.email)}")
     lines.append("END:VCARD")
     return "\r\n".join(lines)

@@ -34,6 +34,7 @@ ATTENDEE_KEYS = ("file", "columns", "max_rows", "default_role", "status", "where
 BADGE_OPTION_KEYS = ("sort", "qr", "name")
 NAME_KEYS = ("first_above", "case", "pronouns")
 QR_KEYS = ("url", "vcard")
+CASES = ("as-given", "upper", "title")
 
 
 def read_roles(top: Fields, language: str) -> dict[str, RoleDef]:
@@ -309,7 +310,7 @@ def read_badge_options(badges: Fields | None, columns: tuple[str, ...] = ()) -> 
     sort = badges.choice("sort", SortOrder, SortOrder.AS_GIVEN)
     qr = _qr(badges.get("qr"), columns)
     name_node = badges.get("name")
-    first_above, upper, pronouns = False, False, True
+    first_above, upper, pronouns, case = False, False, True, "as-given"
     if name_node is not None:
         name = Fields(name_node, "badges.name", NAME_KEYS, "badges.name")
         first_above = name.flag("first_above", False)
@@ -317,15 +318,20 @@ def read_badge_options(badges: Fields | None, columns: tuple[str, ...] = ()) -> 
         case_node = name.get("case")
         if case_node is not None:
             case = scalar_text(case_node, "badges.name.case", 20).lower()
-            if case not in ("as-given", "upper"):
+            if case not in CASES:
                 raise fail(
                     case_node,
                     "badges.name.case",
-                    f"{case!r} is not one of as-given, upper{suggest(case, ('as-given', 'upper'))}",
+                    f"{case!r} is not one of {', '.join(CASES)}{suggest(case, CASES)}",
                 )
             upper = case == "upper"
     return BadgeOptions(
-        sort=sort, qr=qr, first_name_above=first_above, upper=upper, pronouns=pronouns
+        sort=sort,
+        qr=qr,
+        first_name_above=first_above,
+        upper=upper,
+        case=case,
+        pronouns=pronouns,
     )
 
 

@@ -216,7 +216,7 @@ def test_vcard_qr(event_dir):
         "FN:Anna Ørsted",
         "ORG:KL\\; Center",
         "TITLE:Chef",
-        "EMAIL;TYPE=INTERNET:anna@example.dk",
+        "EMAIL:anna@example.dk",
         "END:VCARD",
     ]
 

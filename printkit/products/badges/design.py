@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from printkit.errors import LayoutError
 from printkit.layout.flow import fitted_lines
 from printkit.layout.items import Box, Item, Note, Text, pt
-from printkit.layout.text import Fitted, fit_block, shrunk, wrap
+from printkit.layout.names import in_case
+from printkit.layout.text import Fitted, balanced, fit_block, shrunk, width_mm
 from printkit.layout.theme import ink_on
 from printkit.layout.words import role_colour, role_label
 from printkit.model.event import Event, Person
@@ -161,8 +162,8 @@ def name_block(
     ] = []  # lines, style, size, leading, colour
     largest, smallest = design.name_max * scale, design.name_min * min(scale, 1.0)
     first, family = split_name(person) if options.first_name_above else (person.name, "")
-    if options.upper:
-        first, family = first.upper(), family.upper()
+    first = in_case(first, options.case, person.name)
+    family = in_case(family, options.case, person.name, first=False)
     share = FIRST_SHARE if family else NAME_SHARE
     name = fit_block(
         face,
@@ -292,11 +293,11 @@ def _affiliation_lines(
         return (), design.org_max
     size = design.org_max
     while size >= design.org_min - 1e-9:
-        lines = wrap(face, [(text, "regular")], width, size)
+        lines = balanced(face, text, "regular", width, size)  # no lone last word
         if len(lines) <= ORG_LINES and all(
-            _line_width(face, ln, size) <= width + 1e-6 for ln in lines
+            width_mm(face, ln, "regular", size) <= width + 1e-6 for ln in lines
         ):
-            return tuple(ln[0][1] for ln in lines), size
+            return tuple(lines), size
         size -= ORG_STEP
     raise LayoutError(
         PRODUCT,
@@ -318,11 +319,6 @@ def _longest_key(person: Person) -> str:
 def _longest(person: Person) -> str:
     """The longest of a person's title and organisations: the likeliest to shorten."""
     return max((person.title or "", *person.organisations), key=len) or person.name
-
-
-def _line_width(face: Typeface, line, size: float) -> float:
-    x, text, style = line[-1]
-    return x + face.width(text, style, size) * PT
 
 
 def checked(

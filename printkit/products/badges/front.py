@@ -30,6 +30,10 @@ from printkit.products.badges.duplex import impose_sides, piece_size
 from printkit.typeset.fonts import Typeface
 
 PRODUCT = "badges"
+#: Error correction of a personal vCard: L (7 %) instead of M gives a 120-byte card one or
+#: two versions fewer, so larger modules in the same 22 mm (measured: tests/products/
+#: test_phone_qr.py). A URL keeps M: its modules are large enough, and M reads better blurred.
+VCARD_LEVEL = "L"
 ZONE_GAP = 2.0  # mm between the name block's zone and the band above, the foot below
 QR_MAX = 28.0  # mm: the code's side at its largest
 QR_GAP = 1.5  # mm between the code and the name block
@@ -112,7 +116,7 @@ def badge(
         return tuple(items + name_block(event, person, face, design, zone, second, notes=notes))
     # the code as large as the design wants; smaller, down to readable modules, if the name needs room
     try:
-        matrix = encode_fast(payload)
+        matrix = encode_fast(payload, VCARD_LEVEL if settings.vcard else "M")
     except LayoutError:
         raise LayoutError(
             PRODUCT,
