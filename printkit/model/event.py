@@ -146,6 +146,7 @@ class BadgeOptions:
     first_name_above: bool = False  # the first name emphasised above the family name
     upper: bool = False  # names in capitals (else as given)
     case: str = "as-given"  # as-given, upper, or title (mends all-lower and all-upper names)
+    mono: bool = False  # colour: mono, for thermal printers: solid black, no tints
     pronouns: bool = True  # a pronouns line when the person has pronouns
 
 

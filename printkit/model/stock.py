@@ -61,6 +61,104 @@ def _preset(
     return Preset(sheet, source, note, aliases)
 
 
+def _label(
+    name: str,
+    page: tuple[float, float],
+    edge: float,
+    radius: float | None,
+    source: str,
+    note: str = "",
+    aliases: tuple[str, ...] = (),
+) -> Preset:
+    """A label printer's stock: one badge per page, the page the label's exact size (w, h in
+    mm, as the badge reads: landscape for a landscape badge); ``edge`` mm along every side
+    that the printer cannot print, which the badge keeps clear of."""
+    sheet = SheetGeometry(
+        name=name,
+        paper=Size(*page),
+        label=Size(page[0] - 2 * edge, page[1] - 2 * edge),
+        columns=1,
+        rows=1,
+        left=edge,
+        top=edge,
+        pitch_x=page[0] - 2 * edge,
+        pitch_y=page[1] - 2 * edge,
+        corner_radius=radius,
+    )
+    return Preset(sheet, source, note, aliases)
+
+
+def one_per_page(sheet: SheetGeometry) -> bool:
+    """A label printer's stock: one label, the page around it only its unprintable edges."""
+    return (
+        sheet.columns == sheet.rows == 1
+        and abs(sheet.paper.width - sheet.label.width - 2 * sheet.left) < 1e-6
+        and abs(sheet.paper.height - sheet.label.height - 2 * sheet.top) < 1e-6
+    )
+
+
+#: Brother QL-series printers leave about 1.5 mm unprinted along each edge of the tape.
+QL_EDGE = 1.5
+QL_LENGTH = 100.0  # mm: the default length cut from the 62 mm continuous tape
+
+LABEL_PRINTERS: tuple[Preset, ...] = (
+    _label(
+        "Brother DK-11234",
+        (86.0, 60.0),
+        QL_EDGE,
+        None,
+        "Brother: DK-11234 name badge labels, 60 × 86 mm die-cut, for the QL series",
+        "the page is landscape (86 × 60 mm): set the driver's orientation to landscape;"
+        " 1.5 mm unprintable edges kept clear",
+        aliases=("DK-11234", "DK11234"),
+    ),
+    _label(
+        "Brother DK-11202",
+        (100.0, 62.0),
+        QL_EDGE,
+        None,
+        "Brother: DK-11202 shipping labels, 62 × 100 mm die-cut",
+        "landscape page (100 × 62 mm); 1.5 mm unprintable edges kept clear",
+        aliases=("DK-11202", "DK11202"),
+    ),
+    _label(
+        "Brother QL 62 mm continuous",
+        (QL_LENGTH, 62.0),
+        QL_EDGE,
+        0.0,
+        "Brother: DK-22205 continuous paper tape, 62 mm wide, cut at any length",
+        "length 100 mm unless badges: {sheet: {preset: …, width: LENGTH}} chooses another;"
+        " 1.5 mm unprintable edges kept clear",
+        aliases=("DK-22205", "DK22205", "Brother 62 mm", "QL 62"),
+    ),
+    _label(
+        "Zebra 4 × 3 in",
+        (inch(4), inch(3)),
+        0.0,
+        None,
+        "Zebra direct thermal labels 4 × 3 in (101.6 × 76.2 mm), one per page",
+        aliases=("Zebra 4x3", "4x3 in"),
+    ),
+    _label(
+        "Zebra 4 × 6 in",
+        (inch(4), inch(6)),
+        0.0,
+        None,
+        "Zebra direct thermal labels 4 × 6 in (101.6 × 152.4 mm), portrait, one per page",
+        aliases=("Zebra 4x6", "4x6 in"),
+    ),
+    _label(
+        "Dymo 30856",
+        (106.0, 62.0),
+        0.0,
+        None,
+        "Dymo 30856 name badge cards 62 × 106 mm (issue 12; glabels gives the same size)",
+        "the page is landscape (106 × 62 mm), as the badge reads; glabels has the card"
+        " portrait: set the driver's orientation to landscape",
+        aliases=("30856", "Dymo LabelWriter 30856"),
+    ),
+)
+
 # CR80 cards (ISO/IEC 7810 ID-1) 2 × 5 on A4: printkit's own layout, centred on the sheet,
 # with a 10 mm gutter between the columns and 3 mm between the rows for cutting.
 _CR80 = Size(85.6, 53.98)
@@ -229,6 +327,7 @@ def _index(presets: tuple[Preset, ...]) -> dict[str, Preset]:
     return index
 
 
+PRESETS = PRESETS + LABEL_PRINTERS
 _INDEX = _index(PRESETS)
 
 
@@ -257,6 +356,10 @@ def nearest(name: str) -> str | None:
     return _INDEX[match[0]].name if match else None
 
 
+def find_or_none(name: str) -> Preset | None:
+    return _INDEX.get(_key(name))
+
+
 def find(name: str) -> Preset:
     """The preset called ``name`` (case, spaces and punctuation ignored)."""
     preset = _INDEX.get(_key(name))
@@ -278,7 +381,10 @@ def listing() -> list[tuple[str, ...]]:
     rows = [("name", "paper", "label mm", "grid", "left / top mm", "pitch mm", "source")]
     for preset in PRESETS:
         s = preset.sheet
-        paper = next(k for k, v in PAPER.items() if v == s.paper)
+        paper = next(
+            (k for k, v in PAPER.items() if v == s.paper),
+            f"{_mm(s.paper.width)} × {_mm(s.paper.height)}",
+        )
         source = preset.source + (f" — {preset.note}" if preset.note else "")
         rows.append(
             (
@@ -292,3 +398,27 @@ def listing() -> list[tuple[str, ...]]:
             )
         )
     return rows
+
+
+_FIGURES = (
+    ("label", lambda s: (s.label.width, s.label.height), "×"),
+    ("grid", lambda s: (s.columns, s.rows), "×"),
+    ("first label (left / top)", lambda s: (s.left, s.top), "/"),
+    ("pitch", lambda s: (s.pitch_x, s.pitch_y), "/"),
+    ("paper", lambda s: (s.paper.width, s.paper.height), "×"),
+)
+
+
+def differences(preset: Preset, other: SheetGeometry, source: str = "glabels") -> str | None:
+    """One line saying where ``other`` (the same product in another source) differs from the
+    hand-checked preset by more than 0.01 mm, which figure is used and why; None if alike."""
+    parts = []
+    for what, figures, sep in _FIGURES:
+        ours, theirs = figures(preset.sheet), figures(other)
+        if any(abs(a - b) > 0.01 for a, b in zip(ours, theirs, strict=True)):
+            shown = f" {sep} ".join(_mm(v) for v in ours), f" {sep} ".join(_mm(v) for v in theirs)
+            parts.append(f"{what} {shown[0]} mm here, {shown[1]} mm in {source}")
+    if not parts:
+        return None
+    why = preset.note or preset.source
+    return f"{preset.name}: {'; '.join(parts)}; printkit uses its own figure ({why})"

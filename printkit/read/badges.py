@@ -3,11 +3,15 @@ printer offset, backs and duplex, each located."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 from printkit.errors import suggest
 from printkit.model.event import MAX_OFFSET, BadgeBack, Duplex, PrinterOffset, SheetGeometry
 from printkit.model.geometry import PAPER, Size
-from printkit.model.stock import DEFAULT_SHEET, UnknownSheetError, find
+from printkit.model.stock import DEFAULT_SHEET, UnknownSheetError, find, one_per_page
 from printkit.read.fields import Fields, fail, scalar_text
+from printkit.read.paths import PathProblem, find_file
 from printkit.read.people import BADGE_OPTION_KEYS
 from printkit.read.source import Node
 
@@ -24,6 +28,8 @@ SHEET_KEYS = (
     "pitch_x",
     "pitch_y",
     "radius",
+    "glabels",  # an organiser's own glabels template file, with the product's name:
+    "name",
 )
 
 
@@ -44,7 +50,7 @@ def read_badge_sides(top: Fields) -> tuple[BadgeBack, Duplex]:
     return back, duplex
 
 
-def read_sheet(top: Fields) -> SheetGeometry:
+def read_sheet(top: Fields, folder: Path | None = None) -> SheetGeometry:
     """``badges.sheet``: a preset's name, or a mapping of geometry that may start from one."""
     badges = badges_section(top)
     node = badges.get("sheet") if badges else None
@@ -53,6 +59,8 @@ def read_sheet(top: Fields) -> SheetGeometry:
     if node.kind != "mapping":
         return _preset(node, "badges.sheet")
     sheet = Fields(node, "badges.sheet", SHEET_KEYS, "the badge sheet")
+    if sheet.has("glabels") or sheet.has("name"):
+        return _own_glabels(sheet, node, folder or Path("."))
     preset_node = sheet.get("preset")
     base = _preset(preset_node, "badges.sheet.preset") if preset_node else None
     d = base or DEFAULT_SHEET
@@ -63,6 +71,8 @@ def read_sheet(top: Fields) -> SheetGeometry:
         name = "custom"
     else:
         name = f"{base.name} (adjusted: {', '.join(changed)})" if changed else base.name
+    if base is not None and one_per_page(base):  # a label printer: the page is the label
+        return _label_page(sheet, base, name)
     geometry = SheetGeometry(
         name=name,
         paper=_paper(sheet, d.paper),
@@ -80,12 +90,66 @@ def read_sheet(top: Fields) -> SheetGeometry:
     return geometry
 
 
+def _label_page(sheet: Fields, base: SheetGeometry, name: str) -> SheetGeometry:
+    """A label printer's preset with its page's width or height chosen (the length cut from
+    continuous tape): the badge is the page less the printer's unprintable edges."""
+    width = sheet.length("width", base.paper.width, 20, 1000)
+    height = sheet.length("height", base.paper.height, 20, 1000)
+    label = Size(width - 2 * base.left, height - 2 * base.top)
+    return replace(
+        base,
+        name=name,
+        paper=Size(width, height),
+        label=label,
+        pitch_x=label.width,
+        pitch_y=label.height,
+    )
+
+
 def _preset(node: Node, path: str) -> SheetGeometry:
+    """A preset's sheet, else the glabels product of that name (its bundled database)."""
     name = scalar_text(node, path, 100)
     try:
         return find(name).sheet
     except UnknownSheetError as exc:
-        raise fail(node, path, exc.message()) from None
+        from printkit.read.glabels import bundled  # 1,200 products, read only when needed
+
+        found = bundled().find(name)
+        if found is not None:
+            return found
+        raise fail(
+            node, path, exc.message().replace("printkit sheets lists them all", SEARCH_HINT)
+        ) from None
+
+
+SEARCH_HINT = "printkit sheets lists the presets, printkit sheets --search TEXT glabels' products"
+
+
+def _own_glabels(sheet: Fields, node: Node, base: Path) -> SheetGeometry:
+    """``sheet: {glabels: FILE, name: "…"}``: a product from an organiser's template file."""
+    from printkit.read.glabels import GlabelsError, own_file
+
+    file_node = sheet.need("glabels", "name the glabels template file")
+    file = scalar_text(file_node, "badges.sheet.glabels", 1000)
+    name_node = sheet.need("name", 'name the product in it, e.g. name: "Avery 5395"')
+    name = scalar_text(name_node, "badges.sheet.name", 200)
+    try:
+        path = find_file(base, file, "glabels template")
+        catalogue = own_file(path)
+    except PathProblem as problem:
+        raise fail(file_node, "badges.sheet.glabels", problem.problem) from None
+    except GlabelsError as exc:
+        raise fail(file_node, "badges.sheet.glabels", f"{exc}; check the file") from None
+    found = catalogue.find(name)
+    if found is None:
+        names = ", ".join(repr(n) for n in list(catalogue.sheets)[:8]) or "none"
+        raise fail(
+            name_node,
+            "badges.sheet.name",
+            f"{file} has no rectangular product {name!r}{suggest(name, catalogue.sheets)}"
+            f" (it has {names})",
+        )
+    return found
 
 
 def _paper(sheet: Fields, default: Size) -> Size:

@@ -138,7 +138,7 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
         labels=_labels(top, language),
         festival=top.text("festival", max_length=200),
         organiser=read_organiser(top, base),
-        sheet=read_sheet(top),
+        sheet=read_sheet(top, base),
         offset=read_offset(top),
         sign=_sign(top),
         sign_paper=_sign_paper(top),

@@ -31,7 +31,8 @@ from printkit.read.source import Node
 
 ROLE_KEYS = ("label", "colour")
 ATTENDEE_KEYS = ("file", "columns", "max_rows", "default_role", "status", "where", "roles_from")
-BADGE_OPTION_KEYS = ("sort", "qr", "name")
+BADGE_OPTION_KEYS = ("sort", "qr", "name", "colour")
+COLOUR_CHOICES = ("full", "mono")
 NAME_KEYS = ("first_above", "case", "pronouns")
 QR_KEYS = ("url", "vcard")
 CASES = ("as-given", "upper", "title")
@@ -315,24 +316,31 @@ def read_badge_options(badges: Fields | None, columns: tuple[str, ...] = ()) -> 
         name = Fields(name_node, "badges.name", NAME_KEYS, "badges.name")
         first_above = name.flag("first_above", False)
         pronouns = name.flag("pronouns", True)
-        case_node = name.get("case")
-        if case_node is not None:
-            case = scalar_text(case_node, "badges.name.case", 20).lower()
-            if case not in CASES:
-                raise fail(
-                    case_node,
-                    "badges.name.case",
-                    f"{case!r} is not one of {', '.join(CASES)}{suggest(case, CASES)}",
-                )
-            upper = case == "upper"
+        case = _word(name.get("case"), "badges.name.case", CASES, "as-given")
+        upper = case == "upper"
+    colour = _word(badges.get("colour"), "badges.colour", COLOUR_CHOICES, "full")
+    mono = colour == "mono"  # solid black only, for a thermal label printer
     return BadgeOptions(
         sort=sort,
         qr=qr,
+        mono=mono,
         first_name_above=first_above,
         upper=upper,
         case=case,
         pronouns=pronouns,
     )
+
+
+def _word(node: Node | None, path: str, choices: tuple[str, ...], default: str) -> str:
+    """One of a few words (any case), or an error listing them with the near miss."""
+    if node is None:
+        return default
+    word = scalar_text(node, path, 20).lower()
+    if word not in choices:
+        raise fail(
+            node, path, f"{word!r} is not one of {', '.join(choices)}{suggest(word, choices)}"
+        )
+    return word
 
 
 PLACEHOLDER_FIELDS = (

@@ -48,6 +48,13 @@ TABLE = {
     "A7 on A4": (A4, (105, 74.25), (2, 4), (0, 0), (105, 74.25), 0.0),
     # printkit's own: CR80 centred on A4 with 10 mm and 3 mm gutters
     "CR80 on A4": (A4, (85.6, 53.98), (2, 5), (14.4, 7.55), (95.6, 56.98), 3.18),
+    # label printers: one label a page, the page the label; Brother QL keeps 1.5 mm edges
+    "Brother DK-11234": ((86, 60), (83, 57), (1, 1), (1.5, 1.5), (83, 57), None),
+    "Brother DK-11202": ((100, 62), (97, 59), (1, 1), (1.5, 1.5), (97, 59), None),
+    "Brother QL 62 mm continuous": ((100, 62), (97, 59), (1, 1), (1.5, 1.5), (97, 59), 0.0),
+    "Zebra 4 × 3 in": ((4 * IN, 3 * IN), (4 * IN, 3 * IN), (1, 1), (0, 0), (4 * IN, 3 * IN), None),
+    "Zebra 4 × 6 in": ((4 * IN, 6 * IN), (4 * IN, 6 * IN), (1, 1), (0, 0), (4 * IN, 6 * IN), None),
+    "Dymo 30856": ((106, 62), (106, 62), (1, 1), (0, 0), (106, 62), None),
 }
 # fmt: on
 
@@ -92,8 +99,8 @@ def test_calibration_outlines_lie_where_the_table_says(calibration_pages, name):
         assert outline.width == pytest.approx(width, abs=TOLERANCE), i
         assert outline.height == pytest.approx(height, abs=TOLERANCE), i
         # on the paper
-        assert outline.left >= -1e-6 and outline.right <= page_w + 1e-6, i
-        assert outline.bottom >= -1e-6 and outline.top <= page_h + 1e-6, i
+        assert outline.left >= -1e-4 and outline.right <= page_w + 1e-4, i
+        assert outline.bottom >= -1e-4 and outline.top <= page_h + 1e-4, i
         # the stock's corners: a rounded outline starts its bottom edge one radius in
         assert outline.curved == bool(radius), i
         if radius:
@@ -348,17 +355,17 @@ panelists:
         (
             "badges:\n  sheet: Avery L4758",
             "event.yaml:10:10: badges.sheet: 'Avery L4758' is not a sheet printkit knows;"
-            " did you mean 'Avery L4785'? (printkit sheets lists them all)",
+            " did you mean 'Avery L4785'? (printkit sheets lists the presets, printkit sheets --search TEXT glabels' products)",
         ),
         (
             "badges:\n  sheet:\n    preset: Durable 1445\n    top: 14",
             "event.yaml:11:13: badges.sheet.preset: 'Durable 1445' is not a sheet printkit"
-            " knows; did you mean 'Durable 1445-02'? (printkit sheets lists them all)",
+            " knows; did you mean 'Durable 1445-02'? (printkit sheets lists the presets, printkit sheets --search TEXT glabels' products)",
         ),
         (
             "badges:\n  sheet: Letterhead",
             "event.yaml:10:10: badges.sheet: 'Letterhead' is not a sheet printkit knows;"
-            " printkit sheets lists them all",
+            " printkit sheets lists the presets, printkit sheets --search TEXT glabels' products",
         ),
         (
             "badges:\n  sheet:\n    preset: Avery L4785\n    rows: 6",
@@ -401,7 +408,7 @@ def test_calibrate_an_unknown_sheet(tmp_path):
 def test_sheets_lists_every_preset_aligned():
     result = run("sheets")
     assert result.exit_code == 0
-    lines = result.output.splitlines()
+    lines = [ln for ln in result.output.splitlines() if not ln.startswith("differs from glabels")]
     header = [cell.strip() for cell in lines[0].split("  ") if cell.strip()]
     assert header == ["name", "paper", "label mm", "grid", "left / top mm", "pitch mm", "source"]
     assert [line.split("  ")[0] for line in lines[1:]] == [p.name for p in PRESETS]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from printkit.errors import LayoutError, Location, Unfit, about
 from printkit.layout.items import QR, Document, Image, Item, Note
+from printkit.layout.mono import monochrome
 from printkit.layout.qr import MIN_MODULE, encode_fast
 from printkit.layout.text import fit_block
 from printkit.layout.words import affiliation, when
@@ -71,13 +72,14 @@ def layout_badges(event: Event, face: Typeface) -> Document:
     if event.badge_back is not BadgeBack.NONE:
         backs = [badge_back(event, person, face, design) for person in people]
     pages, sheet = impose_sides(event, fronts, backs)
-    return Document(
+    document = Document(
         pages=tuple(pages),
         title=f"{event.title} – {event.labels['badges']}",
         author=event.organiser.name if event.organiser else "",
         subject=f"{len(fronts)} × {sheet.label.width:g} × {sheet.label.height:g} mm, {sheet.name}",
         notes=tuple(dict.fromkeys(notes)),  # once each, however many badges said it
     )
+    return monochrome(document) if event.badge.mono else document
 
 
 def badge(
