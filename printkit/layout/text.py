@@ -157,7 +157,7 @@ def _candidates(text: str, max_lines: int) -> list[list[str]]:
     return result
 
 
-def balanced(face: Typeface, text: str, style: str, width: float, size: float) -> list[str]:
+def balanced_lines(face: Typeface, text: str, style: str, width: float, size: float) -> list[str]:
     """``text`` in as few lines as greedy breaking needs, but two lines broken for balance:
     of the breaks at a space where both lines fit, the one whose longer line is shortest,
     so no lone word is left on the second line when a better break exists. A break after a

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from printkit.layout.names import title_case
-from printkit.layout.text import balanced, width_mm, wrap
+from printkit.layout.text import balanced_lines, width_mm, wrap
 from printkit.typeset.fonts import typeface
 from tests.conftest import run
 from tests.pdfread import text
@@ -89,7 +89,7 @@ def test_affiliation_breaks_for_balance_not_greedily():
             orphaned = " ".join(words[:n])
             break
     assert orphaned is not None
-    first, second = balanced(face, orphaned, "regular", width, size)
+    first, second = balanced_lines(face, orphaned, "regular", width, size)
     assert len(second.split()) >= 2
     widths = [width_mm(face, line, "regular", size) for line in (first, second)]
     assert max(widths) <= width

@@ -13,7 +13,7 @@ from printkit.errors import LayoutError
 from printkit.layout.flow import fitted_lines
 from printkit.layout.items import Box, Item, Note, Text, pt
 from printkit.layout.names import in_case
-from printkit.layout.text import Fitted, balanced, fit_block, shrunk, width_mm
+from printkit.layout.text import Fitted, balanced_lines, fit_block, shrunk, width_mm
 from printkit.layout.theme import ink_on
 from printkit.layout.words import role_colour, role_label
 from printkit.model.event import Event, Person
@@ -293,7 +293,7 @@ def _affiliation_lines(
         return (), design.org_max
     size = design.org_max
     while size >= design.org_min - 1e-9:
-        lines = balanced(face, text, "regular", width, size)  # no lone last word
+        lines = balanced_lines(face, text, "regular", width, size)  # no lone last word
         if len(lines) <= ORG_LINES and all(
             width_mm(face, ln, "regular", size) <= width + 1e-6 for ln in lines
         ):
