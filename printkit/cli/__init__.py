@@ -29,10 +29,15 @@ from printkit.cli.options import (
     sign_option,
 )
 from printkit.cli.progress import end_bars, progress_bar
-from printkit.cli.report import INTERNAL_ERROR, ISSUES_URL, OneLineErrors, check_files
+from printkit.cli.report import (
+    INTERNAL_ERROR,
+    ISSUES_URL,
+    OneLineErrors,
+    check_files,
+    sheets_listing,
+)
 from printkit.errors import PrintkitError, ResourceError
 from printkit.model.event import SignKind, SortOrder
-from printkit.model.stock import PRESETS, differences, find_or_none, listing
 from printkit.pipeline import products as registry
 from printkit.pipeline.build import Overrides, Report, build, calibrate
 from printkit.pipeline.people import parse_filters
@@ -344,44 +349,7 @@ def calibrate_command(
 )
 def sheets_command(search: str | None) -> None:
     """List the badge sheets printkit knows by name (badges: sheet: NAME in event.yaml)."""
-    from printkit.read.glabels import bundled
-
-    glabels = bundled()
-    rows = listing()
-    if search is not None:
-        key = "".join(c for c in search.casefold() if c.isalnum())
-        rows = [rows[0]] + [
-            r for r in rows[1:] if key in "".join(c for c in r[0].casefold() if c.isalnum())
-        ]
-        found = [s for s in glabels.search(search) if find_or_none(s.name) is None]
-        rows += [_glabels_row(sheet) for sheet in found]
-        if len(rows) == 1:
-            click.echo(f"no sheet or glabels product matches {search!r}", err=True)
-            sys.exit(2)
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        click.echo("  ".join([*cells, row[-1]]))
-    shown = {row[0] for row in rows[1:]}
-    for preset in PRESETS:
-        other = next(
-            (glabels.find(n) for n in (preset.name, *preset.aliases) if glabels.find(n)), None
-        )
-        line = differences(preset, other) if other is not None and preset.name in shown else None
-        if line:
-            click.echo(f"differs from glabels: {line}")
-
-
-def _glabels_row(sheet) -> tuple[str, ...]:  # noqa: ANN001
-    return (
-        sheet.name,
-        f"{sheet.paper.width:.6g} × {sheet.paper.height:.6g}",
-        f"{round(sheet.label.width, 2):g} × {round(sheet.label.height, 2):g}",
-        f"{sheet.columns} × {sheet.rows}",
-        f"{round(sheet.left, 2):g} / {round(sheet.top, 2):g}",
-        f"{round(sheet.pitch_x, 2):g} / {round(sheet.pitch_y, 2):g}",
-        "glabels' template database (MIT)",
-    )
+    sheets_listing(search)
 
 
 @cli.command("check")
