@@ -14,7 +14,8 @@ import click
 
 from printkit.checks.preflight import check_pdf
 from printkit.errors import PrintkitError, ResourceError
-from printkit.model.stock import PRESETS, differences, find_or_none, listing
+from printkit.model.stock import PRESETS, find_or_none
+from printkit.model.stock_table import differences, listing
 
 ISSUES_URL = "https://github.com/printkit/printkit/issues"
 INTERNAL_ERROR = 70  # the exit code of a bug

@@ -21,10 +21,11 @@ from printkit.lang import labels as label_catalogue
 from printkit.lang.i18n import is_known_locale
 from printkit.model.event import Event, Person, Session, SignKind
 from printkit.model.stock import DEFAULT_SHEET
+from printkit.read.badge_options import read_badge_options
 from printkit.read.badges import badges_section, read_badge_sides, read_offset, read_sheet
 from printkit.read.fields import Fields, as_list, coerce, fail, scalar_text
 from printkit.read.files import read_fonts, read_organiser, read_press
-from printkit.read.people import read_attendees_section, read_badge_options, read_roles
+from printkit.read.people import read_attendees_section, read_roles
 from printkit.read.programme import read_programme_options, read_sign_paper
 from printkit.read.session import inherited, paragraphs, read_session
 from printkit.read.source import Node, load_file, locations
