@@ -1,8 +1,5 @@
-"""The command line: parses arguments, calls the pipeline, reports. Nothing else.
-
-The commands are here; their options (``options``), progress bars (``progress``), ``init``'s
-questions (``ask``) and ``check``'s reports (``check``) beside them.
-"""
+"""The command line: parses arguments, calls the pipeline, reports. Nothing else. The commands
+are here; their options, progress bars, ``init``'s questions and the reports beside them."""
 
 from __future__ import annotations
 
