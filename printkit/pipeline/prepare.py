@@ -103,14 +103,20 @@ def prepare(
     file = display if display is not None else str(event_file)
     with collecting() as cleaned:
         event = (overrides or Overrides()).apply(load_event(event_file, display))
-    event = replace(event, people=merged(event))
-    event = replace(event, badged=badge_people(event))
+    event = resolve_people(event)
     warnings = [*cleaned, *event.warnings]
     if event.press is not None and event.offset:
         if any(registry.get(name).people for name in products):
             warnings.append(InputWarning(None, "badges", OFFSET_IGNORED))
         event = replace(event, offset=PrinterOffset())
     return Prepared(event, file, tuple(warnings))
+
+
+def resolve_people(event: Event) -> Event:
+    """The event with its people resolved: everyone once (``people``), and who gets a badge
+    this run, filtered and sorted (``badged``)."""
+    event = replace(event, people=merged(event))
+    return replace(event, badged=badge_people(event))
 
 
 def lay_out(

@@ -14,8 +14,7 @@ from printkit.errors import InputWarning, LayoutError, RowsRefused, Unfit, elide
 from printkit.layout.items import Document
 from printkit.model.event import Person
 from printkit.model.rows import Refusal, report_lines
-from printkit.pipeline.people import badge_people, merged
-from printkit.pipeline.prepare import Prepared, lay_out, locate
+from printkit.pipeline.prepare import Prepared, lay_out, locate, resolve_people
 
 REJECTED = "rejected.csv"
 WHY = "printkit: why left out"
@@ -44,8 +43,7 @@ def accounted(
         event = replace(
             event, attendees=tuple(p for p in event.attendees if str(p.origin) not in gone)
         )
-        event = replace(event, people=merged(event))
-        prepared = replace(prepared, event=replace(event, badged=badge_people(event)))
+        prepared = replace(prepared, event=resolve_people(event))
         documents, warnings = lay_out(prepared, products)
     return prepared, tuple(refused), documents, warnings
 
