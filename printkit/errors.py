@@ -241,3 +241,15 @@ class PdfReadError(PrintkitError):
 
     def message(self) -> str:
         return f"{self.file}: {self.problem}"
+
+
+def interruption(exc: BaseException | None) -> KeyboardInterrupt | None:
+    """The ``KeyboardInterrupt`` an exception comes from, if one: Ctrl-C inside a C
+    extension's import (a lazy ``import pikepdf``) surfaces as an ``ImportError`` caused by it."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None

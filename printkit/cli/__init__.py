@@ -33,7 +33,7 @@ from printkit.cli.report import (
     check_files,
     sheets_listing,
 )
-from printkit.errors import PrintkitError, ResourceError
+from printkit.errors import PrintkitError, ResourceError, interruption
 from printkit.model.event import SignKind, SortOrder
 from printkit.pipeline import products as registry
 from printkit.pipeline.build import Overrides, Report, build, calibrate
@@ -76,7 +76,7 @@ def _explain(ctx: click.Context, exc: BaseException) -> int:
     if isinstance(exc, PrintkitError):
         click.echo(f"error: {exc.message()}", err=True)
         return exc.exit_code
-    if isinstance(exc, KeyboardInterrupt):  # Ctrl-C, or SIGTERM/SIGHUP (see main)
+    if isinstance(exc := interruption(exc) or exc, KeyboardInterrupt):  # Ctrl-C, SIGTERM/SIGHUP
         signum = exc.signum if isinstance(exc, Terminated) else signal.SIGINT
         name = signal.Signals(signum).name
         click.echo(f"interrupted ({name}); earlier files are untouched", err=True)

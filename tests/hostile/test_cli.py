@@ -71,6 +71,62 @@ def test_ctrl_c_while_the_libraries_load_prints_no_traceback():
             assert process.returncode in (0, -signal.SIGINT), (process.returncode, err)
 
 
+INTERRUPTED_IN_AN_EXTENSION = """
+import os, signal, sys, time
+class Extension:  # what a C extension's initialisation does with a Ctrl-C: wraps it
+    def find_spec(self, name, path=None, target=None):
+        if name == "printkit.cli":
+            try:
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.2)
+            except KeyboardInterrupt as exc:
+                raise ImportError("Encountered an error while initializing the extension.") from exc
+        return None
+sys.meta_path.insert(0, Extension())
+sys.argv = ["printkit", "--version"]
+from printkit.entry import main
+main()
+"""
+
+
+def test_ctrl_c_inside_an_extensions_import_is_held_until_the_imports_are_done():
+    """The race CI met: SIGINT while pikepdf's C extension initialised came out as an
+    ImportError caused by the KeyboardInterrupt, with a traceback. Made to happen every time:
+    the signal arrives inside an import that wraps a KeyboardInterrupt as that extension does."""
+    result = subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_IN_AN_EXTENSION], capture_output=True, timeout=60
+    )
+    assert (result.returncode, result.stderr) == (
+        130,
+        b"interrupted (SIGINT); earlier files are untouched\n",
+    )
+    assert result.stdout == b""  # the command did not go on to run
+
+
+def test_an_error_a_ctrl_c_caused_is_the_interruption_not_a_bug(tmp_path, monkeypatch, seed_out):
+    """A lazy import that a Ctrl-C broke (ImportError from KeyboardInterrupt) mid-build: the
+    one interrupted line and exit 130, not "a bug in printkit"; the earlier files stay."""
+    from printkit.pipeline import build as pipeline
+
+    out = tmp_path / "out"
+    shutil.copytree(seed_out, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(*_args, **_kwargs):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise ImportError("Encountered an error while initializing the extension.") from exc
+
+    monkeypatch.setattr(pipeline, "render", broken)
+    result = run("build", SEED, "-o", out)
+    assert (result.exit_code, result.output) == (
+        130,
+        "interrupted (SIGINT); earlier files are untouched\n",
+    )
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
 def test_running_out_of_memory_is_a_resource_error_not_a_bug(tmp_path, monkeypatch, seed_out):
     """Any MemoryError (a reader without a bound, a machine short of memory): exit 5 and one
     line that says what ran out, never "a bug in printkit"; the earlier files stay."""
