@@ -44,6 +44,13 @@ def test_usage_errors_are_one_line(args, expected):
     assert (result.exit_code, result.output) == (2, expected + "\n")
 
 
+def hearing_sigint() -> None:
+    """In the child before it starts: SIGINT at its default, as in a terminal. A job started
+    in the background (``cmd &``) inherits SIGINT ignored, and Python keeps it ignored, so
+    without this a test run from one would send signals nobody hears and pass unseen."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_while_the_libraries_load_prints_no_traceback():
     """SIGINT at several moments of the first second (the imports), through the real entry
     point: one line and exit 130, or, before Python's own handler is set, death by the signal."""
@@ -52,6 +59,7 @@ def test_ctrl_c_while_the_libraries_load_prints_no_traceback():
             [sys.executable, "-m", "printkit", "--version"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            preexec_fn=hearing_sigint,
         )
         time.sleep(delay)
         process.send_signal(signal.SIGINT)
@@ -94,7 +102,10 @@ def test_ctrl_c_inside_an_extensions_import_is_held_until_the_imports_are_done()
     ImportError caused by the KeyboardInterrupt, with a traceback. Made to happen every time:
     the signal arrives inside an import that wraps a KeyboardInterrupt as that extension does."""
     result = subprocess.run(
-        [sys.executable, "-c", INTERRUPTED_IN_AN_EXTENSION], capture_output=True, timeout=60
+        [sys.executable, "-c", INTERRUPTED_IN_AN_EXTENSION],
+        capture_output=True,
+        timeout=60,
+        preexec_fn=hearing_sigint,
     )
     assert (result.returncode, result.stderr) == (
         130,
