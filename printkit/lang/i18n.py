@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval
@@ -16,6 +17,7 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@lru_cache(maxsize=4096)  # a festival's programme, posters and tents ask for each many times
 def time_range(start: dt.time, end: dt.time, locale: str) -> str:
     """ "14.00–15.00" in Danish, "2:00 – 3:00 PM" in English: the locale's own clock."""
     pattern = Locale.parse(locale).time_formats["short"].pattern
@@ -34,6 +36,7 @@ def date_line(day: dt.date, start: dt.time, end: dt.time, locale: str, glue: str
     return _sentence_case(text)
 
 
+@lru_cache(maxsize=256)
 def long_date(day: dt.date, locale: str) -> str:
     return _sentence_case(format_date(day, "full", locale=locale))
 

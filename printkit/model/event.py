@@ -7,10 +7,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from printkit.errors import InputWarning, Location
 from printkit.model.geometry import Rect, Size
+from printkit.model.kinds import Kind, Track
 from printkit.model.programme import ProgrammeOptions
 from printkit.model.roles import RoleDef
 from printkit.model.rows import Refusal
@@ -25,6 +27,7 @@ class Role(StrEnum):
 
     PANELIST = "panelist"
     MODERATOR = "moderator"
+    SPEAKER = "speaker"
 
 
 class SortOrder(Enum):
@@ -186,7 +189,13 @@ class Organiser:
 
 @dataclass(frozen=True)
 class Session:
-    """One programme item. A single-session event holds exactly one, built from the top level."""
+    """One programme item. A single-session event holds exactly one, built from the top level.
+
+    ``kind`` is a key of ``Event.kinds``; ``speakers`` are a talk's (a panel has panelists and
+    a moderator); ``track`` names one of ``Event.tracks``; ``url`` is the session's own page
+    (a pretalx talk's), put on its tent and poster instead of the event's; ``uid`` is the
+    schedule's identifier for it (frab's guid, an iCalendar UID), kept in ``programme.ics``.
+    """
 
     title: str
     date: dt.date
@@ -198,11 +207,29 @@ class Session:
     questions: tuple[Question, ...] = ()
     panelists: tuple[Person, ...] = ()
     moderator: Person | None = None
+    kind: str = "panel"
+    speakers: tuple[Person, ...] = ()
+    track: str | None = None
+    language: str | None = None  # the language it is held in, when not the event's
+    url: str | None = None
+    uid: str | None = None
     path: str = field(default="", compare=False)  # in the event file; "" is the top level
 
     @property
     def people(self) -> tuple[Person, ...]:
-        return self.panelists + ((self.moderator,) if self.moderator else ())
+        return self.speakers + self.panelists + ((self.moderator,) if self.moderator else ())
+
+    def credits(self, labels: dict[str, str]) -> tuple[tuple[str, tuple[Person, ...]], ...]:
+        """Its people under their headings, as printed: "Speaker:" or "Speakers:" (by their
+        number), "Panel:", "Moderator:"; headings without people are left out."""
+        speaker = labels["one_speaker" if len(self.speakers) == 1 else "speakers"]
+        moderator = (self.moderator,) if self.moderator else ()
+        groups = (
+            (speaker, self.speakers),
+            (labels["panel"], self.panelists),
+            (labels["moderator"], moderator),
+        )
+        return tuple((label, people) for label, people in groups if people)
 
 
 @dataclass(frozen=True)
@@ -315,6 +342,7 @@ class Event:
     sheet: SheetGeometry | None = None
     offset: PrinterOffset = PrinterOffset()
     sign: SignKind | None = None  # None: a tent for one debate; tents and posters for a schedule
+    sign_code: str = "url"  # a session's sign code: "url" (its own or the event's), "calendar"
     fonts: FontFamily | None = None
     press: Press | None = None  # None: office mode, for a desktop printer
     badge_back: BadgeBack = BadgeBack.NONE
@@ -343,6 +371,21 @@ class Event:
     badged: tuple[Person, ...] = field(default=(), compare=False, repr=False)
     #: field path ("panelists[2].name") → where its value is in the event file
     locations: dict[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    kinds: dict[str, Kind] = field(default_factory=dict, hash=False)  # key → kind, labelled
+    tracks: tuple[Track, ...] = ()
+    timezone: str | None = None  # IANA name; the sessions' times are local times there
+    schedule_file: Path | None = None  # ``schedule:``, read for sessions (to report and watch)
+
+    def kind(self, session: Session) -> Kind:
+        """The session's kind, labelled in the event's language."""
+        found = self.kinds.get(session.kind)
+        return found if found is not None else Kind(session.kind, session.kind.title())
+
+    def track(self, session: Session) -> Track | None:
+        if session.track is None:
+            return None
+        wanted = " ".join(session.track.split()).casefold()
+        return next((t for t in self.tracks if t.key == wanted), None)
 
     def place(self, where: Location | None, path: str) -> Location | None:
         """``where`` if known (a list's cell), else where ``path`` is in the event file."""
@@ -369,9 +412,10 @@ class Event:
     def days(self) -> tuple[dt.date, ...]:
         return tuple(sorted({session.date for session in self.sessions}))
 
-    @property
+    @cached_property
     def venues(self) -> tuple[Venue, ...]:
-        """Every room once, in the order the file first names it."""
+        """Every room once, in the order the file first names it (computed once: a festival's
+        programme and signs ask for it per page)."""
         found: dict[tuple[str, str], Venue] = {}
         for session in self.sessions:
             found.setdefault(session.venue.key, session.venue)

@@ -10,6 +10,7 @@ from printkit.errors import InputWarning
 from printkit.layout.items import Document
 from printkit.model.event import Event, PrinterOffset
 from printkit.model.stock import find, slug
+from printkit.output.calendar import calendar
 from printkit.output.files import write_all
 from printkit.output.stamp import source_date, stamped
 from printkit.pipeline import kit as _kit  # noqa: F401  (registers the built-in products)
@@ -81,9 +82,11 @@ def build(
     pdfx = event.press.pdfx if event.press is not None else None
     epoch = source_date([event_file, *files_read(event)])
     rendered = {name: stamped(data, epoch, pdfx) for name, data in rendered.items()}
-    files = {
-        out_dir / f"{_stem(stem, event, overrides)}.pdf": data for stem, data in rendered.items()
-    }
+    files = {}
+    for stem, data in rendered.items():
+        files[out_dir / f"{_stem(stem, event, overrides)}.pdf"] = data
+        if stem == "programme":  # the programme as a calendar, beside it
+            files[out_dir / "programme.ics"] = calendar(event)
     written = write_all({**files, **extra})
     return Report(written, warnings, event, notes, documents)
 

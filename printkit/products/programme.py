@@ -264,14 +264,11 @@ def _sidebar(
             y -= block.height
         y -= 2.6 * kind.scale
 
-    if session.panelists:
-        heading(event.labels["panel"])
-        for person in session.panelists:
+    for i, (label, group) in enumerate(session.credits(event.labels)):
+        y -= 1.5 if i else 0.0
+        heading(label)
+        for person in group:
             person_entry(person)
-    if session.moderator:
-        y -= 1.5
-        heading(event.labels["moderator"])
-        person_entry(session.moderator)
     # the QR code and its caption sit at the sidebar's foot
     return Block(tuple(items), top - y + QR_SIZE + 12.0, 0)
 

@@ -82,8 +82,7 @@ def people_spans(event: Event, session: Session) -> list[Span]:
     """ "Panel: A, B og C · Ordstyrer: D": who is speaking, in the event's language."""
     spans: list[Span] = []
     for label, names in (
-        (event.labels["panel"], [p.name for p in session.panelists]),
-        (event.labels["moderator"], [session.moderator.name] if session.moderator else []),
+        (label, [p.name for p in group]) for label, group in session.credits(event.labels)
     ):
         if names:
             # a span's leading space is the space before its first word (``text.wrap``)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from printkit.errors import LayoutError
+from printkit.layout.codes import code_cta, session_code
 from printkit.layout.flow import fitted_lines, one_line, paragraph
 from printkit.layout.items import (
     QR,
@@ -95,7 +96,8 @@ def layout_tents(
 ) -> Document:
     """A tent sheet per session (a schedule's: by day, venue and time), all at one size."""
     if sessions is None:
-        sessions = tuple(s for _, _, group in event.by_day_and_venue() for s in group)
+        every = (s for _, _, group in event.by_day_and_venue() for s in group)
+        sessions = tuple(s for s in every if event.kind(s).sign)  # a break gets no tent
     sheet = tent_paper(event)
     size = Size(sheet.width, sheet.height / 2)
     kind = _common(event, face, sessions, size)
@@ -173,7 +175,7 @@ def _face(
 ) -> tuple[Item, ...]:
     """One face, upright, in its own coordinates; the fold is at its top edge."""
     x, width, qr_rect = _column(size)
-    code = QR(qr_rect, url_code(event.url))
+    code = QR(qr_rect, url_code(session_code(event, session)))
     items: list[Item] = [code, Box(Rect(0.0, 0.0, STRIPE, size.height), fill="accent")]
     y = size.height - FOLD_MARGIN
     if event.festival:
@@ -206,7 +208,8 @@ def _face(
     y -= block.height + GAPS["date"]
     venue_items, y = _venue(face, session, x, y, width)
     items += venue_items
-    cta = cta_beside(face, event.labels["sign_cta"], code, qr_rect.x - CTA_WIDTH, *CTA, 2, PRODUCT)
+    words = code_cta(event, session)  # what the code gives: the session, its page, the programme
+    cta = cta_beside(face, words, code, qr_rect.x - CTA_WIDTH, *CTA, 2, PRODUCT)
     if y < FACE_MARGIN or _collide(face, items, cta.items):
         raise LayoutError(
             PRODUCT,

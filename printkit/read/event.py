@@ -25,8 +25,10 @@ from printkit.read.badge_options import read_badge_options
 from printkit.read.badges import badges_section, read_badge_sides, read_offset, read_sheet
 from printkit.read.fields import Fields, as_list, coerce, fail, scalar_text
 from printkit.read.files import read_fonts, read_organiser, read_press
+from printkit.read.kinds import read_conference, session_facts
 from printkit.read.people import read_attendees_section, read_roles
 from printkit.read.programme import read_programme_options, read_sign_paper
+from printkit.read.schedule import read_schedule_section
 from printkit.read.session import inherited, paragraphs, read_session
 from printkit.read.source import Node, load_file, locations
 from printkit.read.timetable import Written, check, mentions
@@ -44,7 +46,17 @@ SESSION_KEYS = (
     "questions",
     "panelists",
     "moderator",
+    "kind",
+    "speakers",
+    "track",
 )
+#: A session in ``sessions:`` may also name the language it is held in and its own page.
+OWN_SESSION_KEYS = SESSION_KEYS + ("language", "url")
+#: The programme's event-wide facts (``printkit.read.kinds``).
+PROGRAMME_KEYS = ("kinds", "tracks", "timezone")
+#: ``sign:`` as a mapping; ``qr`` is what a session's sign code carries (``layout.codes``)
+SIGN_KEYS = ("kind", "paper", "qr")
+SIGN_CODES = ("url", "calendar")
 EVENT_KEYS = SESSION_KEYS + (
     "language",
     "festival",
@@ -58,6 +70,7 @@ EVENT_KEYS = SESSION_KEYS + (
     "attendees",
     "roles",
     "programme",
+    *PROGRAMME_KEYS,
 )
 #: A schedule's top level: the event-wide keys, and date and venue as defaults for sessions.
 SCHEDULE_KEYS = (
@@ -68,6 +81,7 @@ SCHEDULE_KEYS = (
     "venue",
     "dates",
     "sessions",
+    "schedule",
 ) + EVENT_KEYS[len(SESSION_KEYS) :]
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", re.IGNORECASE)
 
@@ -80,11 +94,12 @@ def load_event(path: Path, display: str | None = None) -> Event:
 
 
 def build_event(root: Node, base: Path) -> Event:
-    if root.kind == "mapping" and "sessions" in root.value:
+    if root.kind == "mapping" and ("sessions" in root.value or "schedule" in root.value):
         return _schedule(root, base)
     top = Fields(root, "", EVENT_KEYS + ("sessions",), "the event", listed=EVENT_KEYS)
     language = _language(top)
-    session = read_session(top, base)
+    conference = read_conference(top, language, _labels(top, language))
+    session = session_facts(top, read_session(top, base), conference)
     warnings = check([_written(top, session)], None)
     return _event(
         top, base, language, title=session.title, sessions=(session,), warnings=tuple(warnings)
@@ -104,13 +119,19 @@ def _schedule(root: Node, base: Path) -> Event:
     language = _language(top)
     title = top.text("title", "name the event or festival the sessions belong to", 300) or ""
     dates = _dates(top)
+    conference = read_conference(top, language, _labels(top, language))
     written = []
-    listed = top.need("sessions", "list the sessions, each with its title, start and end")
-    for i, node in enumerate(as_list(listed, "sessions", "sessions"), start=1):
-        fields = Fields(node, f"sessions[{i}]", SESSION_KEYS, "a session")
-        written.append(_written(fields, read_session(fields, base, top), top))
-    if not written:
+    file_node = top.get("schedule")
+    listed = top.get("sessions") if file_node else top.need("sessions", "list the sessions")
+    for i, node in enumerate(as_list(listed, "sessions", "sessions") if listed else [], 1):
+        fields = Fields(node, f"sessions[{i}]", OWN_SESSION_KEYS, "a session")
+        session = session_facts(fields, _own(fields, read_session(fields, base, top)), conference)
+        written.append(_written(fields, session, top))
+    if listed is not None and not written:
         raise fail(listed, "sessions", "is an empty list; list at least one session")
+    found = read_schedule_section(file_node, base, conference, written) if file_node else None
+    if found is not None:
+        written += found.sessions
     event = _event(
         top,
         base,
@@ -122,7 +143,22 @@ def _schedule(root: Node, base: Path) -> Event:
         intro=paragraphs(top),
         dates=dates,
     )
-    return replace(event, warnings=tuple(check(written, dates)))
+    warnings = (*found.warnings, *check(written, dates)) if found else check(written, dates)
+    if found is not None:
+        tracks, zone = event.tracks + found.tracks, found.zone
+        event = replace(event, tracks=tracks, timezone=zone, schedule_file=found.file)
+    return replace(event, warnings=tuple(warnings))
+
+
+def _own(fields: Fields, session: Session) -> Session:
+    """A session's own language and page, which one debate takes from the top level."""
+    url = fields.get("url")
+    language = fields.get("language")
+    return replace(
+        session,
+        url=_url(url, fields.sub("url")) if url else None,
+        language=_language(fields) if language else None,
+    )
 
 
 def _event(top: Fields, base: Path, language: str, **shape) -> Event:
@@ -132,11 +168,13 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
     listed = read_attendees_section(top, base, roles)
     attendees, attendee_summary, attendee_file = listed.people, listed.summary, listed.path
     url_node = top.need("url", "the QR codes need an address, e.g. https://example.org/event")
+    labels = _labels(top, language)
+    conference = read_conference(top, language, labels)
     return Event(
         source=base,
         language=language,
         url=_url(url_node, "url"),
-        labels=_labels(top, language),
+        labels=labels,
         festival=top.text("festival", max_length=200),
         organiser=read_organiser(top, base),
         sheet=read_sheet(top, base),
@@ -144,6 +182,7 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
         sign=_sign(top),
         sign_paper=_sign_paper(top),
         programme=read_programme_options(top),
+        sign_code=_sign_code(top),
         fonts=read_fonts(top, base),
         press=read_press(top, base),
         badge_back=sides[0],
@@ -155,6 +194,9 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
         roles=roles,
         badge=read_badge_options(badges_section(top), _columns_of(attendees)),
         locations=locations(top.node),
+        kinds=conference.kinds,
+        tracks=conference.tracks,
+        timezone=conference.timezone,
         **shape,
     )
 
@@ -198,11 +240,11 @@ def _language(top: Fields) -> str:
     node = top.get("language")
     if node is None:
         return label_catalogue.FALLBACK
-    tag = scalar_text(node, "language", 35)
+    tag = scalar_text(node, top.sub("language"), 35)
     if not is_known_locale(tag):
         raise fail(
             node,
-            "language",
+            top.sub("language"),
             f"{tag!r} is not a language Babel knows; use a code such as da, en, de, sv or nb",
         )
     return tag.replace("-", "_")
@@ -280,7 +322,7 @@ def _sign(top: Fields) -> SignKind | None:
     if node is None:
         return None
     if node.kind == "mapping":
-        fields = Fields(node, "sign", ("kind", "paper"), "sign")
+        fields = Fields(node, "sign", SIGN_KEYS, "sign")
         return fields.choice("kind", SignKind, None)
     return coerce(node, "sign", SignKind)
 
@@ -290,4 +332,16 @@ def _sign_paper(top: Fields) -> str | None:
     if node is None or node.kind != "mapping":
         return None
     kind = _sign(top)
-    return read_sign_paper(Fields(node, "sign", ("kind", "paper"), "sign"), kind and kind.value)
+    return read_sign_paper(Fields(node, "sign", SIGN_KEYS, "sign"), kind and kind.value)
+
+
+def _sign_code(top: Fields) -> str:
+    """``sign: {qr: url | calendar}``: what a session's sign code carries (``layout.codes``)."""
+    node = top.get("sign")
+    qr = node.value.get("qr") if node is not None and node.kind == "mapping" else None
+    if qr is None:
+        return "url"
+    value = scalar_text(qr, "sign.qr", 20).strip().lower()
+    if value not in SIGN_CODES:
+        raise fail(qr, "sign.qr", f"{value!r} is not one of {', '.join(SIGN_CODES)}")
+    return value

@@ -53,6 +53,7 @@ def read_session(top: Fields, base: Path, defaults: Fields | None = None) -> Ses
         questions=_questions(top),
         panelists=panelists,
         moderator=moderator,
+        speakers=_people(top, "speakers", Role.SPEAKER),
         path=top.path,
     )
 

@@ -16,7 +16,8 @@ import yaml
 
 from printkit.errors import InputError, Location, key_text, shown
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
+#: A festival of 3,000 sessions is some 2.5 MB of YAML; a file four times that is a runaway.
+MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 200_000
 
@@ -56,7 +57,9 @@ def _loc(file: str, mark: yaml.Mark | None) -> Location:
     return Location(file, mark.line + 1, mark.column + 1)
 
 
-def read_text(path: Path, display: str) -> str:
+def read_text(
+    path: Path, display: str, limit: int = MAX_FILE_BYTES, what: str = "an event file"
+) -> str:
     """Read a UTF-8 text file with clear errors for missing, huge, binary or undecodable files.
 
     UTF-16 with a byte-order mark is read too (the YAML standard allows it; Windows Notepad
@@ -72,27 +75,23 @@ def read_text(path: Path, display: str) -> str:
         raise InputError(where, "", f"cannot read the file ({exc.strerror})") from None
     if path.is_dir():
         raise InputError(where, "", "is a folder; give the path of an event.yaml file")
-    if size > MAX_FILE_BYTES:
-        raise _too_large(where, f"{size:,} bytes")
+    if size > limit:
+        raise _too_large(where, f"{size:,} bytes", limit, what)
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise InputError(
             where, "", f"cannot read the file ({exc.strerror}); check that you may read it"
         ) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise _too_large(where, f"more than {MAX_FILE_BYTES:,} bytes")
+    if len(data) > limit:
+        raise _too_large(where, f"more than {limit:,} bytes", limit, what)
     return _decode(data, display)
 
 
-def _too_large(where: Location, size: str) -> InputError:
-    return InputError(
-        where,
-        "",
-        f"file is {size}; an event file may be at most {MAX_FILE_BYTES:,} bytes"
-        " (put attendee lists in a CSV file)",
-    )
+def _too_large(where: Location, size: str, limit: int, what: str) -> InputError:
+    hint = " (put attendee lists in a CSV file)" if what == "an event file" else ""
+    return InputError(where, "", f"file is {size}; {what} may be at most {limit:,} bytes{hint}")
 
 
 #: The first bytes of files that are sometimes given where event.yaml belongs.
@@ -207,23 +206,68 @@ class _Loader(yaml.SafeLoader):
         self.depth = 0
 
     def compose_node(self, parent, index):  # noqa: ANN001, ANN201 (PyYAML's signature)
-        if self.depth >= MAX_DEPTH + 1 and not self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            problem = f"nested more than {MAX_DEPTH} levels deep; flatten it"
-            raise InputError(_loc(self.display, mark), "", problem)
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+        return _deep(self, parent, index, yaml.composer.Composer.compose_node)
+
+
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser
+
+    class _FastLoader(
+        yaml.composer.Composer,
+        CParser,
+        yaml.constructor.SafeConstructor,
+        yaml.resolver.Resolver,
+    ):
+        """libyaml scans and parses (ten times PyYAML's speed: a festival's 3,000 sessions);
+        composing stays in Python, with the same depth limit. A file it refuses is parsed
+        again by ``_Loader``, whose messages the errors quote."""
+
+        def __init__(self, text: str, display: str) -> None:
+            CParser.__init__(self, text)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            self.display = display
+            self.depth = 0
+
+        def compose_node(self, parent, index):  # noqa: ANN001, ANN201
+            return _deep(self, parent, index, yaml.composer.Composer.compose_node)
+
+
+def _deep(loader, parent, index, compose):  # noqa: ANN001, ANN202
+
+    if loader.depth >= MAX_DEPTH + 1 and not loader.check_event(yaml.AliasEvent):
+        mark = loader.peek_event().start_mark
+        problem = f"nested more than {MAX_DEPTH} levels deep; flatten it"
+        raise InputError(_loc(loader.display, mark), "", problem)
+    loader.depth += 1
+    try:
+        return compose(loader, parent, index)
+    finally:
+        loader.depth -= 1
+
+
+def _fast(text: str, display: str):  # noqa: ANN202
+    """The document composed by libyaml's parser, or (None, None) when it is not installed or
+    refuses the file (``_Loader`` then says why, in PyYAML's words)."""
+    if not yaml.__with_libyaml__:
+        return None, None
+    loader = _FastLoader(text, display)
+    try:
+        return loader.get_single_node(), loader
+    except yaml.YAMLError:
+        loader.dispose()
+        return None, None
 
 
 def parse(text: str, display: str) -> Node:
     """Parse YAML text into a positioned Node tree."""
-    loader = _Loader(text, display)
+    root, loader = _fast(text, display)
     try:
         try:
-            root = loader.get_single_node()
+            if loader is None:
+                loader = _Loader(text, display)
+                root = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or exc.context or "not valid YAML"

@@ -184,11 +184,11 @@ def test_an_unreadable_logo_is_named(tmp_path):
         ("folder", "{path}: is a folder; give the path of an event.yaml file"),
         (
             "/dev/zero",
-            "{path}: file is more than 2,097,152 bytes; an event file may be at most 2,097,152 bytes (put attendee lists in a CSV file)",
+            "{path}: file is more than 8,388,608 bytes; an event file may be at most 8,388,608 bytes (put attendee lists in a CSV file)",
         ),
         (
             "oversized",
-            "{path}: file is 2,097,153 bytes; an event file may be at most 2,097,152 bytes (put attendee lists in a CSV file)",
+            "{path}: file is 8,388,609 bytes; an event file may be at most 8,388,608 bytes (put attendee lists in a CSV file)",
         ),
     ],
 )
@@ -198,7 +198,7 @@ def test_special_event_files(tmp_path, target, expected):
         path = tmp_path
     elif target == "oversized":
         path = tmp_path / "event.yaml"
-        path.write_bytes(MINIMAL.encode() + b"#" * (2 * 1024 * 1024 + 1 - len(MINIMAL)))
+        path.write_bytes(MINIMAL.encode() + b"#" * (8 * 1024 * 1024 + 1 - len(MINIMAL)))
     else:
         path = Path(target)
         if not path.exists():

@@ -36,7 +36,7 @@ from tests.hostile.test_corpus import MINIMAL
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 SEED_DATA = yaml.safe_load(SEED_TEXT)
-OLD_FILES = ("programme.pdf", "badges.pdf", "tent.pdf")
+OLD_FILES = ("programme.pdf", "programme.ics", "badges.pdf", "tent.pdf")
 LOCATED = re.compile(r"error: (?P<file>.+?):(?:(?P<line>\d+):(?:(?P<col>\d+):)?)? \S")
 
 PROPERTY = settings(
@@ -85,7 +85,7 @@ def check_build(text: str | bytes, old_kit: dict[str, bytes]) -> None:
         hypothesis.event(f"exit {result.exit_code}")  # the share that built, shown with statistics
         if result.exit_code == 0:
             assert PdfReader(out / "programme.pdf").get_num_pages() == 1
-            changed = {"programme.pdf"}
+            changed = {"programme.pdf", "programme.ics"}
         else:
             lines = result.output.splitlines()
             assert len(lines) == 1, result.output

@@ -9,6 +9,7 @@ from tests.conftest import SEED, run
 from tests.pdfread import RGB_OPERATOR, STANDARD_14, content_streams, fonts, text_colours
 
 PRODUCTS = ["programme.pdf", "badges.pdf", "tent.pdf"]
+WRITTEN = ["programme.pdf", "programme.ics", "badges.pdf", "tent.pdf"]  # the calendar too
 
 
 @pytest.mark.parametrize("name", PRODUCTS)
@@ -73,9 +74,9 @@ def test_same_input_same_bytes(tmp_path, seed_out):
 def test_build_prints_the_paths_it_wrote(tmp_path):
     result = run("build", SEED, "-o", tmp_path / "kit")
     assert result.exit_code == 0
-    assert result.stdout.splitlines() == [str(tmp_path / "kit" / n) for n in PRODUCTS]
+    assert result.stdout.splitlines() == [str(tmp_path / "kit" / n) for n in WRITTEN]
     assert "badges: 6 badges on 1 page" in result.stderr
-    assert sorted(p.name for p in (tmp_path / "kit").iterdir()) == sorted(PRODUCTS)  # no temp files
+    assert sorted(p.name for p in (tmp_path / "kit").iterdir()) == sorted(WRITTEN)  # no temp files
 
 
 @pytest.mark.parametrize(
@@ -85,7 +86,8 @@ def test_build_prints_the_paths_it_wrote(tmp_path):
 def test_single_product_commands(tmp_path, command, name):
     result = run(command, SEED, "-o", tmp_path)
     assert result.exit_code == 0, result.output
-    assert [p.name for p in tmp_path.iterdir()] == [name]
+    calendar = ["programme.ics"] if command == "programme" else []  # beside the programme
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, *calendar])
 
 
 def test_help_and_version():
@@ -126,4 +128,9 @@ def test_a_target_that_cannot_be_replaced_stops_the_build_before_any_file_change
         == f"error: {out / 'badges.pdf'}: is not a file (a folder?), so it cannot be replaced; move it away\n"
     )
     assert (out / "programme.pdf").read_bytes() == before  # not replaced: all or nothing
-    assert sorted(p.name for p in out.iterdir()) == ["badges.pdf", "programme.pdf", "tent.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "badges.pdf",
+        "programme.ics",
+        "programme.pdf",
+        "tent.pdf",
+    ]

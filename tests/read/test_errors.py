@@ -90,7 +90,7 @@ CASES = [
     (
         "unknown-key-far-from-any",
         ("sign: tent", "sign: tent\nzzzqqq: 1"),
-        "event.yaml:{signline_next}:1: zzzqqq: unknown key in the event (known keys: title, subtitle, date, start, end, venue, text, questions, panelists, moderator, language, festival, url, organiser, labels, badges, sign, fonts, press, attendees, roles, programme)",
+        "event.yaml:{signline_next}:1: zzzqqq: unknown key in the event (known keys: title, subtitle, date, start, end, venue, text, questions, panelists, moderator, kind, speakers, track, language, festival, url, organiser, labels, badges, sign, fonts, press, attendees, roles, programme, kinds, tracks, timezone)",
     ),
     (
         "title-is-a-list",
@@ -253,7 +253,7 @@ url: https://example.org/
         ),
         (
             "a: &a [x, x]\nb: &b [*a, *a]",
-            "event.yaml:7:1: a: unknown key in the event (known keys: title, subtitle, date, start, end, venue, text, questions, panelists, moderator, language, festival, url, organiser, labels, badges, sign, fonts, press, attendees, roles, programme)",
+            "event.yaml:7:1: a: unknown key in the event (known keys: title, subtitle, date, start, end, venue, text, questions, panelists, moderator, kind, speakers, track, language, festival, url, organiser, labels, badges, sign, fonts, press, attendees, roles, programme, kinds, tracks, timezone)",
         ),
     ],
 )
@@ -270,7 +270,11 @@ def test_minimal_event_builds(tmp_path: Path):
     event.write_text(MINIMAL, encoding="utf-8")
     result = run("build", event, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["programme.pdf", "tent.pdf"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "programme.ics",
+        "programme.pdf",
+        "tent.pdf",
+    ]
     assert (
         "warning: badges: the event names no people (panelists, moderator); no badges.pdf was made"
         in result.output

@@ -265,7 +265,7 @@ def test_a_single_session_list_builds_a_schedule(tmp_path):
     result = run("build", event, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["badges.pdf", "posters.pdf", "programme.pdf", "tents.pdf"]
+    assert names == ["badges.pdf", "posters.pdf", "programme.ics", "programme.pdf", "tents.pdf"]
 
 
 def prepared(path):

@@ -30,7 +30,8 @@ def test_init_writes_a_starter_that_builds(tmp_path):
     built = run("build", path, "-o", tmp_path / "out")
     assert built.exit_code == 0, built.output
     assert built.stdout.splitlines() == [
-        str(tmp_path / "out" / n) for n in ("programme.pdf", "badges.pdf", "tent.pdf")
+        str(tmp_path / "out" / n)
+        for n in ("programme.pdf", "programme.ics", "badges.pdf", "tent.pdf")
     ]
 
 

@@ -226,7 +226,12 @@ def test_a_failed_build_leaves_the_previous_pdfs_byte_for_byte(event_dir):
     )
     assert [type(r.error).__name__ if r.error else "ok" for r in seen] == ["ok", "InputError"]
     assert untouched(out) == before
-    assert sorted(p.name for p in out.iterdir()) == ["badges.pdf", "programme.pdf", "tent.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "badges.pdf",
+        "programme.ics",
+        "programme.pdf",
+        "tent.pdf",
+    ]
 
 
 def counting(event: Path, log: list[str]) -> Callable[[], Report]:
@@ -395,7 +400,7 @@ def test_the_command_reports_each_build_and_stops_cleanly(event_dir, watching):
     watching.at(5.0, lambda: touch(event_dir / LOGO))
     result = run("build", "event.yaml", "-o", "out", "--watch")
     assert result.exit_code == 0, result.output
-    kit = "out/programme.pdf, out/badges.pdf, out/tent.pdf"
+    kit = "out/programme.pdf, out/programme.ics, out/badges.pdf, out/tent.pdf"
     assert result.stdout.splitlines() == [
         f"13:00:00 built {kit}",
         "13:00:01 event.yaml changed: not rebuilt; the files already built are untouched",
@@ -428,7 +433,7 @@ def test_the_first_build_may_fail_and_watching_goes_on(event_dir, watching):
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         "13:00:00 not built; correct the event and save it, and the build runs again",
-        "13:00:01 event.yaml changed: rebuilt out/programme.pdf, out/badges.pdf, out/tent.pdf",
+        "13:00:01 event.yaml changed: rebuilt out/programme.pdf, out/programme.ics, out/badges.pdf, out/tent.pdf",
     ]
     assert result.stderr.splitlines() == [
         f"error: event.yaml:{line_of('subtitle:')}:1: subtitel: unknown key in the event;"
@@ -454,7 +459,7 @@ def test_a_bug_in_one_build_is_reported_and_watching_goes_on(event_dir, watching
     assert result.exit_code == 0
     assert "printkit: internal error (ZeroDivisionError: boom). This is a bug" in result.stderr
     assert result.stdout.splitlines()[-1].endswith(
-        "event.yaml changed: rebuilt out/programme.pdf, out/badges.pdf, out/tent.pdf"
+        "event.yaml changed: rebuilt out/programme.pdf, out/programme.ics, out/badges.pdf, out/tent.pdf"
     )
 
 

@@ -18,8 +18,8 @@ from printkit.lang import i18n
 from printkit.layout.flow import FIRST_BASELINE, Block, paragraph
 from printkit.layout.items import Box, Group, Item, Line, Text, field_path
 from printkit.layout.text import width_mm
-from printkit.layout.words import room, time_range
-from printkit.model.event import Event, Session, Venue
+from printkit.layout.words import affiliation, room, time_range
+from printkit.model.event import Event, Person, Role, Session, Venue
 from printkit.model.geometry import PT, Rect
 from printkit.products.schedule.columns import Sheet
 from printkit.products.schedule.frame import PRODUCT, Frame
@@ -235,8 +235,8 @@ def _entry(event: Event, session: Session, face: Typeface, columns: Columns) -> 
         lead = [(question.lead + ":", "bold"), (" " + question.text, "regular")]
         add(lead if question.lead else [(question.text, "regular")], BODY, 1.4, indent=4.5)
     people = [
-        (event.labels["panel"], [p.name for p in session.panelists]),
-        (event.labels["moderator"], [session.moderator.name] if session.moderator else []),
+        (label, [_credited(event, p) for p in group])
+        for label, group in session.credits(event.labels)
     ]
     space = 1.8
     for label, names in people:
@@ -249,3 +249,10 @@ def _entry(event: Event, session: Session, face: Typeface, columns: Columns) -> 
             )
             space = 0.4
     return Block(tuple(items), -y, 0)
+
+
+def _credited(event: Event, person: Person) -> str:
+    """A speaker with their title and organisation, "Priya Raman (Professor, CBS)"; a
+    panelist or moderator by name."""
+    details = affiliation(event, person) if person.role == Role.SPEAKER else ""
+    return f"{person.name} ({details})" if details else person.name

@@ -115,10 +115,7 @@ def _entry(event: Event, face: Typeface, session: Session, width: float, tag: in
         spans += [(f" {question.lead}:", "bold")] if question.lead else []
         spans += [(f" {question.text}", "regular")]
         rows += text_rows(face, spans, width, BODY, 1.4, space=PART_SPACE)
-    groups = [
-        (event.labels["panel"], session.panelists),
-        (event.labels["moderator"], (session.moderator,) if session.moderator else ()),
-    ]
+    groups = session.credits(event.labels)  # "Speaker:" for a talk, "Panel:" for a panel
     for label, people in groups:
         if not people:
             continue

@@ -1,0 +1,50 @@
+"""What a sign's QR code carries for one session: the session's own page (a pretalx talk's
+URL), the event's address, or — with ``sign: {qr: calendar}`` — the session itself as a
+``BEGIN:VEVENT`` that phone cameras offer to add to the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import icalendar
+
+from printkit.layout.words import room
+from printkit.model.event import Event, Session
+
+
+def session_code(event: Event, session: Session) -> str:
+    """The text of the session's sign code."""
+    if event.sign_code == "calendar":
+        return vevent(event, session)
+    return session.url or event.url
+
+
+def code_cta(event: Event, session: Session) -> str:
+    """The words under the code, saying what it gives."""
+    if event.sign_code == "calendar":
+        return event.labels["calendar_cta"]
+    return event.labels["session_cta" if session.url else "sign_cta"]
+
+
+def local(event: Event, session: Session, time: dt.time) -> dt.datetime:
+    """The session's day at ``time``, in the event's zone (floating without one)."""
+    moment = dt.datetime.combine(session.date, time)
+    if event.timezone:
+        return moment.replace(tzinfo=zoneinfo.ZoneInfo(event.timezone))
+    return moment
+
+
+def vevent(event: Event, session: Session) -> str:
+    """One session as a bare ``BEGIN:VEVENT`` … ``END:VEVENT``, for a QR code: the facts a
+    phone needs to add it (no DTSTAMP or VTIMEZONE, which the code has no room for; times in
+    UTC when the zone is known, else floating)."""
+    item = icalendar.Event()
+    item.add("summary", session.title)
+    for name, time in (("dtstart", session.start), ("dtend", session.end)):
+        moment = local(event, session, time)
+        item.add(name, moment.astimezone(dt.UTC) if moment.tzinfo else moment)
+    item.add("location", room(session.venue))
+    if session.url:
+        item.add("url", session.url)
+    return item.to_ical().decode("utf-8").replace("\r\n", "\n").strip()

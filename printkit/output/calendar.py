@@ -1,0 +1,96 @@
+"""The programme as a calendar: ``programme.ics`` (RFC 5545), written with ``icalendar``.
+
+One ``VEVENT`` per session: ``UID`` (the schedule's own, else one derived from the event's
+address and the session's title, day, start and room, so it stays the same from build to
+build), ``DTSTART``/``DTEND`` with the event's ``TZID`` and its ``VTIMEZONE`` (floating
+local times when the event names no ``timezone:``), ``SUMMARY``, ``LOCATION`` (room and
+area), ``DESCRIPTION`` (subtitle, people, text) and ``URL``. ``DTSTAMP`` is fixed (the
+first session's start), so the same input gives the same bytes.
+
+(``printkit.layout.codes.vevent`` is one session alone, for a sign's QR code.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import zoneinfo
+
+import icalendar
+
+from printkit.layout.codes import local
+from printkit.layout.words import room
+from printkit.model.event import Event, Session
+
+PRODID = "-//printkit//programme//EN"
+
+
+def uid(event: Event, session: Session) -> str:
+    if session.uid:
+        return session.uid
+    facts = "|".join(
+        (
+            " ".join(session.title.split()).casefold(),
+            session.date.isoformat(),
+            f"{session.start:%H:%M}",
+            *session.venue.key,
+        )
+    )
+    return f"{uuid.uuid5(uuid.NAMESPACE_URL, event.url + '#' + facts)}@printkit"
+
+
+def _description(event: Event, session: Session) -> str:
+    parts = [session.subtitle] if session.subtitle else []
+    for label, people in session.credits(event.labels):
+        parts.append(f"{label}: {', '.join(p.name for p in people)}")
+    parts += session.text
+    return "\n\n".join(parts)
+
+
+def _component(event: Event, session: Session, stamp: dt.datetime) -> icalendar.Event:
+    item = icalendar.Event()
+    item.add("uid", uid(event, session))
+    item.add("dtstamp", stamp)
+    item.add("dtstart", local(event, session, session.start))
+    item.add("dtend", local(event, session, session.end))
+    item.add("summary", session.title)
+    item.add("location", room(session.venue))
+    description = _description(event, session)
+    if description:
+        item.add("description", description)
+    item.add("url", session.url or event.url)
+    kind = event.kind(session)
+    item.add("categories", [kind.label, *([session.track] if session.track else [])])
+    return item
+
+
+def _stamp(event: Event) -> dt.datetime:
+    first = event.timetable[0]
+    local = dt.datetime.combine(first.date, first.start)
+    zone = zoneinfo.ZoneInfo(event.timezone) if event.timezone else dt.UTC
+    return local.replace(tzinfo=zone).astimezone(dt.UTC)
+
+
+def calendar(event: Event) -> bytes:
+    """``programme.ics``: every session of the event, by day and time."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", event.title)
+    if event.timezone:
+        cal.add("x-wr-timezone", event.timezone)
+    if event.timezone:  # the zone's rules for the years of the event, not 1970–2038
+        first, last = event.span
+        cal.add_component(
+            icalendar.Timezone.from_tzid(
+                event.timezone,
+                first_date=dt.date(first.year, 1, 1),
+                last_date=dt.date(last.year, 12, 31),
+            )
+        )
+    stamp = _stamp(event)
+    for session in event.timetable:
+        cal.add_component(_component(event, session, stamp))
+    return cal.to_ical()

@@ -1,0 +1,203 @@
+"""One session as a schedule file gives it, and how it becomes a ``Session``.
+
+Each reader (``xml``, ``json``, ``ics``, ``sheet``) turns its format into ``Entry``s whose
+facts carry where they stand (file:line:col, or a sheet's row and column). ``written``
+converts an entry into the event's local time, maps the file's ``type`` onto the event's
+kinds, and returns the session with its places, for the clash checks every session passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import zoneinfo
+from dataclasses import dataclass
+
+from printkit.errors import InputError, InputWarning, Location
+from printkit.model.event import Person, Role, Session, Venue
+from printkit.read.kinds import Conference
+from printkit.read.timetable import Mention, Written
+
+#: a schedule tool's ``type`` (case and spacing ignored) → printkit's kind; others are talks
+TYPES = {
+    "talk": "talk",
+    "lecture": "talk",
+    "presentation": "talk",
+    "vortrag": "talk",
+    "oplæg": "talk",
+    "lightning talk": "talk",
+    "keynote": "keynote",
+    "panel": "panel",
+    "panel discussion": "panel",
+    "discussion": "panel",
+    "podium": "panel",
+    "debat": "panel",
+    "workshop": "workshop",
+    "hands-on": "workshop",
+    "tutorial": "workshop",
+    "break": "break",
+    "pause": "break",
+    "lunch": "break",
+    "coffee": "break",
+    "coffee break": "break",
+}
+_DURATION = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$")
+#: no session lasts longer than this; a longer one is a mistyped duration
+MAX_HOURS = 24
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person as the schedule names them."""
+
+    name: str
+    where: Location
+    title: str | None = None
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A session as read, before it is checked; ``start``/``end`` are aware when the file says
+    their zone (an offset or a TZID), else local to the schedule's zone."""
+
+    path: str  # how messages name it: "event 'Opening'", "row 12"
+    where: Location  # the session's start in the file
+    title: str
+    start: dt.datetime
+    end: dt.datetime
+    room: str
+    subtitle: str | None = None
+    type: str | None = None
+    type_where: Location | None = None
+    abstract: str | None = None
+    track: str | None = None
+    language: str | None = None
+    url: str | None = None
+    uid: str | None = None
+    speakers: tuple[Named, ...] = ()
+    moderator: Named | None = None
+
+
+def text(value: str | None) -> str | None:
+    """A value as printed: NFC, whitespace folded, None when empty."""
+    if value is None:
+        return None
+    folded = " ".join(unicodedata.normalize("NFC", value).split())
+    return folded or None
+
+
+def duration(value: str, where: Location, path: str) -> dt.timedelta:
+    """``HH:MM`` (frab, pretalx), ``HH:MM:SS`` or ``D:HH:MM``."""
+    match = _DURATION.match(value)
+    if match is None:
+        raise InputError(where, path, f"duration {value!r} is not a duration (HH:MM)")
+    days, hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+    if match.group(4) and not match.group(1):  # HH:MM:SS
+        days, hours, minutes, seconds = 0, int(match.group(2)), int(match.group(3)), seconds
+    length = dt.timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    if not dt.timedelta(0) < length <= dt.timedelta(hours=MAX_HOURS):
+        raise InputError(
+            where, path, f"duration {value!r} is not between 00:01 and {MAX_HOURS}:00 hours"
+        )
+    return length
+
+
+def instant(value: str, where: Location, path: str, what: str = "date") -> dt.datetime:
+    """An ISO 8601 date and time, with or without an offset."""
+    try:
+        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise InputError(
+            where, path, f"{what} {value!r} is not a date and time (YYYY-MM-DDTHH:MM+01:00)"
+        ) from None
+
+
+def written(
+    entry: Entry, programme: Conference, zone: str | None, warnings: list[InputWarning]
+) -> Written:
+    """The session in the event's local time (``zone``), with where its facts stand."""
+    start, end = _local(entry.start, zone), _local(entry.end, zone)
+    if end <= start:
+        raise InputError(
+            entry.where, entry.path, f"ends ({end:%H:%M}) before it starts ({start:%H:%M})"
+        )
+    if end.date() != start.date() and end.time() != dt.time():
+        raise InputError(
+            entry.where,
+            entry.path,
+            f"runs past midnight ({start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M}"
+            f"{f' in {zone}' if zone else ''}); split it into a session per day",
+        )
+    kind = _kind(entry, programme, warnings)
+    quiet = not programme.kinds[kind].people
+    role = Role.PANELIST if kind == "panel" else Role.SPEAKER
+    people = tuple(_person(p, role) for p in entry.speakers)
+    moderator = _person(entry.moderator, Role.MODERATOR) if entry.moderator else None
+    if quiet and (people or moderator):
+        raise InputError(
+            entry.where,
+            entry.path,
+            f"a {kind} names {(people or (moderator,))[0].name}, but gets no badges;"
+            " give it another type, or remove the names",
+        )
+    session = Session(
+        title=entry.title,
+        subtitle=entry.subtitle,
+        date=start.date(),
+        start=start.time(),
+        end=end.time() if end.date() == start.date() else dt.time(23, 59),
+        venue=Venue(name=entry.room),
+        text=tuple(p for p in (text(x) for x in (entry.abstract or "").split("\n\n")) if p),
+        speakers=people if kind != "panel" else (),
+        panelists=people if kind == "panel" else (),
+        moderator=moderator,
+        kind=kind,
+        track=entry.track,
+        language=entry.language,
+        url=entry.url,
+        uid=entry.uid,
+        path=entry.path,
+    )
+    named = [*entry.speakers, *([entry.moderator] if entry.moderator else [])]
+    mentions = tuple(
+        Mention(person, f"{entry.path} person {p.name!r}", p.where)
+        for person, p in zip(session.people, named, strict=True)
+    )
+    return Written(session, entry.path, entry.where, (entry.where, entry.path), mentions)
+
+
+def _local(moment: dt.datetime, zone: str | None) -> dt.datetime:
+    """Wall-clock time in ``zone``; a time without a zone is taken as already local."""
+    if moment.tzinfo is None or zone is None:
+        return moment.replace(tzinfo=None)
+    return moment.astimezone(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None)
+
+
+def _kind(entry: Entry, programme: Conference, warnings: list[InputWarning]) -> str:
+    if not entry.type:
+        return "panel" if entry.moderator else "talk"
+    wanted = " ".join(entry.type.split()).casefold()
+    if wanted in programme.kinds:
+        return wanted
+    if wanted in TYPES:
+        return TYPES[wanted]
+    warnings.append(
+        InputWarning(
+            entry.type_where or entry.where,
+            entry.path,
+            f"type {entry.type!r} is not a kind printkit knows; it is printed as a talk"
+            f" (add it under kinds: in event.yaml to word it otherwise)",
+        )
+    )
+    return "talk"
+
+
+def _person(named: Named, role: str) -> Person:
+    return Person(
+        name=named.name,
+        role=role,
+        title=named.title,
+        organisations=(named.organisation,) if named.organisation else (),
+    )

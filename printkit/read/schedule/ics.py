@@ -1,0 +1,165 @@
+"""iCalendar (``.ics``, RFC 5545) as Google Calendar, Outlook and Sched export it: each
+``VEVENT`` with ``DTSTART`` and ``DTEND`` (or ``DURATION``), ``SUMMARY``, ``LOCATION`` (the
+room), ``DESCRIPTION``, ``URL``, ``UID``, ``CATEGORIES`` (the track) and ``ATTENDEE``s with a
+``CN`` (the speakers; ``ROLE=CHAIR``, the moderator). Times keep their ``TZID`` (resolved
+from the file's ``VTIMEZONE`` or IANA's), UTC (``Z``) or, floating, the calendar's
+``X-WR-TIMEZONE``.
+
+The ``icalendar`` library parses the file; a pass of our own over its lines records where
+each event and property starts, so problems are located at file:line:col.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import icalendar
+
+from printkit.errors import InputError, Location
+from printkit.read.schedule.entry import Entry, Named, text
+from printkit.read.schedule.found import Found
+
+_NAME = re.compile(r"^([A-Za-z0-9-]+)[;:]")
+
+
+def _index(source: str, display: str) -> tuple[list[dict[str, Location]], Location | None]:
+    """For each VEVENT in order: property name → where its first occurrence starts."""
+    events: list[dict[str, Location]] = []
+    current: dict[str, Location] | None = None
+    depth = 0
+    zone = None
+    for number, line in enumerate(source.splitlines(), start=1):
+        if line[:1] in (" ", "\t"):
+            continue  # a folded continuation of the line above
+        upper = line.upper()
+        if upper.startswith("BEGIN:"):
+            depth += 1
+            if upper.strip() == "BEGIN:VEVENT":
+                current = {"BEGIN": Location(display, number, 1)}
+                events.append(current)
+            continue
+        if upper.startswith("END:"):
+            depth -= 1
+            if upper.strip() == "END:VEVENT":
+                current = None
+            continue
+        match = _NAME.match(line)
+        if match is None:
+            continue
+        name = match.group(1).upper()
+        if current is not None:
+            current.setdefault(name, Location(display, number, 1))
+        elif name == "X-WR-TIMEZONE" and zone is None:
+            zone = Location(display, number, 1)
+    return events, zone
+
+
+def read(source: str, display: str) -> Found:
+    places, zone_where = _index(source, display)
+    try:
+        calendar = icalendar.Calendar.from_ical(source)
+    except (ValueError, IndexError, KeyError) as exc:
+        raise InputError(
+            Location(display), "", f"not an iCalendar file ({exc}); export the calendar as .ics"
+        ) from None
+    if not isinstance(calendar, icalendar.Calendar):
+        raise InputError(Location(display), "", "holds no VCALENDAR; export it as .ics")
+    zone = text(str(calendar.get("X-WR-TIMEZONE") or "")) or None
+    events = calendar.walk("VEVENT")
+    if len(events) != len(places):  # a VEVENT nested where our pass did not see it
+        places = [{} for _ in events]
+    entries = [
+        _entry(event, place, display, zone) for event, place in zip(events, places, strict=True)
+    ]
+    title = text(str(calendar.get("X-WR-CALNAME") or "")) or None
+    return Found(entries, zone, zone_where or Location(display), (), title)
+
+
+def _entry(event, place: dict[str, Location], display: str, zone: str | None) -> Entry:  # noqa: ANN001
+    begin = place.get("BEGIN", Location(display))
+    summary = text(str(event.get("SUMMARY") or ""))
+    path = f"event {summary!r}" if summary else f"VEVENT at line {begin.line}"
+
+    def at(name: str) -> Location:
+        return place.get(name, begin)
+
+    if not summary:
+        raise InputError(begin, path, "has no SUMMARY; every session needs a title")
+    if event.get("RRULE") is not None:
+        raise InputError(
+            at("RRULE"),
+            path,
+            "repeats (RRULE); printkit prints each session once, so export the calendar"
+            " with its repeats as separate events",
+        )
+    start = _moment(event, "DTSTART", at("DTSTART"), path)
+    if event.get("DTEND") is not None:
+        end = _moment(event, "DTEND", at("DTEND"), path)
+    elif event.get("DURATION") is not None:
+        length = event.decoded("DURATION")
+        if not isinstance(length, dt.timedelta):
+            raise InputError(at("DURATION"), path, "DURATION is not a duration (PT1H30M)")
+        end = start + length
+    else:
+        raise InputError(begin, path, "has neither DTEND nor DURATION; give its end")
+    room = text(str(event.get("LOCATION") or ""))
+    if not room:
+        raise InputError(begin, path, "has no LOCATION; name the room it takes place in")
+    speakers, moderator = _people(event, at("ATTENDEE"))
+    categories = event.get("CATEGORIES")
+    track = None
+    if categories is not None:
+        first = categories[0] if isinstance(categories, list) else categories
+        track = text(", ".join(str(c) for c in getattr(first, "cats", [first])))
+    url = event.get("URL")
+    return Entry(
+        path=path,
+        where=at("DTSTART"),
+        title=summary,
+        start=start,
+        end=end,
+        room=room,
+        abstract=str(event.get("DESCRIPTION") or "") or None,
+        track=track,
+        url=text(str(url)) if url is not None else None,
+        uid=text(str(event.get("UID") or "")) or None,
+        speakers=speakers,
+        moderator=moderator,
+        type="panel" if moderator else None,
+    )
+
+
+def _moment(event, name: str, where: Location, path: str) -> dt.datetime:  # noqa: ANN001
+    if event.get(name) is None:
+        raise InputError(where, path, f"has no {name}; give its start time")
+    try:
+        value = event.decoded(name)
+    except (ValueError, KeyError, TypeError):
+        value = None
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        raise InputError(
+            where, path, f"{name} is a whole day ({value.isoformat()}); give it a time of day"
+        )
+    raise InputError(where, path, f"{name} {event.get(name).to_ical().decode()!r} is not a time")
+
+
+def _people(event, where: Location) -> tuple[tuple[Named, ...], Named | None]:  # noqa: ANN001
+    attendees = event.get("ATTENDEE")
+    if attendees is None:
+        return (), None
+    if not isinstance(attendees, list):
+        attendees = [attendees]
+    speakers, moderator = [], None
+    for attendee in attendees:
+        name = text(attendee.params.get("CN"))
+        if not name:
+            continue
+        person = Named(name, where)
+        if attendee.params.get("ROLE", "").upper() == "CHAIR" and moderator is None:
+            moderator = person
+        else:
+            speakers.append(person)
+    return tuple(speakers), moderator

@@ -1,0 +1,145 @@
+"""A schedule kept in a spreadsheet (``.csv`` or ``.xlsx``), read as attendee lists are
+(``printkit.read.table``: encodings, delimiters, the header row): one session per row, the
+columns told by their headers (English, Danish, German; case and punctuation ignored):
+
+date, start, end or duration, room, title, subtitle, kind, speakers (separated by ``;`` or
+``,``), moderator, track, abstract, url and language. Problems name the row and the column
+(``schedule.csv:14:3: row 12, column 'start': …``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from printkit.errors import InputError, Location
+from printkit.read.attendees import header_key
+from printkit.read.schedule.entry import Entry, Named, duration, text
+from printkit.read.schedule.found import Found
+from printkit.read.table import Row, Table, read_table
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "date": ("date", "day", "dato", "dag", "datum", "tag"),
+    "start": ("start", "starts", "begin", "from", "start time", "fra", "beginn", "von"),
+    "end": ("end", "ends", "finish", "to", "end time", "slut", "til", "ende", "bis"),
+    "duration": ("duration", "length", "varighed", "dauer"),
+    "room": ("room", "venue", "location", "stage", "lokale", "sal", "sted", "raum", "ort"),
+    "title": ("title", "session", "talk", "titel", "emne"),
+    "subtitle": ("subtitle", "undertitel", "untertitel"),
+    "kind": ("kind", "type", "format", "session type", "slags", "art", "typ"),
+    "speakers": (
+        "speakers",
+        "speaker",
+        "persons",
+        "talere",
+        "taler",
+        "oplægsholdere",
+        "sprecher",
+        "referenten",
+        "panel",
+        "panelists",
+    ),
+    "moderator": ("moderator", "chair", "host", "ordstyrer", "moderation"),
+    "track": ("track", "spor", "theme", "tema"),
+    "abstract": ("abstract", "description", "beskrivelse", "beschreibung", "text"),
+    "url": ("url", "link", "web", "page"),
+    "language": ("language", "sprog", "sprache", "lang"),
+}
+REQUIRED = ("date", "start", "room", "title")
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*$")
+_SPLIT = re.compile(r"\s*[;,]\s*")
+
+
+def columns(header: tuple[str, ...]) -> dict[str, int]:
+    """Which column holds which field: the first header that names it."""
+    keys = {field: {header_key(a) for a in names} for field, names in ALIASES.items()}
+    found: dict[str, int] = {}
+    for index, name in enumerate(header):
+        key = header_key(name)
+        for field, names in keys.items():
+            if key in names and field not in found:
+                found[field] = index
+                break
+    return found
+
+
+def read(path: Path, display: str) -> Found:
+    table = read_table(path, display)
+    found = columns(table.header)
+    header_at = Location(table.file, table.header_line)
+    missing = [f for f in REQUIRED if f not in found]
+    if "end" not in found and "duration" not in found:
+        missing.append("end or duration")
+    if missing:
+        raise InputError(
+            header_at,
+            "header",
+            f"no column for {', '.join(missing)} (the header reads"
+            f" {', '.join(h for h in table.header if h)}); name the columns date, start,"
+            " end, room, title, speakers",
+        )
+    entries = [_entry(table, row, found) for row in table.rows if not row.blank]
+    return Found(entries, None, header_at)
+
+
+def _entry(table: Table, row: Row, found: dict[str, int]) -> Entry:
+    def cell(field: str) -> str:
+        index = found.get(field)
+        return row.cells[index] if index is not None and index < len(row.cells) else ""
+
+    def fail(field: str, problem: str) -> InputError:
+        index = found[field]
+        return InputError(table.at(row, index), table.cell(row, index), problem)
+
+    title = text(cell("title"))
+    if not title:
+        raise fail("title", "empty; every session needs a title")
+    day = _date(cell("date"), fail)
+    start = dt.datetime.combine(day, _time(cell("start"), "start", fail))
+    if "end" in found and cell("end"):
+        end = dt.datetime.combine(day, _time(cell("end"), "end", fail))
+        if end <= start:
+            raise fail("end", f"the session ends ({end:%H:%M}) before it starts ({start:%H:%M})")
+    elif "duration" in found and cell("duration"):
+        index = found["duration"]
+        end = start + duration(cell("duration"), table.at(row, index), table.cell(row, index))
+    else:
+        raise fail("end" if "end" in found else "duration", "empty; give the end or duration")
+    room = text(cell("room"))
+    if not room:
+        raise fail("room", "empty; say where the session takes place")
+    where = table.at(row, found.get("speakers", found["title"]))
+    speakers = tuple(Named(n, where) for n in _SPLIT.split(cell("speakers")) if text(n))
+    moderator = text(cell("moderator"))
+    return Entry(
+        path=f"row {row.number}",
+        where=table.at(row, found["start"]),
+        title=title,
+        start=start,
+        end=end,
+        room=room,
+        subtitle=text(cell("subtitle")),
+        type=text(cell("kind")),
+        type_where=table.at(row, found["kind"]) if "kind" in found else None,
+        abstract=cell("abstract") or None,
+        track=text(cell("track")),
+        language=text(cell("language")),
+        url=text(cell("url")),
+        speakers=tuple(Named(text(s.name) or "", s.where) for s in speakers),
+        moderator=Named(moderator, table.at(row, found["moderator"])) if moderator else None,
+    )
+
+
+def _date(value: str, fail) -> dt.date:  # noqa: ANN001
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise fail("date", f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def _time(value: str, field: str, fail) -> dt.time:  # noqa: ANN001
+    match = _TIME.match(value.split(" ")[-1] if " " in value.strip() else value)
+    if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise fail(field, f"{value!r} is not a time of day; write it as HH:MM")
+    return dt.time(int(match.group(1)), int(match.group(2)))
