@@ -140,6 +140,7 @@ def test_change_error_fix_and_logo_each_rebuild(event_dir):
     )
     assert fixed.report is not None and fixed.report.written == [
         out / "programme.pdf",
+        out / "programme.ics",
         out / "badges.pdf",
         out / "tent.pdf",
     ]
