@@ -152,7 +152,7 @@ def proof(
         if product.contact
     }
     written: list[Path] = []
-    for pdf in kit.written:
+    for pdf in (path for path in kit.written if path.suffix == ".pdf"):  # not programme.ics
         contact = None
         if pdf in contacts:  # cut out where the laid-out document put each piece
             sheet, _ = imposed_sheet(event)

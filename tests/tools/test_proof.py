@@ -28,7 +28,8 @@ def seed_proof(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("proof")
     result = run("proof", SEED, "-o", out)
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == [str(out / n) for n in PDFS] + [
+    written = ["programme.pdf", "programme.ics", *PDFS[1:]]  # the calendar beside the programme
+    assert result.stdout.splitlines() == [str(out / n) for n in written] + [
         str(out / "proof" / n)
         for n in ["programme-1.png", "badges-1.png", "badges-contact.png", "tent-1.png"]
     ]
@@ -41,7 +42,7 @@ def pixels(length_mm: float, dpi: float) -> int:
 
 
 def test_proof_writes_the_kit_and_a_png_per_page(seed_proof):
-    assert sorted(p.name for p in seed_proof.iterdir()) == sorted(PDFS + ["proof"])
+    assert sorted(p.name for p in seed_proof.iterdir()) == sorted([*PDFS, "programme.ics", "proof"])
     assert sorted(p.name for p in (seed_proof / "proof").iterdir()) == sorted(PNGS)  # no temp files
 
 
