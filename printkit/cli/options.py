@@ -10,7 +10,8 @@ from typing import Any
 import click
 
 from printkit.errors import OutputError
-from printkit.model.event import MAX_OFFSET, SignKind, SortOrder
+from printkit.model.event import SignKind, SortOrder
+from printkit.model.geometry import MAX_OFFSET
 from printkit.pipeline import products as registry
 from printkit.pipeline.people import FILTER_KEYS
 

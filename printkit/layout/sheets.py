@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from printkit.layout.items import Group, Item
-from printkit.model.event import PrinterOffset, SheetGeometry
-from printkit.model.geometry import Rect
+from printkit.model.geometry import PrinterOffset, Rect, SheetGeometry
 
 NO_OFFSET = PrinterOffset()
 

@@ -82,3 +82,59 @@ PAPER = {
     "Half-Letter": Size(inch(5.5), inch(8.5)),
     "Tabloid": Size(inch(11), inch(17)),
 }
+
+
+@dataclass(frozen=True)
+class SheetGeometry:
+    """Label stock: where each badge sits on the sheet. Offsets are from the sheet's top-left.
+
+    ``corner_radius`` is the die-cut labels' corner radius in mm, None where no source states it.
+    """
+
+    name: str
+    paper: Size
+    label: Size
+    columns: int
+    rows: int
+    left: float
+    top: float
+    pitch_x: float
+    pitch_y: float
+    corner_radius: float | None = None
+
+    @property
+    def per_sheet(self) -> int:
+        return self.columns * self.rows
+
+    def slot(self, column: int, row: int) -> Rect:
+        """The badge rectangle at (column, row), row 0 at the top, in page coordinates."""
+        x = self.left + column * self.pitch_x
+        top = self.paper.height - self.top - row * self.pitch_y
+        return Rect(x, top - self.label.height, self.label.width, self.label.height)
+
+
+#: mm; a printer further off than this needs repair, not a correction.
+MAX_OFFSET = 20.0
+
+
+@dataclass(frozen=True)
+class PrinterOffset:
+    """A printer's correction in mm, moving everything on a sheet: ``x`` to the right and
+    ``y`` DOWN the sheet, as the calibration page's rulers read (printers feed top-first).
+
+    In PDF coordinates (y up) that is a shift of (x, -y): see ``page_shift``.
+    """
+
+    x: float = 0.0
+    y: float = 0.0
+
+    def __bool__(self) -> bool:
+        return bool(self.x or self.y)
+
+    @property
+    def page_shift(self) -> tuple[float, float]:
+        return (self.x, -self.y)
+
+    def override(self, x: float | None = None, y: float | None = None) -> PrinterOffset:
+        """This offset with the axes given on the command line replaced (the command line wins)."""
+        return PrinterOffset(self.x if x is None else x, self.y if y is None else y)

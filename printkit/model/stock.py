@@ -16,8 +16,7 @@ import re
 from dataclasses import dataclass
 
 from printkit.errors import PrintkitError
-from printkit.model.event import SheetGeometry
-from printkit.model.geometry import PAPER, Size, inch
+from printkit.model.geometry import PAPER, SheetGeometry, Size, inch
 
 
 @dataclass(frozen=True)

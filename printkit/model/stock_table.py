@@ -3,8 +3,7 @@ from another source (glabels) and why."""
 
 from __future__ import annotations
 
-from printkit.model.event import SheetGeometry
-from printkit.model.geometry import PAPER
+from printkit.model.geometry import PAPER, SheetGeometry
 from printkit.model.stock import PRESETS, Preset
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from printkit.errors import InputWarning
 from printkit.layout.items import Document
-from printkit.model.event import Event, PrinterOffset
+from printkit.model.event import Event
+from printkit.model.geometry import PrinterOffset
 from printkit.model.stock import find, slug
 from printkit.output.calendar import calendar
 from printkit.output.files import write_all

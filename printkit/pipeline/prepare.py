@@ -16,7 +16,8 @@ from pathlib import Path
 from printkit.errors import InputWarning, LayoutError, Location, Unfit
 from printkit.layout.inks import obey_ink_rule
 from printkit.layout.items import Document, Group, Image
-from printkit.model.event import Event, Press, PrinterOffset, SignKind, SortOrder
+from printkit.model.event import Event, Press, SignKind, SortOrder
+from printkit.model.geometry import PrinterOffset
 from printkit.pipeline import products as registry
 from printkit.pipeline.people import badge_people, merged
 from printkit.read.event import load_event

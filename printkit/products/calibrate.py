@@ -20,8 +20,7 @@ from printkit.layout.flow import FIRST_BASELINE
 from printkit.layout.items import Box, Document, Item, Line, Page, Text
 from printkit.layout.sheets import shifted, slots
 from printkit.layout.text import Span, wrap
-from printkit.model.event import PrinterOffset, SheetGeometry
-from printkit.model.geometry import PAPER, PT, Rect, Size
+from printkit.model.geometry import PAPER, PT, PrinterOffset, Rect, SheetGeometry, Size
 from printkit.typeset.fonts import Typeface
 
 PRODUCT = "calibrate"

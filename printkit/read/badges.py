@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from printkit.errors import suggest
-from printkit.model.event import MAX_OFFSET, BadgeBack, Duplex, PrinterOffset, SheetGeometry
-from printkit.model.geometry import PAPER, Size
+from printkit.model.event import BadgeBack, Duplex
+from printkit.model.geometry import MAX_OFFSET, PAPER, PrinterOffset, SheetGeometry, Size
 from printkit.model.stock import DEFAULT_SHEET, UnknownSheetError, find, one_per_page
 from printkit.read.fields import Fields, fail, scalar_text
 from printkit.read.paths import PathProblem, find_file

@@ -21,8 +21,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from printkit.model.event import SheetGeometry
-from printkit.model.geometry import Size
+from printkit.model.geometry import SheetGeometry, Size
 
 UNITS = {"pt": 25.4 / 72, "in": 25.4, "mm": 1.0, "cm": 10.0, "pc": 25.4 / 6, "": 25.4 / 72}
 _LENGTH = re.compile(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([a-z]*)\s*$")

@@ -23,8 +23,7 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from printkit.errors import OutputError
-from printkit.model.event import SheetGeometry
-from printkit.model.geometry import MM_PER_INCH, POINTS_PER_INCH, Rect
+from printkit.model.geometry import MM_PER_INCH, POINTS_PER_INCH, Rect, SheetGeometry
 from printkit.output.files import write_atomic
 from printkit.pipeline import products as registry
 from printkit.pipeline.build import Overrides, Report, build

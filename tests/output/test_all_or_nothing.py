@@ -14,7 +14,7 @@ import pytest
 from printkit.output import files
 from tests.conftest import SEED, run
 
-KIT = ("programme.pdf", "badges.pdf", "tent.pdf")
+KIT = ("programme.pdf", "programme.ics", "badges.pdf", "tent.pdf")  # the calendar too
 
 
 @pytest.fixture
@@ -25,12 +25,13 @@ def old_kit(tmp_path, seed_out):
         SEED.read_text(encoding="utf-8").replace("Folkemødet", "Folkemødet (ny)"), encoding="utf-8"
     )
     shutil.copytree(SEED.parent / "assets", tmp_path / "assets")
+    assert sorted(p.name for p in out.iterdir()) == sorted(KIT)
     return out, {name: (out / name).read_bytes() for name in KIT}
 
 
 def test_a_rename_that_fails_puts_back_what_was_replaced(old_kit, tmp_path, monkeypatch):
-    """tent.pdf is renamed last; its rename fails after programme.pdf and badges.pdf were
-    replaced: both are put back, byte for byte, and no temporary file stays."""
+    """tent.pdf is renamed last; its rename fails after programme.pdf, programme.ics and
+    badges.pdf were replaced: all are put back, byte for byte, and no temporary file stays."""
     out, before = old_kit
     real = os.replace
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from printkit.model.event import SheetGeometry
+from printkit.model.geometry import SheetGeometry
 from printkit.read.event import DEFAULT_SHEET
 from tests.conftest import run
 from tests.pdfread import flat, glyphs, page_count, text

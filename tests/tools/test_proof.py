@@ -10,8 +10,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from printkit.model.event import SheetGeometry
-from printkit.model.geometry import Size
+from printkit.model.geometry import SheetGeometry, Size
 from printkit.pipeline.build import Overrides
 from printkit.read.event import DEFAULT_SHEET
 from printkit.tools.proof import ContactLayout, contact_grids, proof

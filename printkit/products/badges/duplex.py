@@ -29,8 +29,8 @@ from printkit.layout.marks import (
 )
 from printkit.layout.press import bleed_items, press_sheet, single_page
 from printkit.layout.sheets import NO_OFFSET, shifted, slots
-from printkit.model.event import BadgeBack, Duplex, Event, Press, PrinterOffset, SheetGeometry
-from printkit.model.geometry import Rect, Size
+from printkit.model.event import BadgeBack, Duplex, Event, Press
+from printkit.model.geometry import PrinterOffset, Rect, SheetGeometry, Size
 
 
 def piece_size(label: Size, duplex: Duplex, back: BadgeBack) -> Size:
