@@ -72,5 +72,6 @@ def files_read(event: Event) -> list[Path]:
         ),
         event.press.pdfx.profile if event.press and event.press.pdfx else None,
         event.attendee_file,
+        event.schedule_file,
     ]
     return [path for path in candidates if path is not None]

@@ -22,6 +22,7 @@ from tests.conftest import SEED, run
 from tests.pdfread import fonts as pdf_fonts
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
+SCHEDULES = Path(__file__).parents[1] / "read" / "schedules"
 LOGO = "assets/bestyrelsesforeningen-mark.png"
 START = dt.datetime(2017, 6, 15, 13, 0, 0)
 
@@ -317,6 +318,30 @@ def test_the_watched_set_follows_the_event(event_dir):
     other = (event_dir / "assets" / "other.png").absolute()
     assert [r.changed for r in seen] == [(), (event.absolute(),), (other,)]
     assert seen[-1].watched == (event.absolute(), other)
+
+
+def test_a_schedule_file_is_watched(tmp_path):
+    """``schedule: FILE``: saving the schedule rebuilds, as saving the event file does."""
+    shutil.copy(SCHEDULES / "schedule.xml", tmp_path / "schedule.xml")
+    event, out = tmp_path / "event.yaml", tmp_path / "out"
+    event.write_text(
+        "title: Summit\nurl: https://summit.example.org/\nschedule: schedule.xml\n",
+        encoding="utf-8",
+    )
+    seen: list[Rebuild] = []
+    clock = Clock().at(1.0, lambda: touch(tmp_path / "schedule.xml"))
+    watch(
+        event,
+        lambda: build(event, out, ("programme",)),
+        seen.append,
+        sleep=clock.sleep,
+        now=clock.now,
+        stop=clock.stop,
+    )
+    schedule = (tmp_path / "schedule.xml").absolute()
+    assert [r.changed for r in seen] == [(), (schedule,)]
+    assert seen[-1].watched == (event.absolute(), schedule)
+    assert seen[-1].error is None
 
 
 def test_a_first_build_that_fails_keeps_watching_the_event_file(tmp_path):
