@@ -2,14 +2,15 @@
 
 The built-in roles cover a conference; ``roles:`` in event.yaml changes their labels or
 colours and adds others. A role's label on a badge comes from the label catalogue when it
-has one (``panelist``, ``moderator``: overridable under ``labels:``), else from the role.
+has one (``panelist``, ``moderator``: overridable under ``labels:``), else from the role. The
+words of those two live in the catalogue only; their roles take them from there.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from printkit.lang.labels import FALLBACK
+from printkit.lang.labels import CATALOGUE, FALLBACK
 
 CMYK = tuple[float, float, float, float]
 
@@ -34,28 +35,17 @@ def _role(key: str, colour: CMYK, **labels: str) -> RoleDef:
     return RoleDef(key, dict(labels), colour)
 
 
+def _catalogued(key: str) -> dict[str, str]:
+    """A role's words from the label catalogue, per language: their one home."""
+    return {language: words[key] for language, words in CATALOGUE.items() if key in words}
+
+
 #: In this order roles sort on badge runs sorted by role.
 BUILTIN: dict[str, RoleDef] = {
     r.key: r
     for r in (
-        _role(
-            "panelist",
-            (1.0, 0.55, 0.0, 0.35),
-            en="Panellist",
-            da="Paneldeltager",
-            de="Podiumsgast",
-            sv="Paneldeltagare",
-            nb="Paneldeltaker",
-        ),
-        _role(
-            "moderator",
-            (0.0, 0.62, 1.0, 0.0),
-            en="Moderator",
-            da="Ordstyrer",
-            de="Moderation",
-            sv="Moderator",
-            nb="Ordstyrer",
-        ),
+        _role("panelist", (1.0, 0.55, 0.0, 0.35), **_catalogued("panelist")),
+        _role("moderator", (0.0, 0.62, 1.0, 0.0), **_catalogued("moderator")),
         _role(
             "speaker",
             (0.85, 0.0, 0.9, 0.2),
