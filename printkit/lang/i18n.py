@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -10,7 +11,7 @@ from babel.dates import format_date, format_interval
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from printkit.lang.labels import fill
+from printkit.lang.labels import CATALOGUE, fill
 
 
 def _sentence_case(text: str) -> str:
@@ -69,3 +70,28 @@ def is_known_locale(tag: str) -> bool:
     except (ValueError, TypeError, LookupError, UnknownLocaleError):
         return False
     return True
+
+
+def language_in(value: str, event_language: str) -> str | None:
+    """The language a list's cell names, as its code ("de"): a tag Babel knows ("de",
+    "en-GB", pretix's "de-informal") or a language's name in English, in the event's language
+    or, for the languages printkit has words in, in itself ("German", "tysk", "Deutsch").
+    ``None`` when it names none."""
+    text = " ".join(value.split())
+    primary = re.split(r"[-_\s]", text, maxsplit=1)[0].lower()
+    if re.fullmatch(r"[a-z]{2,3}", primary):
+        try:
+            if Locale.parse(primary).language == primary:  # "und" parses as en_US
+                return primary
+        except (UnknownLocaleError, ValueError):
+            pass
+    wanted = text.casefold()
+    for names in (Locale.parse("en").languages, Locale.parse(event_language).languages):
+        for code, name in names.items():
+            if "_" not in code and name.casefold() == wanted:
+                return code
+    for code in (*CATALOGUE, event_language):  # the languages with words, in themselves
+        own = Locale.parse(code).get_language_name(code)
+        if own and own.casefold() == wanted:
+            return Locale.parse(code).language
+    return None

@@ -196,9 +196,14 @@ def placeholders(phrase: str) -> set[str]:
     return {part for kind, part in parse(phrase) if kind == "field"}
 
 
+def primary_language(language: str) -> str:
+    """A tag's language without its region or variant: "da" for "da-DK" and "nb_NO" → "nb"."""
+    return language.replace("-", "_").split("_")[0].lower()
+
+
 def labels_for(language: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
     """The label set for a language tag ("da", "da-DK", "nb_NO"), with overrides applied."""
-    base = language.replace("-", "_").split("_")[0].lower()
+    base = primary_language(language)
     result = dict(CATALOGUE[FALLBACK])
     result.update(CATALOGUE.get(base, {}))
     if overrides:

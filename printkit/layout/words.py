@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from printkit.lang import i18n
+from printkit.lang.labels import CATALOGUE, primary_language
 from printkit.model.event import Event, Person, Session, Venue
 from printkit.model.roles import BUILTIN, DEFAULT_ROLE
 
@@ -51,14 +52,34 @@ def affiliation(event: Event, person: Person) -> str:
     return ", ".join(part for part in (person.title, organisations) if part)
 
 
-def role_label(event: Event, role: str) -> str:
+def role_label(event: Event, role: str, language: str | None = None) -> str:
     """A role's words: the label catalogue's (panelist, moderator: overridable under labels:),
-    else the role's own label in the event's language."""
+    else the role's own label in the event's language. For a person whose list row gives
+    another ``language``, the role's words in that one when it has them."""
     key = str(getattr(role, "value", role))
+    if _other(event, language):
+        definition = event.roles.get(key)
+        if definition is not None and definition.labels.get(str(language)):
+            return definition.labels[str(language)]
     if key in event.labels:
         return event.labels[key]
     definition = event.roles.get(key)
     return definition.label(event.language) if definition else key.title()
+
+
+def badge_word(event: Event, key: str, language: str | None = None) -> str:
+    """A fixed phrase on a person's badge (``scan_cta``): in the person's ``language`` when
+    the catalogue has words in it, else the event's (with its ``labels:`` overrides)."""
+    if _other(event, language):
+        word = CATALOGUE.get(str(language), {}).get(key)
+        if word:
+            return word
+    return event.labels[key]
+
+
+def _other(event: Event, language: str | None) -> bool:
+    """Whether a person's language is one besides the event's ("da" is the event's "da_DK")."""
+    return language is not None and language != primary_language(event.language)
 
 
 def role_colour(event: Event, role: str) -> tuple[float, float, float, float]:

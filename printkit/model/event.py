@@ -95,6 +95,7 @@ class Person:
     email: str | None = None
     ticket_id: str | None = None
     extra: tuple[tuple[str, str], ...] = ()  # other columns of an attendee list
+    language: str | None = None  # the list's language cell as a code: the badge's words
     origin: ListRow | None = None  # where a person from an attendee list was read
     path: str = field(default="", compare=False)  # in the event file, e.g. "panelists[2]"
 
@@ -128,6 +129,7 @@ class Person:
             "pronouns": self.pronouns or "",
             "email": self.email or "",
             "ticket_id": self.ticket_id or "",
+            "language": self.language or "",
         }
         for header, value in self.extra:
             result.setdefault(header, value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from printkit.lang.labels import CATALOGUE, FALLBACK
+from printkit.lang.labels import CATALOGUE, FALLBACK, primary_language
 
 CMYK = tuple[float, float, float, float]
 
@@ -22,7 +22,7 @@ class RoleDef:
     colour: CMYK
 
     def label(self, language: str) -> str:
-        base = language.replace("-", "_").split("_")[0].lower()
+        base = primary_language(language)
         return (
             self.labels.get(language)
             or self.labels.get(base)

@@ -62,6 +62,7 @@ def merged(event: Event) -> tuple[Person, ...]:
                 title=known.title or person.title,
                 organisations=known.organisations or person.organisations,
                 origin=known.origin or person.origin,
+                language=known.language or person.language,
             )
     return tuple(result)
 

@@ -165,7 +165,7 @@ def _event(top: Fields, base: Path, language: str, **shape) -> Event:
     """The keys both shapes share, around the shape's own facts."""
     sides = read_badge_sides(top)
     roles = read_roles(top, language)
-    listed = read_attendees_section(top, base, roles)
+    listed = read_attendees_section(top, base, roles, language)
     attendees, attendee_summary, attendee_file = listed.people, listed.summary, listed.path
     url_node = top.need("url", "the QR codes need an address, e.g. https://example.org/event")
     labels = _labels(top, language)

@@ -17,6 +17,7 @@ from printkit.errors import (
     shown,
     suggest,
 )
+from printkit.lang.i18n import language_in
 from printkit.model.event import ListRow, Person
 from printkit.model.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
 from printkit.model.rows import Refusal, lookup
@@ -102,7 +103,9 @@ class Listed(NamedTuple):
     header: tuple[str, ...] = ()
 
 
-def read_attendees_section(top: Fields, base: Path, roles: dict[str, RoleDef]) -> Listed:
+def read_attendees_section(
+    top: Fields, base: Path, roles: dict[str, RoleDef], language: str
+) -> Listed:
     """The attendee list as ``Listed``; a row that cannot be printed is gathered, not raised
     (the build reports them all, or leaves them out with --keep-going)."""
     node = top.get("attendees")
@@ -142,7 +145,7 @@ def read_attendees_section(top: Fields, base: Path, roles: dict[str, RoleDef]) -
     left_out = 0
     for attendee in listing:
         try:
-            person = _person(attendee, roles, default, listing, roles_from)
+            person = _person(attendee, roles, default, listing, language, roles_from)
         except InputError as exc:
             who = elide(printable(attendee.name), 40)
             refused.append(
@@ -192,6 +195,7 @@ def _person(
     roles: dict[str, RoleDef],
     default: str,
     listing: AttendeeList,
+    language: str,
     roles_from: RolesFrom | None = None,
 ) -> Person:
     role = default
@@ -238,6 +242,7 @@ def _person(
         email=attendee.email,
         ticket_id=attendee.ticket_id,
         extra=attendee.row,
+        language=_language(attendee, listing, language),
         origin=ListRow(
             attendee.origin.file,
             attendee.origin.line,
@@ -245,6 +250,26 @@ def _person(
             tuple(_field_columns(listing)),
         ),
     )
+
+
+def _language(attendee: Attendee, listing: AttendeeList, event_language: str) -> str | None:
+    """The person's language, from the list's language column: the badge's fixed words are
+    in it. A cell that names no language is warned about and the event's words are used."""
+    if not attendee.language:
+        return None
+    found = language_in(attendee.language, event_language)
+    if found is None:
+        where, field = _cell(listing, attendee, "language")
+        warn(
+            InputWarning(
+                where,
+                field,
+                f"{shown(attendee.language, 40)} names no language (write a code such as da, en or"
+                f" de-informal, or a name such as Dansk); this badge's words are in the event's"
+                f" language ({event_language})",
+            )
+        )
+    return found
 
 
 def _mapped_role(attendee: Attendee, roles_from: RolesFrom, listing: AttendeeList) -> str:

@@ -8,7 +8,7 @@ from printkit.layout.flow import fitted_lines
 from printkit.layout.items import QR, Item
 from printkit.layout.qr import MIN_MODULE, url_code
 from printkit.layout.text import fit_block
-from printkit.layout.words import when, where
+from printkit.layout.words import badge_word, when, where
 from printkit.model.event import BadgeBack, Event, Person
 from printkit.model.geometry import Rect
 from printkit.products.badges.design import PRODUCT, SAFE, BadgeType, band, name_block
@@ -62,7 +62,7 @@ def badge_back(event: Event, person: Person, face: Typeface, design: BadgeType) 
         items += name_block(event, person, face, design, zone, "", scale=QR_NAME_SCALE)
         cta = fit_block(
             face,
-            event.labels["scan_cta"],
+            badge_word(event, "scan_cta", person.language),
             "regular",
             text.width,
             CTA_MAX * design.k,

@@ -101,7 +101,7 @@ def band(
     label_size = ROLE_SIZE * design.k
     baseline = band_bottom + (design.band - face.cap_height("bold", label_size) * PT) / 2
     baseline = min(baseline, safe.top - face.ascent("bold", label_size) * PT)
-    label = role_label(event, person.role)
+    label = role_label(event, person.role, person.language)
     items.append(
         checked(face, person, label, "bold", label_size, safe.x + BAND_INSET, baseline, ink)
     )

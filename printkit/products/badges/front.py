@@ -94,15 +94,16 @@ def badge(
     """One badge's items in its own coordinates: (0, 0) is its bottom-left corner.
 
     ``shared`` keeps the parts that do not depend on the person (the foot; the band, per
-    role) between the badges of one run. What was set below its design size is added to
+    role and language) between the badges of one run. What was set below its design size is added to
     ``notes``, when given."""
     shared = {} if shared is None else shared
     safe = Rect(0, 0, design.size.width, design.size.height).inset(SAFE)
-    if ("band", person.role) not in shared:
-        shared[("band", person.role)] = band(event, person, face, design, safe, notes=notes)
+    band_key = ("band", person.role, person.language)  # the band says the role in a language
+    if band_key not in shared:
+        shared[band_key] = band(event, person, face, design, safe, notes=notes)
     if "foot" not in shared:
         shared["foot"] = _foot(event, person, face, design, safe)
-    band_items, band_bottom = shared[("band", person.role)]
+    band_items, band_bottom = shared[band_key]
     foot_items, foot_top = shared["foot"]
     items = [*band_items, *foot_items]
     zone = Rect(
