@@ -17,7 +17,7 @@ from printkit.output.stamp import source_date, stamped
 from printkit.pipeline import kit as _kit  # noqa: F401  (registers the built-in products)
 from printkit.pipeline import products as registry
 from printkit.pipeline.prepare import Overrides, prepare
-from printkit.pipeline.rows import REJECTED, accounted, rejected_csv
+from printkit.pipeline.rows import REJECTED, accounted, is_rejected_report, rejected_csv
 from printkit.products.calibrate import layout_calibration
 from printkit.read.event import load_event
 from printkit.read.paths import files_read
@@ -89,6 +89,14 @@ def build(
         if stem == "programme":  # the programme as a calendar, beside it
             files[out_dir / "programme.ics"] = calendar(event)
     written = write_all({**files, **extra})
+    stale = out_dir / REJECTED
+    whole = not event.only and any(registry.get(name).people for name in products)
+    if whole and not refused and is_rejected_report(stale):  # an earlier run's, now stale
+        try:
+            stale.unlink()
+            notes.append(f"badges: every row printed, so {stale} (an earlier run's) was removed")
+        except OSError as exc:
+            notes.append(f"badges: every row printed, but {stale} is stale: {exc.strerror}")
     return Report(written, warnings, event, notes, documents)
 
 

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from printkit.errors import InputWarning, LayoutError, RowsRefused, Unfit, elide, printable
 from printkit.layout.items import Document
@@ -28,22 +31,25 @@ def accounted(
     event = prepared.event
     refused = list(event.refused)
     documents = None
+    own: set[str] = set()  # the event file's people whose badge cannot be set, by key
     try:
         documents, warnings = lay_out(prepared, products)
     except Unfit as exc:
         refused += [_unfit(person, error, prepared) for person, error in exc.failures]
+        own = {p.key for p, _ in exc.failures if isinstance(p, Person) and p.origin is None}
     if not refused:
         return prepared, (), documents, warnings
-    own = [r for r in refused if r.origin is None]  # the event file's people: no row to skip
-    if not event.keep_going or own:
+    if not event.keep_going:
         laid = len(refused) > len(event.refused)
-        raise RowsRefused(report_lines(own or refused), exit_code=3 if laid else 2)
+        raise RowsRefused(report_lines(refused), exit_code=3 if laid else 2)
     if documents is None:
         gone = {r.origin for r in refused}
         event = replace(
             event, attendees=tuple(p for p in event.attendees if str(p.origin) not in gone)
         )
-        prepared = replace(prepared, event=resolve_people(event))
+        event = resolve_people(event)  # the event file's own left out too: badges only
+        badged = tuple(p for p in event.badged if p.origin is not None or p.key not in own)
+        prepared = replace(prepared, event=replace(event, badged=badged))
         documents, warnings = lay_out(prepared, products)
     return prepared, tuple(refused), documents, warnings
 
@@ -56,18 +62,37 @@ def _unfit(person: object, error: LayoutError, prepared: Prepared) -> Refusal:
     reason = f"{error.product}: {error.problem}"
     who = elide(printable(person.name), 40)
     origin = str(person.origin) if person.origin is not None else None
-    return Refusal(located.message(), reason, person.extra, origin, who)
+    row = person.extra
+    if origin is None:  # no row to copy: the name, and where the event file has them
+        reason, row = f"{located.message()} ({who})", (("Name", person.name),)
+    return Refusal(located.message(), reason, row, origin, who)
 
 
 def rejected_csv(refused: Sequence[Refusal]) -> bytes:
     """The left-out rows as they were read, under the list's header, with why (UTF-8 with a
     byte-order mark, so Excel opens it as UTF-8)."""
-    header = max((r.row for r in refused), key=len)  # every row of one list has its columns
+    listed = [r.row for r in refused if r.origin is not None]
+    # every row of one list has its columns; only the event file's people: their names
+    header = max(listed, key=len) if listed else (("Name", ""),)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([*(h for h, _ in header), WHY])
     for refusal in refused:
-        cells = [value for _, value in refusal.row]
+        own = refusal.origin is None and listed  # under a list's header: the why names them
+        cells = [] if own else [value for _, value in refusal.row]
         cells += [""] * (len(header) - len(cells))
         writer.writerow([*cells, refusal.reason])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def is_rejected_report(path: Path) -> bool:
+    """Whether ``path`` is a rejected.csv an earlier ``--keep-going`` run wrote: a regular
+    file whose header ends with the why column (never a file of the user's own)."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return False
+        with path.open("rb") as file:
+            first = file.readline(64 * 1024)
+    except OSError:
+        return False
+    return first.decode("utf-8", "replace").lstrip("\ufeff").rstrip("\r\n").endswith(WHY)

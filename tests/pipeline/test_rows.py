@@ -111,3 +111,61 @@ def test_start_begins_on_the_given_label_of_the_sheet(event_dir):
         refused.output
         == "error: --start: badges: --start 11: the sheet has 10 labels; give 1 to 10\n"
     )
+
+
+def test_a_later_run_that_prints_every_row_removes_the_stale_rejected_csv(event_dir):
+    """rejected.csv lists who an earlier --keep-going run left out; once every row prints it
+    is gone, said so; a desk reprint (--only) or a programme build leaves it, and a file of
+    that name the user wrote is never touched."""
+    rows = _list(fit=3, unfit=1)
+    event = _event(event_dir, rows)
+    out = event_dir / "out"
+    assert run("badges", event, "-o", out, "--keep-going").exit_code == 0
+    rejected = out / "rejected.csv"
+    assert rejected.exists()
+    (event_dir / "people.csv").write_text("Name,Company\n" + _list(fit=4, unfit=0), "utf-8")
+    for kept in (("programme",), ("badges", "--only", "name=Person 00")):
+        assert run(*kept, event, "-o", out).exit_code == 0
+        assert rejected.exists(), kept
+    result = run("badges", event, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert not rejected.exists()
+    assert f"every row printed, so {rejected} (an earlier run's) was removed" in result.output
+    rejected.write_text("Name,Note\nBo,call back\n", encoding="utf-8")  # the user's own
+    assert run("badges", event, "-o", out).exit_code == 0
+    assert rejected.read_text(encoding="utf-8") == "Name,Note\nBo,call back\n"
+
+
+def test_keep_going_leaves_out_a_person_of_the_event_file_too(event_dir):
+    """A panellist whose badge cannot be set stopped even a --keep-going run; now the others
+    print, and rejected.csv names them with where the event file has them."""
+    path = event_dir / "event.yaml"
+    source = path.read_text(encoding="utf-8")
+    line = next(i for i, t in enumerate(source.splitlines(), 1) if "Jan Damsgaard" in t)
+    unfit = "Jan " + "Damsgaard" * 12  # one word too wide for the badge at any size
+    path.write_text(source.replace("Jan Damsgaard", unfit, 1), encoding="utf-8")
+    out = event_dir / "out"
+    stopped = run("badges", path, "-o", out)
+    assert stopped.exit_code == 3
+    assert stopped.output.startswith(f"error: {path}:{line}:")
+    result = run("badges", path, "-o", out, "--keep-going")
+    assert result.exit_code == 0, result.output
+    body = flat(text(out / "badges.pdf"))
+    assert "Damsgaard" not in body and "Jørgen Bardenfleth" in body
+    with (out / "rejected.csv").open(encoding="utf-8-sig", newline="") as f:
+        rejected = list(csv.reader(f))
+    assert rejected[0] == ["Name", "printkit: why left out"]
+    [(name, why)] = rejected[1:]
+    assert name == unfit
+    assert why.startswith(f"{path}:{line}:") and "badges: " in why, why
+    assert f"1 row left out (see {out / 'rejected.csv'})" in result.output
+    # with a list beside: its header, the list's row as read, the panellist's cells empty
+    _event(event_dir, _list(fit=2, unfit=1))
+    result = run("badges", path, "-o", out, "--keep-going")
+    assert result.exit_code == 0, result.output
+    with (out / "rejected.csv").open(encoding="utf-8-sig", newline="") as f:
+        rejected = list(csv.reader(f))
+    assert rejected[0] == ["Name", "Company", "printkit: why left out"]
+    assert sorted(r[0] for r in rejected[1:]) == ["", "Person 01"]
+    [own] = [r for r in rejected[1:] if not r[0]]
+    assert own[1] == "" and own[2].startswith(f"{path}:{line}:"), own
