@@ -6,13 +6,12 @@ from dataclasses import dataclass
 
 from printkit.errors import LayoutError, elide
 from printkit.layout.items import Item, Text
-from printkit.layout.text import Span, fit_block, wrap
+from printkit.layout.text import FIRST_BASELINE, Span, fit_block, wrap
 from printkit.model.geometry import PT
 from printkit.typeset.fonts import Typeface
 
 #: The first baseline sits this many font sizes below the top of a block: room for
 #: accented capitals (Å, Ø) above the cap height.
-FIRST_BASELINE = 0.98
 
 
 @dataclass(frozen=True)

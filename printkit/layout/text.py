@@ -13,6 +13,9 @@ Span = tuple[str, str]  # (text, style)
 #: How far (in em) a glyph's ink may reach beyond its advance box at either end of a line:
 #: a bold J or an italic f hangs left or right of where the pen started or stopped.
 OVERHANG = 0.08
+#: A line's box, in em of its size: the first baseline this far below a block's top, and
+#: this much room below the last baseline. Ink beyond it (stacked marks) is measured.
+FIRST_BASELINE, LINE_BOTTOM = 0.98, 0.3
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,8 @@ def fit_block(
         widest = max(width_mm(face, line, style, 1.0) for line in lines) + 2 * overhang * PT
         size = min(max_size, width / widest)
         if height is not None:
-            size = min(size, height / (_block_height(len(lines), leading) * PT))
+            extra = sum(ink_beyond(face, tuple(lines), style, leading))
+            size = min(size, height / ((_block_height(len(lines), leading) + extra) * PT))
         size = _floor(size)
         if size < min_size:
             continue
@@ -124,6 +128,20 @@ def shrunk(size: float, design: float) -> bool:
 
 def _spaces_only(text: str, lines: list[str]) -> bool:
     return " ".join(lines) == text
+
+
+def ink_beyond(
+    face: Typeface, lines: tuple[str, ...], style: str, leading: float
+) -> tuple[float, float]:
+    """How far (em) a block's glyphs reach above its first line's box and below its last's:
+    (0, 0) for ordinary text; marks a font stacks above a letter make it more."""
+    above = below = 0.0
+    last = (len(lines) - 1) * leading
+    for k, line in enumerate(lines):
+        top, bottom = face.ink(line, style, 1.0)
+        above = max(above, top - k * leading - FIRST_BASELINE)
+        below = max(below, k * leading - bottom - last - LINE_BOTTOM)
+    return above, below
 
 
 def _block_height(lines: int, leading: float) -> float:

@@ -19,7 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from printkit.errors import LayoutError
 from printkit.model.event import FallbackFont, FontFamily
 from printkit.read.versions import per_version
-from printkit.typeset.shaping import SetLine, advance, coverage, ignorable, set_line
+from printkit.typeset.shaping import SetLine, advance, coverage, ignorable, ink, set_line
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
 _BUNDLED = {
@@ -109,6 +109,12 @@ class Typeface:
     def width(self, text: str, style: str, size: float) -> float:
         """Advance width in points: the sum of the runs' advances, shaped where drawn shaped."""
         return advance(self._chains[style], text) * size
+
+    def ink(self, text: str, style: str, size: float) -> tuple[float, float]:
+        """How far ``text``'s glyphs reach above and below the baseline, in points (below:
+        negative), marks included where the font stacks them."""
+        top, bottom = ink(self._chains[style], text)
+        return top * size, bottom * size
 
     def ascent(self, style: str, size: float) -> float:
         face = pdfmetrics.getFont(self.name(style)).face

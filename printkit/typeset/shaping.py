@@ -136,6 +136,29 @@ def _set_mixed(chain: tuple[str, ...], text: str) -> SetLine:
     return SetLine(tuple(runs), sum(run.advance for run in runs))
 
 
+@lru_cache(maxsize=8192)
+def ink(chain: tuple[str, ...], text: str) -> tuple[float, float]:
+    """How far the ink of ``text`` set in ``chain`` reaches above and below its baseline, in
+    points at 1 pt (below: negative): each glyph's box where it is drawn, so marks the font
+    stacks above a letter ("Z" with eight accents) count at their real height."""
+    top = bottom = 0.0
+    for run in set_line(chain, text).runs:
+        hb_font = _hb_font(run.font)
+        face = pdfmetrics.getFont(run.font).face
+        per_em = hb_font.scale[1]
+        shaped = isinstance(run.text, ShapedStr)
+        rises = [d.y_offset / 1000.0 for d in run.text.__shapeData__] if shaped else None
+        for i, char in enumerate(str(run.text)):
+            glyph = face.charToGlyph.get(ord(char), 0)
+            box = hb_font.get_glyph_extents(glyph)
+            if box is None or box.height == 0:
+                continue
+            rise = rises[i] if rises is not None else 0.0
+            top = max(top, rise + box.y_bearing / per_em)
+            bottom = min(bottom, rise + (box.y_bearing + box.height) / per_em)
+    return top, bottom
+
+
 def _unshaped(run: Run) -> bool:
     return not run.rtl and not isinstance(run.text, ShapedStr)
 

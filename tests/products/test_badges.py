@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import yaml
 from printkit.model.geometry import SheetGeometry
 from printkit.read.event import DEFAULT_SHEET
 from tests.conftest import run
-from tests.pdfread import flat, glyphs, page_count, text
+from tests.pdfread import find_text, flat, glyphs, page_count, text
 
 SAFE = 3.0
 
@@ -170,3 +171,31 @@ def test_cut_marks_lie_outside_every_badge():
         for b in badges:
             assert round(b.x, 3) in xs and round(b.right, 3) in xs
             assert round(b.y, 3) in ys and round(b.top, 3) in ys
+
+
+ABOVE = "\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u030a"  # eight marks the font stacks up
+BELOW = "\u0323\u0324\u0325\u0326\u0327\u0328\u032d\u032e"  # and eight it stacks down
+
+
+@pytest.mark.parametrize("name", ["Zo" + ABOVE + "ë Berg", "Jan Dam" + BELOW + "sgaard"])
+def test_stacked_marks_stay_between_the_band_and_the_affiliation(event_dir, name):
+    """Fitting measures the glyphs' real boxes, marks included: eight marks stacked on one
+    letter (the most cleaning keeps) stay under the role band and above the title line."""
+    from printkit.model.geometry import Size
+    from printkit.products.badges.design import BadgeType
+
+    event = _event_with(event_dir, [{"name": name, "title": "Direktør"}])
+    result = run("badges", event, "-o", event_dir / "out")
+    assert result.exit_code == 0, result.output
+    pdf = event_dir / "out" / "badges.pdf"
+    slot = DEFAULT_SHEET.slot(0, 0)  # the first badge is the name's
+    band_bottom = slot.top - BadgeType(Size(slot.width, slot.height)).band
+    mine = [g for g in glyphs(pdf) if slot.x <= g.left and g.right <= slot.right]
+    mine = [g for g in mine if slot.y <= g.bottom and g.top <= slot.top]
+    marks = [g for g in mine if unicodedata.category(g.char) == "Mn"]
+    assert len(marks) == 7, [g.char for g in mine]  # the first composes with its letter (NFC)
+    [title_top] = [b[3] for b in find_text(pdf, "Direktør") if slot.x <= b[0] <= slot.right]
+    for mark in marks:
+        assert mark.top <= band_bottom + 0.01, (mark, band_bottom)
+        assert mark.bottom >= title_top - 0.01, (mark, title_top)
+    assert_glyphs_in_safe_areas(pdf, DEFAULT_SHEET, 2)

@@ -13,7 +13,7 @@ from printkit.errors import LayoutError
 from printkit.layout.flow import fitted_lines
 from printkit.layout.items import Box, Item, Note, Text, pt
 from printkit.layout.names import in_case
-from printkit.layout.text import Fitted, balanced_lines, fit_block, shrunk, width_mm
+from printkit.layout.text import Fitted, balanced_lines, fit_block, ink_beyond, shrunk, width_mm
 from printkit.layout.theme import ink_on
 from printkit.layout.words import role_colour, role_label
 from printkit.model.event import Event, Person
@@ -218,9 +218,10 @@ def name_block(
         blocks.append((org_lines, "regular", org_size, TEXT_LEADING, "muted"))
     if notes is not None:
         notes += _smaller(person, name, largest, org_size if org_lines else design.org_max, design)
+    beyond = [ink_beyond(face, lines, style, leading) for lines, style, _, leading, _ in blocks]
     heights = [
-        (LINE_ASCENT + leading * (len(lines) - 1) + LINE_DESCENT) * size * PT
-        for lines, _, size, leading, _ in blocks
+        (LINE_ASCENT + leading * (len(lines) - 1) + LINE_DESCENT + above + below) * size * PT
+        for (lines, _, size, leading, _), (above, below) in zip(blocks, beyond, strict=True)
     ]
     gap = BLOCK_GAP * design.k
     total = sum(heights) + gap * (len(blocks) - 1)
@@ -235,10 +236,13 @@ def name_block(
     top = zone.y + (zone.height + total) / 2
     centre = zone.x + zone.width / 2
     items: list[Item] = []
-    for (lines, style, size, leading, colour), height in zip(blocks, heights, strict=True):
+    for (lines, style, size, leading, colour), height, (above, _) in zip(
+        blocks, heights, beyond, strict=True
+    ):
         for line in lines:
             face.require(line, style, PRODUCT, f"the badge of {person.name!r}")
-        items += fitted_lines(lines, style, size, centre, top, leading, colour, "center").items
+        first = top - above * size * PT  # stacked marks: the first line lower, by their reach
+        items += fitted_lines(lines, style, size, centre, first, leading, colour, "center").items
         top -= height + gap
     return items
 
