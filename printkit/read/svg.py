@@ -49,6 +49,17 @@ _LENGTH = re.compile(
 )
 _URL = re.compile(r"url\(\s*(['\"]?)(?P<target>[^)'\"]*)\1\s*\)", re.IGNORECASE)
 _DATA_IMAGE = re.compile(r"data:image/(?P<kind>png|jpe?g);base64,(?P<data>.*)", re.DOTALL)
+#: What svglib leaves out of a drawing without a word where a browser draws it, by the
+#: property that asks for it: the logo would print without it, so it is refused.
+UNDRAWN = {
+    "filter": "a filter effect (a blur, a shadow)",
+    "mask": "a mask",
+    "marker": "markers (arrow heads, dots on a line)",
+    "marker-start": "markers (arrow heads, dots on a line)",
+    "marker-mid": "markers (arrow heads, dots on a line)",
+    "marker-end": "markers (arrow heads, dots on a line)",
+}
+_PROPERTY = re.compile(r"(?P<name>[a-z-]+)\s*:\s*(?P<value>[^;{}]*)", re.IGNORECASE)
 #: Elements whose width and height (when given) must be positive: they establish a viewport.
 _VIEWPORTS = ("svg", "image", "use", "pattern", "symbol", "marker", "rect", "foreignObject")
 
@@ -73,6 +84,7 @@ def read(path: Path) -> tuple[bytes, tuple[Picture, ...]]:
     _count(path, root, by_id)  # first: the checks below recurse no deeper than it allows
     for element in root.iter():
         _check_element(path, element, root, pictures)
+        _check_drawn(path, element, by_id)
     _check_size(path, root, True)
     return data, tuple(pictures)
 
@@ -130,6 +142,36 @@ def _check_element(path: Path, element, root, pictures: list[Picture]) -> None:
                 _external(path, name, match.group("target").strip())
     if element is not root:
         _check_size(path, element, False)
+
+
+def _check_drawn(path: Path, element, by_id: dict) -> None:
+    """Refuse what svglib would silently leave out: HTML in a ``<foreignObject>``, and a
+    filter, mask, marker or pattern fill asked for by an attribute, a style or a style sheet."""
+    if element.tag == f"{SVG_NS}foreignObject":
+        _uses(path, "HTML inside it (<foreignObject>)")
+    properties = [(key, value) for key, value in element.attrib.items() if "}" not in key]
+    styles = [element.get("style") or ""]
+    if element.tag == f"{SVG_NS}style":
+        styles.append(element.text or "")
+    properties += [(m["name"], m["value"]) for text in styles for m in _PROPERTY.finditer(text)]
+    for key, value in properties:
+        key, url = key.strip().lower(), _URL.search(value)
+        if url is None:
+            continue
+        if key in UNDRAWN:
+            _uses(path, UNDRAWN[key])
+        target = by_id.get(url["target"].strip().removeprefix("#"))
+        if key in ("fill", "stroke") and target is not None and _local(target.tag) == "pattern":
+            _uses(path, f"a pattern as its {key} (<pattern>)")
+
+
+def _uses(path: Path, what: str) -> None:
+    _refuse(
+        path,
+        f"the SVG uses {what}, which printkit's SVG reader (svglib) leaves out, so the logo"
+        " would print without it; flatten it in the drawing program (or export a plain SVG"
+        " without effects), or use a PNG",
+    )
 
 
 def _external(path: Path, name: str, target: str) -> None:
