@@ -37,6 +37,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "held_in": "In {language}",
         "calendar_cta": "Scan to add it to your calendar",
         "session_cta": "Scan for more about this session",
+        "every_room": "All rooms",
     },
     "da": {
         "panel": "Panel",
@@ -64,6 +65,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "held_in": "På {language}",
         "calendar_cta": "Scan og føj det til din kalender",
         "session_cta": "Scan for mere om dette programpunkt",
+        "every_room": "Alle lokaler",
     },
     "de": {
         "panel": "Podium",
@@ -91,6 +93,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "held_in": "Auf {language}",
         "calendar_cta": "Scannen und in den Kalender eintragen",
         "session_cta": "Scannen für mehr zu diesem Programmpunkt",
+        "every_room": "Alle Räume",
     },
     "sv": {
         "panel": "Panel",
@@ -118,6 +121,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "held_in": "På {language}",
         "calendar_cta": "Skanna och lägg till i kalendern",
         "session_cta": "Skanna för mer om programpunkten",
+        "every_room": "Alla lokaler",
     },
     "nb": {
         "panel": "Panel",
@@ -145,6 +149,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "held_in": "På {language}",
         "calendar_cta": "Skann og legg til i kalenderen",
         "session_cta": "Skann for mer om programpunktet",
+        "every_room": "Alle rom",
     },
 }
 

@@ -215,6 +215,7 @@ class Session:
     language: str | None = None  # the language it is held in, when not the event's
     url: str | None = None
     uid: str | None = None
+    everywhere: bool = False  # a break in every room: ``venue`` only words that ("All rooms")
     path: str = field(default="", compare=False)  # in the event file; "" is the top level
 
     @property
@@ -364,18 +365,21 @@ class Event:
         programme and signs ask for it per page)."""
         found: dict[tuple[str, str], Venue] = {}
         for session in self.sessions:
-            found.setdefault(session.venue.key, session.venue)
+            if not session.everywhere:
+                found.setdefault(session.venue.key, session.venue)
         return tuple(found.values())
 
     def by_day_and_venue(self) -> tuple[tuple[dt.date, Venue, tuple[Session, ...]], ...]:
         """The sessions of each day in each venue, by time: days in order, venues in the order
-        the file first names them."""
+        the file first names them; a day's breaks in every room first, under their own."""
         order = {key: i for i, key in enumerate(v.key for v in self.venues)}
         groups: dict[tuple[dt.date, int], list[Session]] = {}
         for session in self.timetable:
-            groups.setdefault((session.date, order[session.venue.key]), []).append(session)
+            index = -1 if session.everywhere else order[session.venue.key]
+            groups.setdefault((session.date, index), []).append(session)
         return tuple(
-            (day, self.venues[index], tuple(groups[(day, index)])) for day, index in sorted(groups)
+            (day, self.venues[index] if index >= 0 else found[0].venue, tuple(found))
+            for (day, index), found in sorted(groups.items(), key=lambda item: item[0])
         )
 
     @property

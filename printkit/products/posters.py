@@ -4,8 +4,9 @@ One debate's poster (``layout_poster``): the band with the festival and the titl
 the room, who is speaking, and the QR code with the call to action beside it.
 
 A schedule's posters (``layout_posters``), one per room and day: the festival over the room's
-name, the day's date, that room's sessions of the day (each its time range beside its title,
-subtitle and people) and the QR code to the programme with the call to action beside it.
+name, the day's date, that room's sessions of the day and the breaks in every room (each its
+time range beside its title, subtitle and people) and the QR code to the programme with the
+call to action beside it.
 Every poster of an event is set by one rule: the list as large as fits the fullest day (from
 140 % of its design size down to 80 %, then without subtitles, then without people, titles
 alone down to 60 %), the room's name at the size the longest allows, the call to action in
@@ -170,7 +171,7 @@ def layout_posters(event: Event, face: Typeface) -> Document:
     """A schedule's posters, one per room and day, all set by one rule."""
     page = poster_paper(event)
     k = scale_of(page)
-    groups = event.by_day_and_venue()
+    groups = _doors(event)
     kicker = event.festival or event.title
     heading = min(
         poster_head(face, page, kicker, room(venue), PRODUCT, POSTER_TITLE * k)[2]
@@ -184,6 +185,17 @@ def layout_posters(event: Event, face: Typeface) -> Document:
         author=event.organiser.name if event.organiser else "",
         subject=when(event),
     )
+
+
+def _doors(event: Event) -> list[tuple[dt.date, Venue, tuple[Session, ...]]]:
+    """A poster per room and day, its day's breaks in every room among its sessions."""
+    groups = event.by_day_and_venue()
+    breaks = {day: found for day, _venue, found in groups if found[0].everywhere}
+    return [
+        (day, venue, tuple(sorted((*found, *breaks.get(day, ())), key=lambda s: s.start)))
+        for day, venue, found in groups
+        if not found[0].everywhere
+    ]
 
 
 def _top(event: Event, face: Typeface, page: Size, heading: float, day: dt.date, venue: Venue):

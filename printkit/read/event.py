@@ -19,17 +19,17 @@ from pathlib import Path
 from printkit.errors import InputError, elide, shown
 from printkit.lang import labels as label_catalogue
 from printkit.lang.i18n import is_known_locale
-from printkit.model.event import Event, Person, Session, SignKind
+from printkit.model.event import Event, Person, Session, SignKind, Venue
 from printkit.model.stock import DEFAULT_SHEET
 from printkit.read.badge_options import read_badge_options
 from printkit.read.badges import badges_section, read_badge_sides, read_offset, read_sheet
 from printkit.read.fields import Fields, as_list, coerce, fail, scalar_text
 from printkit.read.files import read_fonts, read_organiser, read_press
-from printkit.read.kinds import read_conference, session_facts
+from printkit.read.kinds import in_every_room, read_conference, session_facts
 from printkit.read.people import read_attendees_section, read_roles
 from printkit.read.programme import read_programme_options, read_sign_paper
 from printkit.read.schedule import read_schedule_section
-from printkit.read.session import inherited, paragraphs, read_session
+from printkit.read.session import inherited, paragraphs, read_session, read_venue
 from printkit.read.source import Node, load_file, locations
 from printkit.read.timetable import Written, check, mentions
 
@@ -125,13 +125,16 @@ def _schedule(root: Node, base: Path) -> Event:
     listed = top.get("sessions") if file_node else top.need("sessions", "list the sessions")
     for i, node in enumerate(as_list(listed, "sessions", "sessions") if listed else [], 1):
         fields = Fields(node, f"sessions[{i}]", OWN_SESSION_KEYS, "a session")
-        session = session_facts(fields, _own(fields, read_session(fields, base, top)), conference)
+        everywhere = in_every_room(fields, conference.kinds)
+        session = read_session(fields, base, top, everywhere)
+        session = session_facts(fields, _own(fields, session), conference)
         written.append(_written(fields, session, top))
     if listed is not None and not written:
         raise fail(listed, "sessions", "is an empty list; list at least one session")
     found = read_schedule_section(file_node, base, conference, written) if file_node else None
     if found is not None:
         written += found.sessions
+    written = _breaks(written, top, _labels(top, language)["every_room"])
     event = _event(
         top,
         base,
@@ -148,6 +151,30 @@ def _schedule(root: Node, base: Path) -> Event:
         tracks, zone = event.tracks + found.tracks, found.zone
         event = replace(event, tracks=tracks, timezone=zone, schedule_file=found.file)
     return replace(event, warnings=tuple(warnings))
+
+
+#: why a break without a venue needs the top level's, when there are not two rooms to span
+ALONE = ", once at the top level (a break spans every room only when there are two or more)"
+
+
+def _breaks(written: list[Written], top: Fields, label: str) -> list[Written]:
+    """A break with no venue of its own is in every room ("All rooms") when the programme
+    has two rooms or more; else in its one room, the top level's venue first."""
+    rooms = {w.session.venue.key: w.session.venue for w in written if not w.session.everywhere}
+    if not any(w.session.everywhere for w in written):
+        return written
+    if len(rooms) >= 2:
+        venue, everywhere = Venue(name=label), True
+    elif top.has("venue") or not rooms:
+        venue, everywhere = read_venue(top, "session", ALONE), False
+    else:
+        venue, everywhere = next(iter(rooms.values())), False
+    return [
+        replace(w, session=replace(w.session, venue=venue, everywhere=everywhere))
+        if w.session.everywhere
+        else w
+        for w in written
+    ]
 
 
 def _own(fields: Fields, session: Session) -> Session:

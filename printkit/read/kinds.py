@@ -96,6 +96,11 @@ def session_kind(fields: Fields, kinds: dict[str, Kind], panel: bool) -> str:
     return name
 
 
+def in_every_room(fields: Fields, kinds: dict[str, Kind]) -> bool:
+    """A session of a kind held in every room (a break) that names no venue of its own."""
+    return not fields.has("venue") and kinds[session_kind(fields, kinds, False)].all_rooms
+
+
 def read_tracks(top: Fields) -> tuple[Track, ...]:
     """``tracks:`` a list of names or of {name, colour: CMYK percentages}."""
     node = top.get("tracks")

@@ -14,6 +14,10 @@ from printkit.read.source import Node
 PERSON_KEYS = ("name", "title", "organisations", "organisation")
 
 
+#: a break's venue in every room until the event's labels word it
+EVERY_ROOM = Venue(name="")
+
+
 def inherited(fields: Fields, top: Fields | None, key: str) -> Fields:
     """Where an inherited key is read: the session, unless only the top level gives it."""
     if fields.has(key) or top is None or not top.has(key):
@@ -21,9 +25,12 @@ def inherited(fields: Fields, top: Fields | None, key: str) -> Fields:
     return top
 
 
-def read_session(top: Fields, base: Path, defaults: Fields | None = None) -> Session:
+def read_session(
+    top: Fields, base: Path, defaults: Fields | None = None, everywhere: bool = False
+) -> Session:
     """One debate's keys, at the top level or in ``sessions:`` (``defaults``: the top level,
-    whose date and venue a session inherits)."""
+    whose date and venue a session inherits). ``everywhere``: a break with no venue of its
+    own, in every room (its venue is named by ``read.event``)."""
     what = "session" if defaults is not None else "event"
     also = ", here or once at the top level for every session" if defaults is not None else ""
     start = top.time("start", 'give the start time as HH:MM, e.g. "14:00"')
@@ -48,7 +55,10 @@ def read_session(top: Fields, base: Path, defaults: Fields | None = None) -> Ses
         ),
         start=start,
         end=end,
-        venue=_venue(inherited(top, defaults, "venue"), what, also),
+        venue=EVERY_ROOM
+        if everywhere
+        else read_venue(inherited(top, defaults, "venue"), what, also),
+        everywhere=everywhere,
         text=paragraphs(top),
         questions=_questions(top),
         panelists=panelists,
@@ -58,7 +68,8 @@ def read_session(top: Fields, base: Path, defaults: Fields | None = None) -> Ses
     )
 
 
-def _venue(top: Fields, what: str = "event", also: str = "") -> Venue:
+def read_venue(top: Fields, what: str = "event", also: str = "") -> Venue:
+    """``venue``: a name, or a mapping of its name, area code and place."""
     node = top.need("venue", f"say where the {what} takes place (venue: name, area){also}")
     path = top.sub("venue")
     if node.kind != "mapping":

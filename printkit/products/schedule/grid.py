@@ -62,7 +62,8 @@ def grid_sheets(
     for day, sessions in groupby(event.timetable, key=lambda s: s.date):
         sessions = list(sessions)
         rooms = sorted(
-            {s.venue.key: s.venue for s in sessions}.values(), key=lambda v: order[v.key]
+            {s.venue.key: s.venue for s in sessions if not s.everywhere}.values(),
+            key=lambda v: order[v.key],
         )
         per = max(1, int((frame.width - AXIS) // MIN_ROOM))
         pages = math.ceil(len(rooms) / per)
@@ -78,7 +79,7 @@ def grid_sheets(
                 top = first_top if not sheets else frame.top
                 group = rooms[k * per : (k + 1) * per]
                 keys = {v.key for v in group}
-                shown = [s for s in window if s.venue.key in keys]
+                shown = [s for s in window if s.everywhere or s.venue.key in keys]
                 end = max([cut, *(-(-_minutes(s.end) // 60) * 60 for s in window)])
                 continued = k > 0 or start > first
                 sheets.append(
@@ -122,11 +123,11 @@ def _page(
     block = paragraph(face, [(text, "bold")], frame.left, top, frame.width, HEADING, 1.2, "accent")
     sheet.items += block.items
     y = top - block.height - 2.0
-    column = (frame.width - AXIS) / len(rooms)
+    column = (frame.width - AXIS) / max(1, len(rooms))  # a day of breaks alone: one column
     x0 = frame.left + AXIS
     names = [_room_name(face, venue, column - 2 * PAD) for venue in rooms]
-    lines = max(len(n.lines) for n in names)
-    name_size = min(n.size for n in names)
+    lines = max((len(n.lines) for n in names), default=1)
+    name_size = min((n.size for n in names), default=ROOM)
     for i, fitted in enumerate(names):
         for j, line in enumerate(fitted.lines):
             baseline = y - (FIRST_BASELINE + j * 1.15) * name_size * PT
@@ -146,8 +147,18 @@ def _page(
         sheet.items.append(
             Text(x0 - 1.5, line_y - size * 0.75 * PT, label, "bold", size, "text", "right")
         )
+    for session in (s for s in sessions if s.everywhere):  # a break across every column
+        box = Rect(
+            x0 + GAP / 2,
+            at(_minutes(session.end)) + GAP / 2,
+            column * max(1, len(rooms)) - GAP,
+            (_minutes(session.end) - _minutes(session.start)) * scale - GAP,
+        )
+        sheet.items.append(Box(box, fill="accent_light"))
+        sheet.items += fit(event, face, session, box)
+        sheet.tags.add(tags[id(session)])
     for i, venue in enumerate(rooms):
-        mine = [s for s in sessions if s.venue.key == venue.key]
+        mine = [s for s in sessions if s.venue.key == venue.key and not s.everywhere]
         lanes = _lanes(mine)
         count = max(lanes.values(), default=0) + 1
         lane = column / count

@@ -53,7 +53,7 @@ def slot_sheets(
         heading[0] = Row(heading[0].items, heading[0].height, DAY_SPACE, True, new_page=True)
         rows += heading
         for start, group in groupby(sessions, key=lambda s: s.start):
-            slot = sorted(group, key=lambda s: order[s.venue.key])
+            slot = sorted(group, key=lambda s: order.get(s.venue.key, -1))  # breaks first
             label = _clock(event, start)
             rows += text_rows(
                 face, [(label, "bold")], width, SLOT, 1.2, "text", space=SLOT_SPACE, keep=True

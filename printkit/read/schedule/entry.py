@@ -67,7 +67,8 @@ class Entry:
     title: str
     start: dt.datetime
     end: dt.datetime
-    room: str
+    room: str  # "": none given, which only a break in every room may do
+    no_room: InputError | None = None  # what to say if it may not
     subtitle: str | None = None
     type: str | None = None
     type_where: Location | None = None
@@ -131,6 +132,9 @@ def written(
             f"{f' in {zone}' if zone else ''}); split it into a session per day",
         )
     kind = _kind(entry, programme, warnings)
+    everywhere = not entry.room and programme.kinds[kind].all_rooms
+    if not entry.room and not everywhere:
+        raise entry.no_room or InputError(entry.where, entry.path, "has no room; name it")
     quiet = not programme.kinds[kind].people
     role = Role.PANELIST if kind == "panel" else Role.SPEAKER
     people = tuple(_person(p, role) for p in entry.speakers)
@@ -149,6 +153,7 @@ def written(
         start=start.time(),
         end=end.time() if end.date() == start.date() else dt.time(23, 59),
         venue=Venue(name=entry.room),
+        everywhere=everywhere,
         text=tuple(p for p in (text(x) for x in (entry.abstract or "").split("\n\n")) if p),
         speakers=people if kind != "panel" else (),
         panelists=people if kind == "panel" else (),

@@ -106,9 +106,7 @@ def _entry(table: Table, row: Row, found: dict[str, int]) -> Entry:
         end = start + duration(cell("duration"), table.at(row, index), table.cell(row, index))
     else:
         raise fail("end" if "end" in found else "duration", "empty; give the end or duration")
-    room = text(cell("room"))
-    if not room:
-        raise fail("room", "empty; say where the session takes place")
+    room = text(cell("room")) or ""  # none: a break in every room, or refused (``written``)
     where = table.at(row, found.get("speakers", found["title"]))
     speakers = tuple(Named(n, where) for n in _SPLIT.split(cell("speakers")) if text(n))
     moderator = text(cell("moderator"))
@@ -119,6 +117,7 @@ def _entry(table: Table, row: Row, found: dict[str, int]) -> Entry:
         start=start,
         end=end,
         room=room,
+        no_room=None if room else fail("room", "empty; say where the session takes place"),
         subtitle=text(cell("subtitle")),
         type=text(cell("kind")),
         type_where=table.at(row, found["kind"]) if "kind" in found else None,
