@@ -1,26 +1,19 @@
-"""QR codes: content → module matrix (the qrcode library). Drawing is the renderer's job."""
+"""QR codes: content → module matrix (zxing-cpp's encoder). Drawing is the renderer's job.
+
+One encoder for every code of a build: zxing-cpp's C++ encoder gives the standard symbol
+(ISO/IEC 18004: the smallest version at the error correction level, the mask by the
+standard's penalty rules) several times faster than the pure-Python ``qrcode`` library.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-
-import qrcode
-import qrcode.constants
-from qrcode.exceptions import DataOverflowError
+from functools import cached_property, lru_cache
 
 from printkit.errors import LayoutError, about
 
 QUIET_ZONE = 4  # modules of light margin on every side, painted by the renderer
 MIN_MODULE = 0.4  # mm: the smallest module a phone held in the hand reads (PRINT.md)
-
-_LEVELS = {
-    "L": qrcode.constants.ERROR_CORRECT_L,
-    "M": qrcode.constants.ERROR_CORRECT_M,
-    "Q": qrcode.constants.ERROR_CORRECT_Q,
-    "H": qrcode.constants.ERROR_CORRECT_H,
-}
 
 
 @dataclass(frozen=True)
@@ -32,11 +25,6 @@ class Matrix:
     content: str
     modules: int
     dark: bytes
-
-    @classmethod
-    def from_rows(cls, content: str, rows: Sequence[Sequence[object]]) -> Matrix:
-        size = len(rows)
-        return cls(content, size, bytes(1 if cell else 0 for row in rows for cell in row))
 
     @property
     def modules_with_quiet_zone(self) -> int:
@@ -56,23 +44,30 @@ class Matrix:
                 x = row.find(1, end) if end < n else -1
         return result
 
-
-@lru_cache(maxsize=4096)
-def encode(content: str, level: str = "M") -> Matrix:
-    code = qrcode.QRCode(error_correction=_LEVELS[level], border=0)
-    code.add_data(content)
-    try:
-        code.make(fit=True)
-    except (DataOverflowError, ValueError):
-        raise _too_long(content, level) from None
-    return Matrix.from_rows(content, code.get_matrix())
+    @cached_property
+    def path(self) -> str:
+        """The dark modules as PDF path operators in module units, (0, 0) at the symbol's
+        bottom-left corner (without the quiet zone): one ``re`` per horizontal run, whole
+        numbers only. The renderer places it with one transform and fills it once."""
+        n = self.modules
+        dark = self.dark
+        ops: list[str] = []
+        add = ops.append
+        for row in range(n):
+            y = n - 1 - row
+            x = 0
+            for run in dark[row * n : (row + 1) * n].split(b"\0"):  # "" between light modules
+                if run:
+                    add(f"{x} {y} {len(run)} 1 re")
+                    x += len(run)
+                x += 1
+        return "\n".join(ops)
 
 
 @lru_cache(maxsize=1024)
-def encode_fast(content: str, level: str = "M") -> Matrix:
-    """The same standard symbol (ISO/IEC 18004: smallest version, best mask by the standard's
-    penalty rules) from zxing-cpp's C++ encoder: about 25 times faster than the qrcode
-    library, for the thousands of personal codes of a badge run."""
+def encode(content: str, level: str = "M") -> Matrix:
+    """``content`` as a QR symbol at error correction ``level``; too much content is a
+    ``LayoutError`` that says how much a code holds."""
     import zxingcpp
 
     try:

@@ -19,7 +19,7 @@ np = pytest.importorskip("numpy")
 import pypdfium2 as pdfium  # noqa: E402
 from PIL import Image, ImageFilter  # noqa: E402
 
-from printkit.layout.qr import encode_fast  # noqa: E402
+from printkit.layout.qr import encode  # noqa: E402
 from tests.conftest import run  # noqa: E402
 from tests.pdfread import qr_codes  # noqa: E402
 
@@ -40,7 +40,7 @@ def phone_reads(pdf: Path, level: str) -> tuple[int, int]:
         image = page.render(scale=scale).to_pil().convert("L")
         for code in qr_codes(pdf, page=n, dpi=300):  # where the codes are, from a clean scan
             total += 1
-            assert encode_fast(code.text, level).modules > 0
+            assert encode(code.text, level).modules > 0
             cx, cy = code.centre
             half = code.width_mm * 0.9
             box = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 from printkit.errors import LayoutError, Location, Unfit, about
 from printkit.layout.items import QR, Document, Image, Item, Note
 from printkit.layout.mono import monochrome
-from printkit.layout.qr import MIN_MODULE, encode_fast
+from printkit.layout.qr import MIN_MODULE, encode
 from printkit.layout.text import fit_block
 from printkit.layout.words import affiliation, when
 from printkit.model.event import BadgeBack, Event, Person
@@ -119,7 +119,7 @@ def badge(
         return tuple(items + name_block(event, person, face, design, zone, second, notes=notes))
     # the code as large as the design wants; smaller, down to readable modules, if the name needs room
     try:
-        matrix = encode_fast(payload, VCARD_LEVEL if settings.vcard else "M")
+        matrix = encode(payload, VCARD_LEVEL if settings.vcard else "M")
     except LayoutError:
         raise LayoutError(
             PRODUCT,
