@@ -13,8 +13,11 @@ from functools import cache
 
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 
 from printkit import __version__
@@ -142,7 +145,93 @@ def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
 def _texts(canvas: Canvas, items: list[Text], face: Typeface) -> None:
     """Lines of text in one text object (a badge's six lines: one BT … ET, not six). Each
     line's runs (one font and direction each, in visual order) stand side by side from the
-    left edge its measured width and alignment give; fonts and colours are set on change."""
+    left edge its measured width and alignment give; fonts and colours are set on change.
+
+    Plain runs are written straight as operators from a per-document cache of their encoded
+    subset strings and widths (the same text on every badge is encoded once); a line with a
+    shaped run (right to left, marks) goes through ReportLab's text object."""
+    writer = _writer(canvas)
+    lines = [writer.line(item, face) for item in items]
+    if any(line is None for line in lines) or any(i.colour == REGISTRATION for i in items):
+        _texts_shaped(canvas, items, face)
+        return
+    # a colour set inside a text object stays in the PDF's graphics state after it, unseen
+    # by the canvas: so each text object sets its first colour whatever the canvas believes
+    ops = ["BT"]
+    font, fill = None, None
+    for item, (advance, runs) in zip(items, lines, strict=True):
+        wanted = writer.fill(item.colour)
+        if wanted != fill:
+            ops.append(wanted)
+            fill = wanted
+        size = item.size
+        x, y = item.x * mm, item.y * mm
+        if item.align == "center":
+            x -= advance * size / 2
+        elif item.align == "right":
+            x -= advance * size
+        for run_advance, pieces in runs:
+            ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+            for name, string in pieces:
+                if (name, size) != font:
+                    ops.append(f"{name} {fp_str(size)} Tf")
+                    font = (name, size)
+                ops.append(string)
+            x += run_advance * size
+    ops.append("ET")
+    canvas.addLiteral("\n".join(ops))
+
+
+class _Writer:
+    """What one document's drawing reuses: each line's encoded runs, each colour's operator."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.doc = canvas._doc  # the document the fonts' subsets are counted in
+        self.lines: dict[tuple[str, str], tuple | None] = {}
+        self.fills: dict = {}
+
+    def line(self, item: Text, face: Typeface) -> tuple[float, tuple] | None:
+        """(advance at 1 pt, ((run advance, ((subset font, "(codes) Tj"), …)), …)), or None
+        for a line with a shaped run."""
+        key = (item.text, item.style)
+        found = self.lines.get(key, False)
+        if found is False:
+            found = self.lines[key] = self._encode(face.line(item.text, item.style))
+        return found
+
+    def _encode(self, line) -> tuple[float, tuple] | None:
+        runs = []
+        for run in line.runs:
+            if isinstance(run.text, ShapedStr):
+                return None
+            font = pdfmetrics.getFont(run.font)
+            pieces = tuple(
+                (font.getSubsetInternalName(subset, self.doc), f"({escapePDF(codes)}) Tj")
+                for subset, codes in font.splitString(run.text, self.doc)
+            )
+            runs.append((run.advance, pieces))
+        return line.advance, tuple(runs)
+
+    def fill(self, name) -> str:
+        """The fill operator of a (process) colour, as ReportLab writes it."""
+        op = self.fills.get(name)
+        if op is None:
+            c = colour(name)
+            d = c.density
+            op = self.fills[name] = (
+                f"{fp_str(d * c.cyan, d * c.magenta, d * c.yellow, d * c.black)} k"
+            )
+        return op
+
+
+def _writer(canvas: Canvas) -> _Writer:
+    writer = canvas.__dict__.get("_printkit_writer")
+    if writer is None:
+        writer = canvas.__dict__["_printkit_writer"] = _Writer(canvas)
+    return writer
+
+
+def _texts_shaped(canvas: Canvas, items: list[Text], face: Typeface) -> None:
     text = canvas.beginText()
     # a colour set inside a text object stays in the PDF's graphics state after it, unseen
     # by the canvas: so each text object sets its first colour whatever the canvas believes
@@ -193,16 +282,15 @@ def _line(canvas: Canvas, item: Line) -> None:
 
 
 def _qr(canvas: Canvas, item: QR) -> None:
-    """The quiet zone painted light, then every dark module in one vector path (one fill)."""
+    """The quiet zone painted light, then every dark module in one vector path (one fill),
+    written in module units under one transform: whole numbers, computed once per code."""
+    writer = _writer(canvas)
     r = item.rect
     module = item.module * mm
-    canvas.setFillColor(colour("paper"))
-    canvas.rect(r.x * mm, r.y * mm, r.width * mm, r.height * mm, stroke=0, fill=1)
-
     left = r.x * mm + QUIET_ZONE * module
-    top = r.top * mm - QUIET_ZONE * module
-    path = canvas.beginPath()
-    for row, col, run in item.matrix.runs():
-        path.rect(left + col * module, top - (row + 1) * module, run * module, module)
-    canvas.setFillColor(colour("text"))
-    canvas.drawPath(path, stroke=0, fill=1)
+    bottom = r.y * mm + QUIET_ZONE * module
+    canvas.addLiteral(
+        f"q {writer.fill('paper')} {fp_str(r.x * mm, r.y * mm, r.width * mm, r.height * mm)} re f"
+        f" {writer.fill('text')} {fp_str(module)} 0 0 {fp_str(module)} {fp_str(left, bottom)} cm\n"
+        f"{item.matrix.path}\nf Q"
+    )
