@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 
 from printkit import __version__
-from printkit.checks.review import is_event_file, review
 from printkit.cli.ask import ask
 from printkit.cli.options import (
     OPTION_GROUPS,
@@ -31,6 +30,8 @@ from printkit.cli.report import (
     ISSUES_URL,
     OneLineErrors,
     check_files,
+    is_event_file,
+    review,
     sheets_listing,
 )
 from printkit.errors import PrintkitError, ResourceError, interruption
@@ -94,8 +95,7 @@ def _explain(ctx: click.Context, exc: BaseException) -> int:
 
 
 def _warn(report: Report, notes: bool = True) -> None:
-    """A report's notes (unless ``notes`` is off: a watch prints its own line per build) and
-    warnings, on stderr."""
+    """A report's notes (unless ``notes`` is off: a watch prints its own) and warnings."""
     for note in report.notes if notes else ():
         click.echo(note, err=True)
     for warning in report.warnings:

@@ -9,16 +9,44 @@ import sys
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from printkit.checks.preflight import check_pdf
 from printkit.errors import PrintkitError, ResourceError
 from printkit.model.stock import PRESETS, find_or_none
 from printkit.model.stock_table import differences, listing
 
+if TYPE_CHECKING:
+    from printkit.checks.preflight.report import FileReport
+    from printkit.pipeline.build import Report
+    from printkit.pipeline.prepare import Overrides
+
 ISSUES_URL = "https://github.com/printkit/printkit/issues"
 INTERNAL_ERROR = 70  # the exit code of a bug
+
+
+def is_event_file(path: Path) -> bool:
+    """Whether ``printkit check PATH`` means an event file (review) rather than a PDF."""
+    from printkit.checks.review import is_event_file as named
+
+    return named(path)
+
+
+def review(event_yaml: Path, display: str, overrides: Overrides) -> Report:
+    """``printkit.checks.review.review``, imported when a review is asked for (it lays out
+    every product and reads the findings, which a build does not need)."""
+    from printkit.checks.review import review as reviewed
+
+    return reviewed(event_yaml, display, overrides)
+
+
+def check_pdf(path: Path, display: str) -> FileReport:
+    """``printkit.checks.preflight.check_pdf``, imported when a PDF is checked: pypdf and
+    pdfium load for ``check`` only."""
+    from printkit.checks.preflight import check_pdf as checked
+
+    return checked(path, display=display)
 
 
 def check_files(ctx: click.Context, files: Iterable[Path]) -> int:

@@ -11,7 +11,6 @@ import io
 from collections.abc import Callable, Iterable
 from functools import cache
 
-from reportlab.graphics import renderPDF
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.units import mm
@@ -116,6 +115,8 @@ def _draw(canvas: Canvas, items: Iterable[Item], face: Typeface) -> None:
 def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
     r = item.rect
     if is_vector(item.path):
+        from reportlab.graphics import renderPDF  # SVG logos only: it pulls platypus
+
         drawing = svg_drawing(item.path)
         # ReportLab's drawing renderer starts from Helvetica; start it from our embedded font
         drawing.initialFontName = face.name("regular")

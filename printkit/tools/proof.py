@@ -18,8 +18,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PIL import Image
 
 from printkit.errors import OutputError
@@ -28,6 +28,9 @@ from printkit.output.files import write_atomic
 from printkit.pipeline import products as registry
 from printkit.pipeline.build import Overrides, Report, build
 from printkit.products.badges.duplex import imposed_sheet
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 FOLDER = "proof"
 DEFAULT_DPI = 150
@@ -168,6 +171,8 @@ def proof(
 
 def _previews(pdf: Path, folder: Path, dpi: int, contact: _ContactSheet | None) -> list[Path]:
     """Render ``pdf`` page by page: one PNG per page, and its badges onto the contact sheet."""
+    import pypdfium2 as pdfium  # only proofs render pages
+
     written = []
     document = pdfium.PdfDocument(str(pdf))
     try:

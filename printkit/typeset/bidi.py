@@ -14,8 +14,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-import icu
-
 
 def base_level(text: str) -> int:
     """0 (left to right) or 1: the direction of the first strong character (P2, P3)."""
@@ -33,6 +31,8 @@ def levels(text: str) -> list[int]:
     implementation of UAX #9 (weak and neutral types, paired brackets, trailing whitespace)."""
     if not text:
         return []
+    import icu  # ICU loads only for a line that is not plain left-to-right text
+
     para = icu.Bidi()
     para.setPara(
         icu.UnicodeString(text), icu.Bidi.DEFAULT_RTL if base_level(text) else icu.Bidi.DEFAULT_LTR
@@ -68,6 +68,8 @@ def visual_order(levels: Sequence[int]) -> list[int]:
 
 def closing_bracket(char: str) -> str | None:
     """The closing bracket an opening bracket pairs with (Bidi_Paired_Bracket), else None."""
+    import icu
+
     if icu.Char.getIntPropertyValue(char, icu.UProperty.BIDI_PAIRED_BRACKET_TYPE) != 1:  # 1: open
         return None
     return icu.Char.getBidiPairedBracket(char)

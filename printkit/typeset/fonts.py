@@ -86,17 +86,19 @@ class Typeface:
     the renderer draws, and ``missing`` the first character no font of the chain has.
     """
 
-    names: tuple[tuple[str, str], ...]
-    #: style → the fallback fonts' registered names, in the order they are tried
+    #: style → the font file, registered the first time the style is asked for
+    paths: tuple[tuple[str, str], ...]
+    #: style → the fallback fonts' files, in the order they are tried
     fallback: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def name(self, style: str) -> str:
-        return dict(self.names)[style]
+        """The registered name of the style's own font (registering it on first use: a run
+        that sets no italic never reads the italic's file)."""
+        return _registered_file(dict(self.paths)[style])
 
     @cached_property
     def _chains(self) -> dict[str, tuple[str, ...]]:
-        extra = dict(self.fallback)
-        return {style: (name, *extra.get(style, ())) for style, name in self.names}
+        return _Chains(self)
 
     def chain(self, style: str) -> tuple[str, ...]:
         """The registered fonts that set ``style``, the family's own first."""
@@ -185,20 +187,33 @@ def _fallback_path(font: FallbackFont, style: str) -> Path:
     return font.bold if "bold" in style and font.bold is not None else font.regular
 
 
+class _Chains(dict):
+    """style → its chain of registered fonts, each style's registered when first asked for."""
+
+    def __init__(self, face: Typeface) -> None:
+        super().__init__()
+        self.face = face
+
+    def __missing__(self, style: str) -> tuple[str, ...]:
+        extra = dict(self.face.fallback).get(style, ())
+        chain = (self.face.name(style), *(_registered_file(path) for path in extra))
+        self[style] = chain
+        return chain
+
+
 def typeface(family: FontFamily | None = None) -> Typeface:
-    """Register the family and its fallback fonts (once per file) and return their names."""
+    """The family and its fallback fonts, each registered (once per file) when first used."""
     family = family or bundled_family()
-    names = tuple((style, _registered(_style_path(family, style))) for style in STYLES)
+    paths = tuple((style, str(_style_path(family, style).resolve())) for style in STYLES)
     fallback = tuple(
-        (style, tuple(_registered(_fallback_path(font, style)) for font in family.fallback))
+        (style, tuple(str(_fallback_path(font, style).resolve()) for font in family.fallback))
         for style in STYLES
     )
-    return Typeface(names, fallback if family.fallback else ())
+    return Typeface(paths, fallback if family.fallback else ())
 
 
-def _registered(path: Path) -> str:
-    path = path.resolve()
-    return _register(str(path), _file_digest(str(path)))
+def _registered_file(path: str) -> str:
+    return _register(path, _file_digest(path))
 
 
 @per_version

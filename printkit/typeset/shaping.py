@@ -90,7 +90,11 @@ class SetLine:
 @cache
 def _plain(font: str) -> frozenset[str]:
     """The characters a font sets on its own, left to right, without shaping."""
-    return frozenset(c for c in coverage(font) if not _complex(c) and not ignorable(c))
+    cover = coverage(font).difference(_IGNORABLE_SET)
+    return frozenset(c for c in cover if not _complex(c))
+
+
+_IGNORABLE_SET = frozenset(chr(c) for low, high in _IGNORABLE for c in range(low, high + 1))
 
 
 def set_line(chain: tuple[str, ...], text: str) -> SetLine:
