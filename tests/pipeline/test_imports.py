@@ -1,0 +1,38 @@
+"""A build imports only what it uses: the checker, the proof renderer, PDF/X, ICU and the
+spreadsheet reader load when a feature asks for them (a cold run pays for its imports)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT, SEED
+
+#: Imported only by ``check``/``review``/``proof``, a PDF/X run, bidi or a sort by name, XLSX.
+ON_DEMAND = ("pypdf", "pypdfium2", "pikepdf", "icu", "openpyxl", "reportlab.platypus")
+
+
+def _imported(*args: str) -> list[str]:
+    code = (
+        "import json, sys\n"
+        "from printkit.cli import main\n"
+        f"sys.argv = ['printkit', *{list(args)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(json.dumps([m for m in {ON_DEMAND!r} if m in sys.modules]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_seed_build_imports_none_of_the_features_it_does_not_use(tmp_path):
+    assert _imported("build", str(SEED), "-o", str(tmp_path)) == []
+    assert (tmp_path / "badges.pdf").exists()
+
+
+def test_checking_a_pdf_does_import_the_pdf_readers(tmp_path):
+    _imported("build", str(SEED), "-o", str(tmp_path))
+    found = _imported("check", str(tmp_path / "badges.pdf"))
+    assert "pypdf" in found and "pypdfium2" in found
