@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_NON_ZERO, PATH_OPS, Canvas
 
 from printkit import __version__
 from printkit.layout.items import QR, Box, Document, Group, Image, Item, Line, Page, Text
@@ -96,6 +96,10 @@ def _draw(canvas: Canvas, items: Iterable[Item], face: Typeface) -> None:
             _qr(canvas, item)
         elif isinstance(item, Image):
             _image(canvas, item, face)
+        elif isinstance(item, Group) and not item.rotate:  # a badge on its sheet: q cm … Q
+            canvas.addLiteral(f"q 1 0 0 1 {fp_str(item.offset[0] * mm, item.offset[1] * mm)} cm")
+            _draw(canvas, item.items, face)
+            canvas.addLiteral("Q")
         elif isinstance(item, Group):
             canvas.saveState()
             canvas.translate(item.offset[0] * mm, item.offset[1] * mm)
@@ -136,11 +140,10 @@ def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
         canvas.drawImage(ImageReader(pdf_source(item.path)), 0, 0, 1000, 1000, mask="auto")
         canvas.endForm()
         forms[item.path] = name
-    canvas.saveState()
-    canvas.translate(r.x * mm, r.y * mm)
-    canvas.scale(r.width * mm / 1000, r.height * mm / 1000)
-    canvas.doForm(name)
-    canvas.restoreState()
+    placed = fp_str(r.width * mm / 1000, 0, 0, r.height * mm / 1000, r.x * mm, r.y * mm)
+    canvas.addLiteral(f"q {placed} cm")
+    canvas.doForm(name)  # the page's resources name the form
+    canvas.addLiteral("Q")
 
 
 def _texts(canvas: Canvas, items: list[Text], face: Typeface) -> None:
@@ -190,6 +193,8 @@ class _Writer:
         self.doc = canvas._doc  # the document the fonts' subsets are counted in
         self.lines: dict[tuple[str, str], tuple | None] = {}
         self.fills: dict = {}
+        self.strokes: dict = {}
+        self.items: dict = {}  # a box or line → its operators
 
     def line(self, item: Text, face: Typeface) -> tuple[float, tuple] | None:
         """(advance at 1 pt, ((run advance, ((subset font, "(codes) Tj"), …)), …)), or None
@@ -222,6 +227,16 @@ class _Writer:
             op = self.fills[name] = (
                 f"{fp_str(d * c.cyan, d * c.magenta, d * c.yellow, d * c.black)} k"
             )
+        return op
+
+    def stroke(self, name) -> str:
+        """The stroke operator of a (process) colour, as ReportLab writes it."""
+        op = self.strokes.get(name)
+        if op is None:
+            c = colour(name)
+            d = c.density
+            op = f"{fp_str(d * c.cyan, d * c.magenta, d * c.yellow, d * c.black)} K"
+            self.strokes[name] = op
         return op
 
 
@@ -259,6 +274,27 @@ def _texts_shaped(canvas: Canvas, items: list[Text], face: Typeface) -> None:
 
 
 def _box(canvas: Canvas, item: Box) -> None:
+    """A rectangle: its operators written once per document for a box every badge repeats
+    (the role band); rounded corners and registration colour through the canvas."""
+    if item.radius > 0 or REGISTRATION in (item.fill, item.stroke):
+        _box_canvas(canvas, item)
+        return
+    writer = _writer(canvas)
+    op = writer.items.get(item)
+    if op is None:
+        r = item.rect
+        ops = []
+        if item.fill:
+            ops.append(writer.fill(item.fill))
+        if item.stroke:
+            ops.append(f"{writer.stroke(item.stroke)} {fp_str(item.stroke_width)} w")
+        paint = PATH_OPS[int(bool(item.stroke)), int(bool(item.fill)), FILL_NON_ZERO]
+        ops.append(f"n {fp_str(r.x * mm, r.y * mm, r.width * mm, r.height * mm)} re {paint}")
+        op = writer.items[item] = " ".join(ops)
+    canvas.addLiteral(op)
+
+
+def _box_canvas(canvas: Canvas, item: Box) -> None:
     r = item.rect
     if item.fill:
         canvas.setFillColor(colour(item.fill))
@@ -274,6 +310,24 @@ def _box(canvas: Canvas, item: Box) -> None:
 
 
 def _line(canvas: Canvas, item: Line) -> None:
+    """A line: operators written once per document for a line every sheet repeats (the cut
+    marks); registration colour through the canvas."""
+    if item.colour == REGISTRATION:
+        _line_canvas(canvas, item)
+        return
+    writer = _writer(canvas)
+    op = writer.items.get(item)
+    if op is None:
+        dash = f"[{fp_str([d * mm for d in item.dash])}] 0 d " if item.dash else "[] 0 d "
+        op = writer.items[item] = (
+            f"{writer.stroke(item.colour)} {fp_str(item.width)} w {dash}"
+            f"n {fp_str(item.x1 * mm, item.y1 * mm)} m {fp_str(item.x2 * mm, item.y2 * mm)} l S"
+            + (" [] 0 d" if item.dash else "")
+        )
+    canvas.addLiteral(op)
+
+
+def _line_canvas(canvas: Canvas, item: Line) -> None:
     canvas.setStrokeColor(colour(item.colour))
     canvas.setLineWidth(item.width)
     canvas.setDash([d * mm for d in item.dash] if item.dash else [])
