@@ -7,8 +7,13 @@ standard's penalty rules) several times faster than the pure-Python ``qrcode`` l
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 
 from printkit.errors import LayoutError, about
 
@@ -80,6 +85,51 @@ def encode(content: str, level: str = "M") -> Matrix:
 
 
 _INVERT = bytes([1] + [0] * 255)
+
+PARALLEL_FROM = 1000  # codes: fewer are encoded in this process (a worker costs its start)
+CHUNK = 250  # codes a worker encodes per task
+
+
+def encode_all(contents: Iterable[str], level: str = "M") -> dict[str, Matrix]:
+    """Every content's symbol with its path, by content; a content too long for a code is left
+    out (``encode`` then says why, where it is used). Many codes are encoded on every core
+    this process may use, in order: the symbols are the same as one core makes."""
+    unique = list(dict.fromkeys(contents))
+    workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if workers < 2 or len(unique) < PARALLEL_FROM or threading.active_count() > 1:
+        encoded = [_symbol(content, level) for content in unique]  # (no fork beside threads)
+    else:
+        chunks = [unique[i : i + CHUNK] for i in range(0, len(unique), CHUNK)]
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, initializer=_worker) as pool:
+            encoded = [
+                s for done in pool.imap(partial(_symbols, level=level), chunks) for s in done
+            ]
+    found = {}
+    for content, symbol in zip(unique, encoded, strict=True):
+        if symbol is not None:
+            modules, dark, path = symbol
+            matrix = Matrix(content, modules, dark)
+            matrix.__dict__["path"] = path  # computed with it, not again
+            found[content] = matrix
+    return found
+
+
+def _symbol(content: str, level: str) -> tuple[int, bytes, str] | None:
+    try:
+        matrix = encode.__wrapped__(content, level)
+    except LayoutError:
+        return None
+    return matrix.modules, matrix.dark, matrix.path
+
+
+def _symbols(contents: list[str], level: str) -> list[tuple[int, bytes, str] | None]:
+    return [_symbol(content, level) for content in contents]
+
+
+def _worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+
 
 #: Bytes the largest QR code (version 40) holds in byte mode, by error correction level.
 CAPACITY = {"L": 2953, "M": 2331, "Q": 1663, "H": 1273}

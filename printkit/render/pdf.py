@@ -11,11 +11,19 @@ import io
 from collections.abc import Callable, Iterable
 from functools import cache
 
+from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFBase85Encode,
+    PDFName,
+    PDFStream,
+    PDFZCompress,
+)
 from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, PATH_OPS, Canvas
 
@@ -57,12 +65,28 @@ def render(document: Document, face: Typeface, step: Callable[[int], None] | Non
     canvas.setAuthor(document.author)
     canvas.setSubject(document.subject)
     canvas.setCreator(f"printkit {__version__}")
+    canvas.setPageCallBack(lambda number: _compress_page(canvas))
     for page in document.pages:
         _page(canvas, page, face)
         if step is not None:
             step(1)
     canvas.save()
     return buffer.getvalue()
+
+
+def _compress_page(canvas: Canvas) -> None:
+    """Compress the page just finished now rather than when the file is assembled, so that a
+    run of 10,000 pages holds them compressed. The stream is what ReportLab would write at
+    the end (the same filters, data and comment): the same bytes, sooner."""
+    page = canvas._doc.Pages[-1]
+    filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
+    content = page.stream
+    for step in reversed(filters):
+        content = step.encode(content)
+    stream = PDFStream(content=content)
+    stream.dictionary["Filter"] = PDFArray([PDFName(f.pdfname) for f in filters])  # applied
+    stream.__Comment__ = "page stream"
+    page.Contents, page.stream = stream, None
 
 
 def _page(canvas: Canvas, page: Page, face: Typeface) -> None:

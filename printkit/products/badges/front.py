@@ -12,7 +12,7 @@ from __future__ import annotations
 from printkit.errors import LayoutError, Location, Unfit, about
 from printkit.layout.items import QR, Document, Image, Item, Note
 from printkit.layout.mono import monochrome
-from printkit.layout.qr import MIN_MODULE, encode
+from printkit.layout.qr import MIN_MODULE, encode, encode_all
 from printkit.layout.text import fit_block
 from printkit.layout.words import affiliation, when
 from printkit.model.event import BadgeBack, Event, Person
@@ -57,6 +57,11 @@ def layout_badges(event: Event, face: Typeface) -> Document:
             where=Location("--only"),
         )
     shared: dict = {}  # what every badge (or every badge of a role) has in common, set once
+    settings = event.badge.qr
+    if settings is not None:  # the personal codes, encoded together (on every core)
+        payloads = (payload_or_none(p, settings.template, settings.vcard) for p in people)
+        level = VCARD_LEVEL if settings.vcard else "M"
+        shared["codes"] = encode_all((p for p in payloads if p is not None), level)
     notes: list[Note] = []
     fronts = []
     failed: list[tuple[object, LayoutError]] = []  # every badge that cannot be set, not the first
@@ -119,7 +124,8 @@ def badge(
         return tuple(items + name_block(event, person, face, design, zone, second, notes=notes))
     # the code as large as the design wants; smaller, down to readable modules, if the name needs room
     try:
-        matrix = encode(payload, VCARD_LEVEL if settings.vcard else "M")
+        level = VCARD_LEVEL if settings.vcard else "M"
+        matrix = shared.get("codes", {}).get(payload) or encode(payload, level)
     except LayoutError:
         raise LayoutError(
             PRODUCT,
