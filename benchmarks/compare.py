@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PEERS = Path(__file__).resolve().parent / "peers"
 FONTS = ROOT / "fonts"
+ROWS = 200_000  # the attendee list's limit, raised for the 100,000-badge run
 URL = "https://tickets.example.org/{ticket_id}"  # the floor's and the peer's codes carry the same
 README_START = "<!-- benchmark: start (python benchmarks/compare.py --readme writes this) -->"
 README_END = "<!-- benchmark: end -->"
@@ -91,7 +92,7 @@ def event_file(folder: Path, people: Path, qr: bool) -> Path:
         raise SystemExit(f"event.yaml: no {marker.strip()!r} line to add the badges' QR after")
     if qr:
         text = text.replace(marker, f'{marker}\n  qr: {{url: "{URL}"}}', 1)
-    text += f"\nattendees:\n  file: {people}\n"
+    text += f"\nattendees:\n  file: {people}\n  max_rows: {ROWS}\n"
     path = folder / f"{people.stem}{'-qr' if qr else ''}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
