@@ -225,7 +225,7 @@ def write_readme(lines: list[str]) -> None:
         raise SystemExit(f"README.md: the markers {README_START!r} … {README_END!r} are missing")
     head, rest = text.split(README_START, 1)
     _, tail = rest.split(README_END, 1)
-    block = "\n".join([README_START, "```", *lines, "```", README_END])
+    block = "\n".join([README_START, *lines, README_END])
     readme.write_text(head + block + tail, encoding="utf-8")
 
 
