@@ -1,5 +1,7 @@
-"""A build imports only what it uses: the checker, the proof renderer, PDF/X, ICU and the
-spreadsheet reader load when a feature asks for them (a cold run pays for its imports)."""
+"""A build imports only what it uses: the checker, the proof renderer, ICU and the
+spreadsheet reader load when a feature asks for them (a cold run pays for its imports).
+pikepdf is not among them: every file a build writes passes through it once (subset tags
+from content, the true date: ``printkit.output.stamp``)."""
 
 from __future__ import annotations
 
@@ -9,8 +11,8 @@ import sys
 
 from tests.conftest import ROOT, SEED
 
-#: Imported only by ``check``/``review``/``proof``, a PDF/X run, bidi or a sort by name, XLSX.
-ON_DEMAND = ("pypdf", "pypdfium2", "pikepdf", "icu", "openpyxl", "reportlab.platypus")
+#: Imported only by ``check``/``review``/``proof``, bidi or a sort by name, XLSX.
+ON_DEMAND = ("pypdf", "pypdfium2", "icu", "openpyxl")
 
 
 def _imported(*args: str) -> list[str]:
