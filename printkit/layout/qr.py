@@ -105,6 +105,8 @@ def encode_all(contents: Iterable[str], level: str = "M") -> dict[str, Matrix]:
             encoded = [
                 s for done in pool.imap(partial(_symbols, level=level), chunks) for s in done
             ]
+            pool.close()  # the workers end on their own; none is sent a SIGTERM
+            pool.join()
     found = {}
     for content, symbol in zip(unique, encoded, strict=True):
         if symbol is not None:
@@ -128,7 +130,13 @@ def _symbols(contents: list[str], level: str) -> list[tuple[int, bytes, str] | N
 
 
 def _worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    """A worker leaves the signals to the main process: it ignores Ctrl-C, and SIGTERM or
+    SIGHUP (which the command line turns into an interruption, with a traceback if raised in
+    a worker) simply end it, as when the pool is torn down after an interruption."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, signal.SIG_DFL)
 
 
 #: Bytes the largest QR code (version 40) holds in byte mode, by error correction level.
