@@ -38,6 +38,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "calendar_cta": "Scan to add it to your calendar",
         "session_cta": "Scan for more about this session",
         "every_room": "All rooms",
+        "session_codes_cta": "Scan a session's code for more about it",
+        "calendar_codes_cta": "Scan a session's code to add it to your calendar",
     },
     "da": {
         "panel": "Panel",
@@ -66,6 +68,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "calendar_cta": "Scan og føj det til din kalender",
         "session_cta": "Scan for mere om dette programpunkt",
         "every_room": "Alle lokaler",
+        "session_codes_cta": "Scan et programpunkts kode for mere om det",
+        "calendar_codes_cta": "Scan et programpunkts kode og føj det til din kalender",
     },
     "de": {
         "panel": "Podium",
@@ -94,6 +98,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "calendar_cta": "Scannen und in den Kalender eintragen",
         "session_cta": "Scannen für mehr zu diesem Programmpunkt",
         "every_room": "Alle Räume",
+        "session_codes_cta": "Den Code eines Programmpunkts scannen: mehr dazu",
+        "calendar_codes_cta": "Den Code eines Programmpunkts scannen und in den Kalender eintragen",
     },
     "sv": {
         "panel": "Panel",
@@ -122,6 +128,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "calendar_cta": "Skanna och lägg till i kalendern",
         "session_cta": "Skanna för mer om programpunkten",
         "every_room": "Alla lokaler",
+        "session_codes_cta": "Skanna en programpunkts kod för mer om den",
+        "calendar_codes_cta": "Skanna en programpunkts kod och lägg till den i kalendern",
     },
     "nb": {
         "panel": "Panel",
@@ -150,6 +158,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "calendar_cta": "Skann og legg til i kalenderen",
         "session_cta": "Skann for mer om programpunktet",
         "every_room": "Alle rom",
+        "session_codes_cta": "Skann et programpunkts kode for mer om det",
+        "calendar_codes_cta": "Skann et programpunkts kode og legg det til i kalenderen",
     },
 }
 

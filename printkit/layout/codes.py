@@ -20,6 +20,22 @@ def session_code(event: Event, session: Session) -> str:
     return session.url or event.url
 
 
+def own_code(event: Event, session: Session) -> str | None:
+    """A session's own code among others (a door poster's row): its page, or itself with
+    ``qr: calendar``; None when it has neither (the programme's code speaks for it) and for a
+    kind that gets no sign (a break)."""
+    if not event.kind(session).sign:
+        return None
+    return vevent(event, session) if event.sign_code == "calendar" else session.url
+
+
+def own_codes(event: Event) -> bool:
+    """Whether some session has its own code on the door posters (``own_code``)."""
+    if event.sign_code == "calendar":
+        return any(event.kind(s).sign for s in event.sessions)
+    return any(s.url and event.kind(s).sign for s in event.sessions)
+
+
 def code_cta(event: Event, session: Session) -> str:
     """The words under the code, saying what it gives."""
     if event.sign_code == "calendar":

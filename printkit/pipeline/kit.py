@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from printkit.checks.findings import capitals, unaffiliated
 from printkit.errors import InputWarning
+from printkit.layout.codes import own_codes
 from printkit.layout.items import Document
 from printkit.layout.qr import MIN_MODULE
 from printkit.model.event import BadgeBack, Duplex, Event, SignKind
 from printkit.pipeline.people import merged_count, payload_or_none
 from printkit.pipeline.products import IN_THE_HAND, Output, Product, Reading, register
 from printkit.products.badges.front import layout_badges
-from printkit.products.posters import layout_posters
+from printkit.products.posters import SESSION_QR, layout_posters
 from printkit.products.programme import layout_programme
 from printkit.products.schedule import layout_booklet, layout_schedule
 from printkit.products.tent import POSTER_QR_MIN, TENT_QR_MIN, layout_sign, layout_tents
@@ -22,6 +23,8 @@ AT_A_METRE = Reading("the tent", "1 m", TENT_QR_MIN, 1.0)
 ACROSS_A_ROOM = Reading("the poster", "2–3 m", POSTER_QR_MIN, 1.5)
 #: a festival's door posters list the day's sessions, read as one walks up: about 1 m
 WALKING_UP = Reading("the venue posters", "1 m", TENT_QR_MIN, 1.0)
+#: a session's own code in its row of a door poster, read with the phone held up to it
+HELD_UP = Reading("the venue posters' sessions", "30 cm", SESSION_QR, MIN_MODULE, "sign.qr")
 
 
 #: The imposed booklet: for an office duplex printer, so never given press finishing.
@@ -65,7 +68,9 @@ def _signs(event: Event) -> tuple[Output, ...]:
     kinds = (event.sign,) if event.sign else tuple(SignKind)
     found = {
         SignKind.TENT: Output("tents", layout_tents, AT_A_METRE),
-        SignKind.POSTER: Output("posters", layout_posters, WALKING_UP),
+        SignKind.POSTER: Output(
+            "posters", layout_posters, HELD_UP if own_codes(event) else WALKING_UP
+        ),
     }
     return tuple(found[kind] for kind in kinds)
 

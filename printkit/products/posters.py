@@ -5,8 +5,9 @@ the room, who is speaking, and the QR code with the call to action beside it.
 
 A schedule's posters (``layout_posters``), one per room and day: the festival over the room's
 name, the day's date, that room's sessions of the day and the breaks in every room (each its
-time range beside its title, subtitle and people) and the QR code to the programme with the
-call to action beside it.
+time range beside its title, subtitle and people; a session with its own code — its page,
+or itself with ``qr: calendar`` — has it at its row's right, every poster keeping the same
+column for them) and the QR code to the programme with the call to action beside it.
 Every poster of an event is set by one rule: the list as large as fits the fullest day (from
 140 % of its design size down to 80 %, then without subtitles, then without people, titles
 alone down to 60 %), the room's name at the size the longest allows, the call to action in
@@ -18,11 +19,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from printkit.errors import LayoutError
+from printkit.errors import LayoutError, about
 from printkit.lang import i18n
+from printkit.layout.codes import own_code
 from printkit.layout.flow import FIRST_BASELINE, paragraph
 from printkit.layout.items import QR, Document, Item, Line, Note, Page, Text, field_path, pt
-from printkit.layout.qr import url_code
+from printkit.layout.qr import encode, url_code
 from printkit.layout.text import shrunk, width_mm
 from printkit.layout.words import date_line, room, time_range, venue_line, when
 from printkit.model.event import Event, Session, Venue
@@ -49,6 +51,11 @@ CTA_COLUMN = 55.0  # mm the call to action takes beside the code (a 150 mm code 
 CTA = (24.0, 16.0)  # pt: its design size and floor
 CTA_LINES = 4
 QR_GAP = 8.0  # mm between the list and the code
+#: mm: a session's own code in its row (its page, or ``qr: calendar``), read up close, as a
+#: phone is held to a door: about 30 cm, so about 30 mm (PRINT.md)
+SESSION_QR = 30.0
+SESSION_QR_GAP = 6.0  # mm between a row's words and its code
+CODES_CTA = 16.0  # pt: what the sessions' own codes give, under the date
 FLOOR_GAP = 2.0  # the code's foot above the organiser's rule
 DATE = 26.0  # pt
 VENUE = 24.0
@@ -177,14 +184,46 @@ def layout_posters(event: Event, face: Typeface) -> Document:
         poster_head(face, page, kicker, room(venue), PRODUCT, POSTER_TITLE * k)[2]
         for _, venue, _ in groups
     )
-    choice = max(_choice(event, face, page, heading, *group) for group in groups)
-    pages = tuple(_poster(event, face, page, heading, CHOICES[choice], *group) for group in groups)
+    codes = _own_codes(event, groups)
+    choice = max(_choice(event, face, page, heading, codes, *group) for group in groups)
+    pages = tuple(
+        _poster(event, face, page, heading, CHOICES[choice], codes, *group) for group in groups
+    )
     return Document(
         pages=pages,
         title=f"{event.title} – {event.labels['sign']}",
         author=event.organiser.name if event.organiser else "",
         subject=when(event),
     )
+
+
+@dataclass(frozen=True)
+class Codes:
+    """The sessions' own codes on the door posters (by ``id`` of the session), and the column
+    they take at the right of every poster's list (0 when no session has one)."""
+
+    found: dict[int, QR]
+    column: float
+
+    def on(self, sessions: tuple[Session, ...]) -> bool:
+        """Whether one of these sessions has its own code."""
+        return any(id(session) in self.found for session in sessions)
+
+
+def _own_codes(event: Event, groups) -> Codes:
+    """Each code a symbol of ``SESSION_QR`` mm, placed later; its width with the quiet zone."""
+    found: dict[int, QR] = {}
+    for _day, _venue, sessions in groups:
+        for session in sessions:
+            payload = own_code(event, session)
+            if payload is None or id(session) in found:
+                continue
+            with about(None, field_path(session.path, "url")):
+                matrix = encode(payload)
+            side = SESSION_QR * matrix.modules_with_quiet_zone / matrix.modules
+            found[id(session)] = QR(Rect(0.0, 0.0, side, side), matrix)
+    widest = max((code.rect.width for code in found.values()), default=0.0)
+    return Codes(found, widest + SESSION_QR_GAP if found else 0.0)
 
 
 def _doors(event: Event) -> list[tuple[dt.date, Venue, tuple[Session, ...]]]:
@@ -198,8 +237,17 @@ def _doors(event: Event) -> list[tuple[dt.date, Venue, tuple[Session, ...]]]:
     ]
 
 
-def _top(event: Event, face: Typeface, page: Size, heading: float, day: dt.date, venue: Venue):
-    """The band (festival over the room) and the date: items and where the list starts."""
+def _top(
+    event: Event,
+    face: Typeface,
+    page: Size,
+    heading: float,
+    codes: bool,
+    day: dt.date,
+    venue: Venue,
+):
+    """The band (festival over the room) and the date, and what the sessions' own codes give
+    when the poster has some (``codes``): items and where the list starts."""
     k = scale_of(page)
     margin = POSTER_MARGIN * k
     kicker = event.festival or event.title
@@ -207,15 +255,33 @@ def _top(event: Event, face: Typeface, page: Size, heading: float, day: dt.date,
     y -= 10.0 * k
     text = i18n.long_date(day, event.language)
     date = paragraph(face, [(text, "bold")], margin, y, page.width - 2 * margin, DATE * k)
-    return items + list(date.items), y - date.height - 9.0 * k
+    items += date.items
+    y -= date.height
+    if codes:
+        cta = event.labels[
+            "calendar_codes_cta" if event.sign_code == "calendar" else "session_codes_cta"
+        ]
+        block = paragraph(
+            face,
+            [(cta, "regular")],
+            margin,
+            y - 3.0 * k,
+            page.width - 2 * margin,
+            CODES_CTA * k,
+            1.2,
+            "muted",
+        )
+        items += block.items
+        y -= 3.0 * k + block.height
+    return items, y - 9.0 * k
 
 
-def _choice(event, face, page, heading, day, venue, sessions) -> int:
+def _choice(event, face, page, heading, codes, day, venue, sessions) -> int:
     """The first of ``CHOICES`` that leaves this poster room for its code."""
     k = scale_of(page)
-    _, y = _top(event, face, page, heading, day, venue)
+    _, y = _top(event, face, page, heading, codes.on(sessions), day, venue)
     for index, kind in enumerate(CHOICES):
-        _, height = _listing(event, face, page, sessions, kind, y)
+        _, height = _listing(event, face, page, sessions, kind, y, codes)
         if _code(event, face, page, y - height - QR_GAP * k, QR_MAX * k, QR_MIN * k):
             return index
     raise LayoutError(
@@ -226,10 +292,10 @@ def _choice(event, face, page, heading, day, venue, sessions) -> int:
     )
 
 
-def _poster(event, face, page, heading, kind, day, venue, sessions) -> Page:
+def _poster(event, face, page, heading, kind, codes, day, venue, sessions) -> Page:
     k = scale_of(page)
-    items, y = _top(event, face, page, heading, day, venue)
-    listing, height = _listing(event, face, page, sessions, kind, y)
+    items, y = _top(event, face, page, heading, codes.on(sessions), day, venue)
+    listing, height = _listing(event, face, page, sessions, kind, y, codes)
     code = _code(event, face, page, y - height - QR_GAP * k, QR_MAX * k, QR_MIN * k)
     assert code is not None  # the choice was made so that every poster has room for it
     items += listing + code + poster_foot(event, face, page, PRODUCT)
@@ -244,16 +310,23 @@ def _require(face: Typeface, items: list[Item], product: str) -> None:
 
 
 def _listing(
-    event: Event, face: Typeface, page: Size, sessions: tuple[Session, ...], kind: Type, top: float
+    event: Event,
+    face: Typeface,
+    page: Size,
+    sessions: tuple[Session, ...],
+    kind: Type,
+    top: float,
+    codes: Codes,
 ) -> tuple[list[Item], float]:
-    """The sessions as rows, the time in a column of its own; returns items and height."""
+    """The sessions as rows, the time in a column of its own and a session's own code, if it
+    has one, at the row's right; returns items and height."""
     k = scale_of(page)
     margin = POSTER_MARGIN * k
     size = Type(kind.scale * k, kind.subtitles, kind.people)
     times = [time_range(event, s) for s in sessions]
     column = max(width_mm(face, t, "bold", size.title) for t in times) + 8.0 * size.scale
     x = margin + column
-    width = page.width - margin - x
+    width = page.width - margin - x - codes.column
     items: list[Item] = []
     y = top
     for i, (session, time) in enumerate(zip(sessions, times, strict=True)):
@@ -261,6 +334,11 @@ def _listing(
             y -= size.gap / 2
             items.append(Line(margin, y, page.width - margin, y, "rule", 0.8))
             y -= size.gap / 2
+        row_top = y
+        code = codes.found.get(id(session))
+        if code is not None:  # its top on the row's first cap height, its right on the margin
+            side = code.rect.width
+            items.append(QR(Rect(page.width - margin - side, y - side, side, side), code.matrix))
         baseline = y - FIRST_BASELINE * size.title * PT
         items.append(Text(margin, baseline, time, "bold", size.title, "accent"))
         rows = [([(session.title, "bold")], size.title, "text", 1.15)]
@@ -274,4 +352,6 @@ def _listing(
             block = paragraph(face, spans, x, y, width, row_size, leading, colour)
             items += block.items
             y -= block.height
+        if code is not None:
+            y = min(y, row_top - code.rect.width)
     return items, top - y
