@@ -94,6 +94,8 @@ def conference(
     paper: str | None = None,
     booklet: bool = False,
     parts: list[str] | None = None,
+    tracks: tuple[tuple[str, list[int]], ...] = (),
+    breaks: tuple[str, ...] = (),
 ) -> dict:
     """A conference of ``days`` days with ``slots`` hourly slots in each of ``rooms`` rooms."""
     assert rooms * (panel + 1) <= POOL, "a slot needs more distinct people than the pool has"
@@ -121,7 +123,22 @@ def conference(
                         "moderator": person(base + r * (panel + 1) + panel),
                     }
                 )
+                if tracks:  # the rooms take the tracks in turn
+                    sessions[-1]["track"] = tracks[r % len(tracks)][0]
                 n += 1
+        for at in breaks:  # a break in every room (no venue) after the slot starting ``at``
+            start = dt.datetime.combine(day, dt.time.fromisoformat(at)) + dt.timedelta(
+                minutes=minutes
+            )
+            sessions.append(
+                {
+                    "title": f"Break at {start:%H:%M}",
+                    "kind": "break",
+                    "date": day.isoformat(),
+                    "start": f"{start:%H:%M}",
+                    "end": f"{start + dt.timedelta(minutes=60 - minutes):%H:%M}",
+                }
+            )
     data: dict = {
         "language": language,
         "title": f"Conference of {rooms} rooms",
@@ -129,6 +146,8 @@ def conference(
         "organiser": {"name": "The Organisers"},
         "sessions": sessions,
     }
+    if tracks:
+        data["tracks"] = [{"name": name, "colour": colour} for name, colour in tracks]
     programme: dict = {}
     if paper:
         programme["paper"] = paper
@@ -160,7 +179,8 @@ def write(folder: Path, data: dict) -> Path:
 def room_names(data: dict) -> list[str]:
     seen: dict[str, None] = {}
     for session in data["sessions"]:
-        seen.setdefault(session["venue"]["name"])
+        if "venue" in session:  # a break in every room has none of its own
+            seen.setdefault(session["venue"]["name"])
     return list(seen)
 
 

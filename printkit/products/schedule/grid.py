@@ -21,7 +21,7 @@ from babel.dates import format_time
 from printkit.errors import LayoutError
 from printkit.lang import i18n
 from printkit.layout.flow import FIRST_BASELINE, paragraph
-from printkit.layout.items import Box, Item, Line, Text, field_path
+from printkit.layout.items import Group, Item, Line, Text, field_path
 from printkit.layout.text import fit_block, width_mm, wrap
 from printkit.layout.words import room
 from printkit.model.event import Event, Session, Venue
@@ -29,6 +29,7 @@ from printkit.model.geometry import PT, Rect
 from printkit.products.schedule.columns import Sheet
 from printkit.products.schedule.frame import PRODUCT, Frame
 from printkit.products.schedule.rows import ELLIPSIS
+from printkit.products.schedule.tracks import decorations, inside, legend, tracks_on
 from printkit.typeset.fonts import Typeface
 
 AXIS = 12.0  # mm: the time labels' column at the left
@@ -117,6 +118,12 @@ def _page(
     tags: dict[int, int],
 ) -> Sheet:
     sheet = Sheet(top=top, low=frame.bottom)
+    bottom = frame.bottom
+    tracks = tracks_on(event, sessions)
+    if tracks:  # the legend at the page's foot, the grid above it
+        key, height = legend(face, tracks, frame.left + AXIS, frame.width - AXIS)
+        sheet.items.append(Group(tuple(key), offset=(0.0, frame.bottom)))
+        bottom += height
     text = i18n.long_date(day, event.language)
     if continued:
         text += f" ({event.labels['continued']})"
@@ -134,7 +141,7 @@ def _page(
             sheet.items.append(Text(x0 + i * column + PAD, baseline, line, "bold", name_size))
     y -= ((lines - 1) * 1.15 + FIRST_BASELINE + 0.3) * name_size * PT + HEAD_GAP
     first, last = window
-    scale = min((y - frame.bottom) / (last - first), MAX_SCALE)
+    scale = min((y - bottom) / (last - first), MAX_SCALE)
 
     def at(minutes: int) -> float:
         return y - (minutes - first) * scale
@@ -154,8 +161,8 @@ def _page(
             column * max(1, len(rooms)) - GAP,
             (_minutes(session.end) - _minutes(session.start)) * scale - GAP,
         )
-        sheet.items.append(Box(box, fill="accent_light"))
-        sheet.items += fit(event, face, session, box)
+        sheet.items += decorations(event, session, box)
+        sheet.items += fit(event, face, session, inside(event, session, box))
         sheet.tags.add(tags[id(session)])
     for i, venue in enumerate(rooms):
         mine = [s for s in sessions if s.venue.key == venue.key and not s.everywhere]
@@ -169,8 +176,8 @@ def _page(
                 lane - GAP,
                 (_minutes(session.end) - _minutes(session.start)) * scale - GAP,
             )
-            sheet.items.append(Box(box, fill="accent_light"))
-            sheet.items += fit(event, face, session, box)
+            sheet.items += decorations(event, session, box)
+            sheet.items += fit(event, face, session, inside(event, session, box))
             sheet.tags.add(tags[id(session)])
     return sheet
 

@@ -1,6 +1,7 @@
 """Every session of a day by start time, the sessions of one slot together under the slot's
-time, each with its room and its full entry: subtitle, text, questions, and the people with
-their affiliations. Two or three columns where the paper allows (``columns.columns_for``).
+time, each with its room ("All rooms" for a break in every room) and track, and its full
+entry: subtitle, text, questions, and the people under the kind's headings with their
+affiliations. Two or three columns where the paper allows (``columns.columns_for``).
 """
 
 from __future__ import annotations
@@ -96,7 +97,8 @@ def _clock(event: Event, start: dt.time) -> str:
 
 
 def _entry(event: Event, face: Typeface, session: Session, width: float, tag: int) -> list[Row]:
-    meta = f"{time_range(event, session)} · {room(session.venue)}"
+    parts = (time_range(event, session), room(session.venue), session.track)
+    meta = " · ".join(part for part in parts if part)  # "10:15–11:00 · Room 2 (B) · Civic tech"
     rows = text_rows(face, [(meta, "bold")], width, META, 1.3, "text", keep=True)
     rows[0] = Row(rows[0].items, rows[0].height, 0.0, True, (), tag)
     title = text_rows(face, [(session.title, "bold")], width, TITLE, 1.2, keep=True)
