@@ -29,7 +29,8 @@ def main() -> None:
     out = ROOT / "out"
     report = build(ROOT / "event.yaml", out)
     for path in report.written:
-        render(path, DOCS / f"{path.stem}.png", 900)
+        if path.suffix == ".pdf":  # not programme.ics beside them
+            render(path, DOCS / f"{path.stem}.png", 900)
     poster = build(ROOT / "event.yaml", out, ("tent",), Overrides(sign=SignKind.POSTER))
     render(poster.written[0], DOCS / "poster.png", 600)
     # the festival day: its programme's grid, slots and index, a door poster, a tent and the
@@ -45,6 +46,10 @@ def main() -> None:
     booklet = ROOT / "out" / "booklet"
     build(ROOT / "examples" / "festival-day.yaml", booklet, ("programme",), Overrides(booklet=True))
     render(booklet / "programme-booklet.pdf", DOCS / "festival-booklet.png", 900)
+    # the conference example: a grid with tracks and breaks
+    conference = ROOT / "out" / "conference"
+    build(ROOT / "examples" / "conference.yaml", conference, ("programme",))
+    render(conference / "programme.pdf", DOCS / "conference-grid.png", 600)
     # a day in twelve rooms: the grid's first page (rooms A–D; E–H and I–L follow)
     twelve = ROOT / "out" / "twelve"
     twelve.mkdir(parents=True, exist_ok=True)
