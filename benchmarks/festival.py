@@ -118,12 +118,13 @@ def one_run(event: Path, out: Path) -> dict:
     start = time.perf_counter()
     loaded = load_event(event)
     read = time.perf_counter() - start
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     report = build(event, out)
-    wall = time.perf_counter() - start
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return {
         "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),  # the whole process, reading included
+        "build_cpu_s": round(cpu, 2),  # the build alone: what the 15 s target is about
         "sessions": len(loaded.sessions),
         "venues": len(loaded.venues),
         "bytes": event.stat().st_size,
@@ -167,7 +168,8 @@ def main(argv: list[str]) -> None:
             print(
                 f"{r['sessions']:>5,} sessions in {r['venues']:>3} venues ({r['bytes'] / 1e6:.1f} MB of"
                 f" YAML): read and checked {r['read_s']:>5.2f} s, whole kit {r['build_s']:>6.2f} s"
-                f" ({r['files']} files), CPU {r['cpu_s']:>6.2f} s, peak RSS {r['peak_rss_mb']:>6.1f} MB"
+                f" ({r['files']} files), CPU {r['cpu_s']:>6.2f} s (the build {r['build_cpu_s']:>5.2f} s),"
+                f" peak RSS {r['peak_rss_mb']:>6.1f} MB"
             )
 
 

@@ -29,6 +29,7 @@ def time_range(start: dt.time, end: dt.time, locale: str) -> str:
         return format_interval(start, end, "Hm", locale=locale)
 
 
+@lru_cache(maxsize=8192)
 def date_line(day: dt.date, start: dt.time, end: dt.time, locale: str, glue: str) -> str:
     """The full date and time line, e.g. "Torsdag den 15. juni 2017 kl. 14.00–15.00"."""
     text = fill(
@@ -50,6 +51,7 @@ def date_span(first: dt.date, last: dt.date, locale: str) -> str:
     return _sentence_case(format_interval(first, last, "yMMMMd", locale=locale))
 
 
+@lru_cache(maxsize=4096)
 def number(value: int, locale: str) -> str:
     return format_decimal(value, locale=locale)
 
@@ -61,7 +63,12 @@ def page_of(page: int, pages: int, locale: str, phrase: str) -> str:
 
 def join(items: list[str] | tuple[str, ...], locale: str) -> str:
     """ "A, B og C": the locale's list pattern."""
-    return format_list(list(items), locale=locale) if items else ""
+    return _join(tuple(items), locale) if items else ""
+
+
+@lru_cache(maxsize=8192)  # each session's people, on its tent, poster and programme entries
+def _join(items: tuple[str, ...], locale: str) -> str:
+    return format_list(list(items), locale=locale)
 
 
 def is_known_locale(tag: str) -> bool:

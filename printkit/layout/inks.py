@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from printkit.layout.items import Document, Group, Item, Text
-from printkit.layout.theme import COLOURS, ink_breach
+from printkit.layout.theme import CMYK, COLOURS, ink_breach
 
 SOLID = "text"  # what small text falls back to: 100 % K, one ink
 
@@ -29,8 +30,11 @@ def _items(items: Iterable[Item]) -> tuple[Item, ...]:
 def _item(item: Item) -> Item:
     if isinstance(item, Group):
         return replace(item, items=_items(item.items))
-    if isinstance(item, Text):
-        colour = COLOURS[item.colour] if isinstance(item.colour, str) else item.colour
-        if ink_breach(item.size, colour) is not None:
-            return replace(item, colour=SOLID)
+    if isinstance(item, Text) and _breaks(item.size, item.colour):
+        return replace(item, colour=SOLID)
     return item
+
+
+@lru_cache(maxsize=1024)  # a document has a few sizes and colours, on thousands of lines
+def _breaks(size: float, colour: str | CMYK | None) -> bool:
+    return ink_breach(size, COLOURS[colour] if isinstance(colour, str) else colour) is not None

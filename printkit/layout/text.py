@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from printkit.model.geometry import PT
 from printkit.typeset.fonts import Typeface
@@ -91,6 +92,8 @@ def fit_block(
             return Fitted(tuple(lines), size)
         if best is None or size > best.size * (1.0 if _spaces_only(text, lines) else 1.1):
             best = Fitted(tuple(lines), size)
+            if size >= _floor(max_size):  # no later split can be set larger
+                break
     return best
 
 
@@ -126,7 +129,7 @@ def shrunk(size: float, design: float) -> bool:
     return size < _floor(design) - 1e-9
 
 
-def _spaces_only(text: str, lines: list[str]) -> bool:
+def _spaces_only(text: str, lines: tuple[str, ...]) -> bool:
     return " ".join(lines) == text
 
 
@@ -153,9 +156,11 @@ def _floor(size: float) -> float:
     return int(size * 4) / 4  # quarter points: stable, reproducible sizes
 
 
-def _candidates(text: str, max_lines: int) -> list[list[str]]:
+@lru_cache(maxsize=1 << 14)
+def _candidates(text: str, max_lines: int) -> tuple[tuple[str, ...], ...]:
     """Splits of ``text`` into 1..max_lines lines: fewer lines first; for each count, breaks
-    at spaces before breaks after hyphens, the most balanced first."""
+    at spaces before breaks after hyphens, the most balanced first. Kept: a sign's title is
+    fitted for the common size and again on its own face."""
     result: list[list[str]] = [[text]]
     for hyphens in (False, True):
         if max_lines >= 2:
@@ -172,7 +177,7 @@ def _candidates(text: str, max_lines: int) -> list[list[str]]:
             ]
             triples = [t for t in triples if t not in result]
             result += sorted(triples, key=lambda t: max(len(x) for x in t))[:60]
-    return result
+    return tuple(tuple(lines) for lines in result)
 
 
 def balanced_lines(face: Typeface, text: str, style: str, width: float, size: float) -> list[str]:
@@ -198,26 +203,28 @@ def wrap(
     face: Typeface, spans: list[Span], width: float, size: float
 ) -> list[list[tuple[float, str, str]]]:
     """Greedy line breaking of styled spans into lines of (x offset mm, text, style) pieces."""
-    words: list[tuple[str, str, bool]] = []  # (word, style, space before)
+    words: list[tuple[str, str, bool, float | None]] = []  # (word, style, space before, width)
     for text, style in spans:
         parts = text.split(" ")
         for i, part in enumerate(parts):
             if part == "":
                 continue
             space_before = i > 0 or (text.startswith(" ") and bool(words))
-            if width_mm(face, part, style, size) > width and "-" in part[1:-1]:
+            w = width_mm(face, part, style, size)
+            if w > width and "-" in part[1:-1]:
                 # a word wider than the column breaks after its hyphens, the hyphens kept
                 pieces = re.findall(r"[^-]+-|[^-]+$", part)
-                words.append((pieces[0], style, space_before))
-                words += [(piece, style, False) for piece in pieces[1:]]
+                words.append((pieces[0], style, space_before, None))
+                words += [(piece, style, False, None) for piece in pieces[1:]]
                 continue
-            words.append((part, style, space_before))
+            words.append((part, style, space_before, w))
+    spaces = {style: width_mm(face, " ", style, size) for _, style in spans}
     lines: list[list[tuple[float, str, str]]] = []
     line: list[tuple[float, str, str]] = []
     x = 0.0
-    for word, style, space_before in words:
-        space = width_mm(face, " ", style, size) if (space_before and line) else 0.0
-        w = width_mm(face, word, style, size)
+    for word, style, space_before, known in words:
+        space = spaces[style] if (space_before and line) else 0.0
+        w = width_mm(face, word, style, size) if known is None else known
         if line and x + space + w > width + 1e-9:
             lines.append(_merge(line))
             line, x, space = [], 0.0, 0.0

@@ -106,8 +106,11 @@ def set_line(chain: tuple[str, ...], text: str) -> SetLine:
     return _set_mixed(chain, text)
 
 
+@lru_cache(maxsize=1 << 17)
 def advance(chain: tuple[str, ...], text: str) -> float:
-    """``set_line(chain, text).advance``, without building runs in the common case."""
+    """``set_line(chain, text).advance``, without building runs in the common case (kept:
+    fitting a title tries its lines at many breaks, and a festival measures the same words
+    again on every product)."""
     primary = chain[0]
     if _plain(primary).issuperset(text):
         return pdfmetrics.stringWidth(text, primary, 1.0)
@@ -140,27 +143,38 @@ def _set_mixed(chain: tuple[str, ...], text: str) -> SetLine:
     return SetLine(tuple(runs), sum(run.advance for run in runs))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 16)
 def ink(chain: tuple[str, ...], text: str) -> tuple[float, float]:
     """How far the ink of ``text`` set in ``chain`` reaches above and below its baseline, in
     points at 1 pt (below: negative): each glyph's box where it is drawn, so marks the font
     stacks above a letter ("Z" with eight accents) count at their real height."""
     top = bottom = 0.0
     for run in set_line(chain, text).runs:
-        hb_font = _hb_font(run.font)
-        face = pdfmetrics.getFont(run.font).face
-        per_em = hb_font.scale[1]
-        shaped = isinstance(run.text, ShapedStr)
-        rises = [d.y_offset / 1000.0 for d in run.text.__shapeData__] if shaped else None
-        for i, char in enumerate(str(run.text)):
-            glyph = face.charToGlyph.get(ord(char), 0)
-            box = hb_font.get_glyph_extents(glyph)
-            if box is None or box.height == 0:
+        if isinstance(run.text, ShapedStr):  # each glyph raised by its offset
+            rises = [d.y_offset / 1000.0 for d in run.text.__shapeData__]
+            placed = zip(str(run.text), rises, strict=True)
+        else:  # on the baseline: each character once is enough
+            placed = ((char, 0.0) for char in set(run.text))
+        for char, rise in placed:
+            extent = _glyph_ink(run.font, char)
+            if extent is None:
                 continue
-            rise = rises[i] if rises is not None else 0.0
-            top = max(top, rise + box.y_bearing / per_em)
-            bottom = min(bottom, rise + (box.y_bearing + box.height) / per_em)
+            top = max(top, rise + extent[0])
+            bottom = min(bottom, rise + extent[1])
     return top, bottom
+
+
+@cache
+def _glyph_ink(font: str, char: str) -> tuple[float, float] | None:
+    """The top and bottom of a character's glyph in em (None: no ink), read once per font.
+    A private code point (a contextual form) is only met after shaping has mapped it."""
+    hb_font = _hb_font(font)
+    glyph = pdfmetrics.getFont(font).face.charToGlyph.get(ord(char), 0)
+    box = hb_font.get_glyph_extents(glyph)
+    if box is None or box.height == 0:
+        return None
+    per_em = hb_font.scale[1]
+    return box.y_bearing / per_em, (box.y_bearing + box.height) / per_em
 
 
 def _unshaped(run: Run) -> bool:
