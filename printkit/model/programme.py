@@ -15,11 +15,14 @@ class Part(StrEnum):
     SLOTS = "slots"  # every session by start time, the sessions of one slot together
     INDEX = "index"  # every speaker, panelist and moderator with their sessions' pages
     LIST = "list"  # the compact list by day (and room): a single-room day's programme
+    VENUES = "venues"  # every venue with its sessions' pages: a festival of many organisers
 
 
 #: The default for an event with more than one room; a single room keeps the compact list.
 MANY_ROOMS = (Part.GRID, Part.SLOTS, Part.INDEX)
 ONE_ROOM = (Part.LIST,)
+#: The parts that point to the others' pages: set after them, in the order asked for.
+INDEXES = (Part.INDEX, Part.VENUES)
 
 #: Paper a programme may be set on, and the sheet its booklet is imposed on (two up).
 PROGRAMME_PAPER = ("A4", "A5", "Letter", "Half-Letter")

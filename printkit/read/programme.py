@@ -24,7 +24,7 @@ def read_programme_options(top: Fields) -> ProgrammeOptions:
     parts = None
     listed = fields.get("parts")
     if listed is not None:
-        items = as_list(listed, "programme.parts", "parts (grid, slots, index, list)")
+        items = as_list(listed, "programme.parts", "parts (grid, slots, index, list, venues)")
         parts = tuple(
             coerce(item, f"programme.parts[{i}]", Part) for i, item in enumerate(items, start=1)
         )

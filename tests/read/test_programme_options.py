@@ -38,7 +38,7 @@ def test_the_options_are_read(tmp_path):
     [
         (
             {"programme": {"parts": ["grid", "slot"]}},
-            "programme.parts[2]: 'slot' is not one of grid, slots, index, list; did you mean 'slots'?",
+            "programme.parts[2]: 'slot' is not one of grid, slots, index, list, venues; did you mean 'slots'?",
         ),
         ({"programme": {"parts": ["grid", "grid"]}}, "programme.parts[2]: grid is named twice"),
         ({"programme": {"parts": []}}, "programme.parts: is an empty list; name at least one part"),

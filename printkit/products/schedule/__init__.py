@@ -5,8 +5,9 @@ Page 1 opens with a band (festival, the event's name, subtitle, its days and, fo
 where) beside the QR code to the event's address, then the introduction. Then the parts
 ``programme.parts`` asks for, each starting on a new page but the first: ``grid`` (a day at a
 glance, ``grid.py``), ``slots`` (every session by start time, ``slots.py``), ``index`` (the
-people, ``index.py``) and ``list`` (the compact list by day and room, ``listing.py``: a
-single-room event's default). Every page after the first has a running head, every page a
+people, ``index.py``), ``venues`` (the venues, ``index.py``) and ``list`` (the compact list by
+day and room, ``listing.py``: a single-room event's default); the indexes come last, as they
+point to the other parts' pages. Every page after the first has a running head, every page a
 footer with the address and "side 2 af 5"; the organiser closes the last page.
 """
 
@@ -16,7 +17,7 @@ from printkit.layout.booklet import impose, padded
 from printkit.layout.items import Document, Item, Page
 from printkit.layout.words import when
 from printkit.model.event import Event
-from printkit.model.programme import Part
+from printkit.model.programme import INDEXES, Part
 from printkit.products.schedule.columns import Sheet
 from printkit.products.schedule.frame import (
     CLOSE_HEIGHT,
@@ -29,7 +30,7 @@ from printkit.products.schedule.frame import (
     running_head,
 )
 from printkit.products.schedule.grid import grid_sheets
-from printkit.products.schedule.index import index_sheets
+from printkit.products.schedule.index import index_sheets, venue_sheets
 from printkit.products.schedule.listing import list_sheets
 from printkit.products.schedule.slots import slot_sheets
 from printkit.typeset.fonts import Typeface
@@ -49,18 +50,19 @@ def layout_schedule(event: Event, face: Typeface) -> Document:
     closing = CLOSE_HEIGHT if event.organiser is not None else 0.0
     sheets: list[Sheet] = []
     pages: dict[int, int] = {}  # id(session) → the page of its fullest entry
-    for part in parts:
-        if part is Part.INDEX:
-            continue  # last: it needs the other parts' page numbers
+    # the indexes last, in the order asked for: they need the other parts' page numbers
+    ordered = [p for p in parts if p not in INDEXES] + [p for p in parts if p in INDEXES]
+    for part in ordered:
         top, continuing = _start(sheets, first_top, frame, part)
-        last = part is [p for p in parts if p is not Part.INDEX][-1] and Part.INDEX not in parts
-        made = _part(part, event, face, frame, top, tags, closing if last else 0.0)
+        reserve = closing if part is ordered[-1] else 0.0
+        if part in INDEXES:
+            index = index_sheets if part is Part.INDEX else venue_sheets
+            _join(sheets, index(event, face, frame, top, pages, reserve), continuing)
+            continue
+        made = _part(part, event, face, frame, top, tags, reserve)
         before = len(sheets) - (1 if continuing else 0)
         _record(made, before, event, pages, overwrite=part is not Part.GRID)
         _join(sheets, made, continuing)
-    if Part.INDEX in parts:
-        top, continuing = _start(sheets, first_top, frame, Part.INDEX)
-        _join(sheets, index_sheets(event, face, frame, top, pages, closing), continuing)
     if not sheets:
         sheets = [Sheet(top=first_top, low=first_top)]
     if event.organiser is not None and sheets[-1].low - CLOSE_HEIGHT < frame.bottom:

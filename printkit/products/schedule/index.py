@@ -1,13 +1,17 @@
-"""The index of people: every speaker, panelist and moderator once, in the event language's
-alphabet (ICU collation, by family name), each with the day, time and page of every session
-they are in."""
+"""The indexes at the programme's end. The index of people: every speaker, panelist and
+moderator once, in the event language's alphabet (ICU collation, by family name), each with the
+day, time and page of every session they are in. The index of venues (for a festival of many
+organisers, each in venues of their own): every venue once in the same alphabet, with its
+place, and the day, time and page of each of its sessions; a break in every room is no
+venue's."""
 
 from __future__ import annotations
 
 from babel.dates import format_date, format_time
 
 from printkit.lang import i18n
-from printkit.model.event import Event, Person, Session
+from printkit.layout.words import room
+from printkit.model.event import Event, Person, Session, Venue
 from printkit.pipeline.people import collation_key, family_name
 from printkit.products.schedule.columns import Row, Sheet, column_width, columns_for, pour_closing
 from printkit.products.schedule.frame import Frame
@@ -40,6 +44,16 @@ def people_index(event: Event) -> list[tuple[Person, list[Session]]]:
     return sorted(found.values(), key=order)
 
 
+def venue_index(event: Event) -> list[tuple[Venue, list[Session]]]:
+    """Each venue once (by ``Venue.key``) with its sessions by time, in collation order of the
+    name as printed ("Main hall (A)"); a break in every room belongs to none."""
+    found: dict[tuple[str, str], tuple[Venue, list[Session]]] = {}
+    for session in event.timetable:
+        if not session.everywhere:
+            found.setdefault(session.venue.key, (session.venue, []))[1].append(session)
+    return sorted(found.values(), key=lambda item: collation_key(room(item[0]), event.language))
+
+
 def index_sheets(
     event: Event,
     face: Typeface,
@@ -48,20 +62,48 @@ def index_sheets(
     pages: dict[int, int],
     reserve: float = 0.0,
 ) -> list[Sheet]:
-    """The index pages; ``pages`` maps id(session) to the page number its entry is on."""
+    """The index of people; ``pages`` maps id(session) to the page its entry is on."""
+    entries = [(person.name, None, sessions) for person, sessions in people_index(event)]
+    return _sheets(event, face, frame, first_top, pages, reserve, event.labels["index"], entries)
+
+
+def venue_sheets(
+    event: Event,
+    face: Typeface,
+    frame: Frame,
+    first_top: float,
+    pages: dict[int, int],
+    reserve: float = 0.0,
+) -> list[Sheet]:
+    """The index of venues; ``pages`` as for ``index_sheets``."""
+    entries = [(room(venue), venue.place, sessions) for venue, sessions in venue_index(event)]
+    label = event.labels["venue_index"]
+    return _sheets(event, face, frame, first_top, pages, reserve, label, entries)
+
+
+def _sheets(
+    event: Event,
+    face: Typeface,
+    frame: Frame,
+    first_top: float,
+    pages: dict[int, int],
+    reserve: float,
+    title: str,
+    entries: list[tuple[str, str | None, list[Session]]],
+) -> list[Sheet]:
+    """An index under ``title``: each entry's name (and the line under it: a venue's place),
+    then the day, time and page of each of its sessions."""
     count = columns_for(frame, COLUMNS, MIN_COLUMN)
     width = column_width(frame, count)
-    heading = text_rows(
-        face, [(event.labels["index"], "bold")], width, HEADING, 1.2, "accent", keep=True
-    )
+    heading = text_rows(face, [(title, "bold")], width, HEADING, 1.2, "accent", keep=True)
     rows: list[Row] = heading[:-1] + [Row(heading[-1].items, heading[-1].height + 2.0, keep=True)]
     label = event.labels["page"]
-    for person, sessions in people_index(event):
-        rows += text_rows(face, [(person.name, "bold")], width, NAME, 1.25, keep=True, space=SPACE)
+    for name, under, sessions in entries:
+        rows += text_rows(face, [(name, "bold")], width, NAME, 1.25, keep=True, space=SPACE)
+        if under:
+            rows += text_rows(face, [(under, "regular")], width, REFERENCE, 1.3, "muted", keep=True)
         again = (
-            one_line_row(
-                face, person.name, "bold", width, NAME, suffix=f" ({event.labels['continued']})"
-            ),
+            one_line_row(face, name, "bold", width, NAME, suffix=f" ({event.labels['continued']})"),
         )
         for session in sessions:
             day = format_date(session.date, "EEE d MMM", locale=event.language)
