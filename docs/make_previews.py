@@ -50,6 +50,13 @@ def main() -> None:
     conference = ROOT / "out" / "conference"
     build(ROOT / "examples" / "conference.yaml", conference, ("programme",))
     render(conference / "programme.pdf", DOCS / "conference-grid.png", 600)
+    # the festival day with its two organisers' tents indexed: the index of venues
+    venues = ROOT / "out" / "festival-venues.yaml"  # in out/, so ../assets still finds the logo
+    source = (ROOT / "examples" / "festival-day.yaml").read_text(encoding="utf-8")
+    venues.write_text(source + "\nprogramme: {parts: [grid, slots, index, venues]}\n", "utf-8")
+    build(venues, ROOT / "out" / "venues", ("programme",))
+    last = len(pdfium.PdfDocument(str(ROOT / "out" / "venues" / "programme.pdf"))) - 1
+    render(ROOT / "out" / "venues" / "programme.pdf", DOCS / "festival-venues.png", 600, last)
     # a day in twelve rooms: the grid's first page (rooms A–D; E–H and I–L follow)
     twelve = ROOT / "out" / "twelve"
     twelve.mkdir(parents=True, exist_ok=True)
