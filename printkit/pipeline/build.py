@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from printkit.errors import InputWarning
@@ -33,7 +34,7 @@ class Report:
     warnings: list[InputWarning] = field(default_factory=list)
     event: Event | None = None
     notes: list[str] = field(default_factory=list)  # what the user may like to know
-    #: the laid-out documents of what was written, by file stem (for proofs)
+    #: the laid-out documents of what was written, by file stem, when kept (for proofs)
     documents: dict[str, Document] = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -49,9 +50,11 @@ def build(
     overrides: Overrides | None = None,
     display: str | None = None,
     progress: Progress | None = None,
+    keep_documents: bool = False,
 ) -> Report:
     """Build the products (default: the whole kit) and write them; nothing is written unless
-    every product succeeded."""
+    every product succeeded. The laid-out documents are let go page by page as they are
+    rendered, unless ``keep_documents`` (a proof cuts its contact sheet where they say)."""
     products = registry.kit() if products is None else tuple(products)
     prepared = prepare(event_file, products, overrides, display)
     prepared, refused, documents, laid_out = accounted(prepared, products)
@@ -64,12 +67,15 @@ def build(
     for stem, (product, _output) in registry.outputs(products, event).items():
         if stem not in documents:
             continue
-        document = documents[stem]
+        document = documents[stem] if keep_documents else documents.pop(stem)
+        notes += product.notes(event, document)
         step = None
         if progress is not None and product.progress and len(event.badged) >= PROGRESS_FROM:
             step = progress(f"{stem}.pdf", len(document.pages))
-        rendered[stem] = render(document, face, step)
-        notes += product.notes(event, document)
+        pages = deque(document.pages)  # taken as drawn: held nowhere else unless kept
+        document = replace(document, pages=document.pages[:1])  # the canvas's first size
+        rendered[stem] = render(document, face, step, pages)
+        del document, pages
         if product.name not in seen:
             seen.add(product.name)
             warnings += product.warnings(event)

@@ -8,6 +8,7 @@ Millimetres become points here and nowhere else. Files are reproducible by const
 from __future__ import annotations
 
 import io
+from collections import deque
 from collections.abc import Callable, Iterable
 from functools import cache
 
@@ -48,8 +49,19 @@ def colour(name: str | tuple[float, float, float, float]) -> CMYKColor:
     return CMYKColor(c, m, y, k)
 
 
-def render(document: Document, face: Typeface, step: Callable[[int], None] | None = None) -> bytes:
-    """The document as PDF bytes; ``step`` (if given) is called after each page."""
+def render(
+    document: Document,
+    face: Typeface,
+    step: Callable[[int], None] | None = None,
+    pages: deque[Page] | None = None,
+) -> bytes:
+    """The document as PDF bytes; ``step`` (if given) is called after each page.
+
+    ``pages``, if given, are the pages to draw instead of ``document.pages``, taken from the
+    queue as they are drawn: a caller that holds no other reference to them (a build of
+    100,000 badges) frees each page's items once it is on the canvas."""
+    if pages is None:
+        pages = deque(document.pages)
     buffer = io.BytesIO()
     first = document.pages[0].size
     canvas = Canvas(
@@ -66,8 +78,8 @@ def render(document: Document, face: Typeface, step: Callable[[int], None] | Non
     canvas.setSubject(document.subject)
     canvas.setCreator(f"printkit {__version__}")
     canvas.setPageCallBack(lambda number: _compress_page(canvas))
-    for page in document.pages:
-        _page(canvas, page, face)
+    while pages:
+        _page(canvas, pages.popleft(), face)
         if step is not None:
             step(1)
     canvas.save()

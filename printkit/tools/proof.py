@@ -145,7 +145,7 @@ def proof(
     """
     if not MIN_DPI <= dpi <= MAX_DPI:
         raise ValueError(f"dpi must be between {MIN_DPI} and {MAX_DPI}, not {dpi}")
-    kit = build(event_file, out_dir, products, overrides, display)
+    kit = build(event_file, out_dir, products, overrides, display, keep_documents=True)
     event = kit.event
     folder = out_dir / FOLDER
     contacts = {
