@@ -216,6 +216,7 @@ class Session:
     url: str | None = None
     uid: str | None = None
     everywhere: bool = False  # a break in every room: ``venue`` only words that ("All rooms")
+    rooms: tuple[Venue, ...] = ()  # a break in these rooms: ``venue`` words them ("A, B")
     path: str = field(default="", compare=False)  # in the event file; "" is the top level
 
     @property
@@ -365,18 +366,20 @@ class Event:
         programme and signs ask for it per page)."""
         found: dict[tuple[str, str], Venue] = {}
         for session in self.sessions:
-            if not session.everywhere:
-                found.setdefault(session.venue.key, session.venue)
+            for venue in session.rooms or (() if session.everywhere else (session.venue,)):
+                found.setdefault(venue.key, venue)
         return tuple(found.values())
 
     def by_day_and_venue(self) -> tuple[tuple[dt.date, Venue, tuple[Session, ...]], ...]:
         """The sessions of each day in each venue, by time: days in order, venues in the order
-        the file first names them; a day's breaks in every room first, under their own."""
+        the file first names them; a day's breaks in every room first, under their own; a break
+        in several rooms (``Session.rooms``) in each of them."""
         order = {key: i for i, key in enumerate(v.key for v in self.venues)}
         groups: dict[tuple[dt.date, int], list[Session]] = {}
         for session in self.timetable:
-            index = -1 if session.everywhere else order[session.venue.key]
-            groups.setdefault((session.date, index), []).append(session)
+            rooms = () if session.everywhere else session.rooms or (session.venue,)
+            for index in [order[v.key] for v in rooms] or [-1]:
+                groups.setdefault((session.date, index), []).append(session)
         return tuple(
             (day, self.venues[index] if index >= 0 else found[0].venue, tuple(found))
             for (day, index), found in sorted(groups.items(), key=lambda item: item[0])

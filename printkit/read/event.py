@@ -28,6 +28,7 @@ from printkit.read.files import read_fonts, read_organiser, read_press
 from printkit.read.kinds import in_every_room, read_conference, session_facts
 from printkit.read.people import read_attendees_section, read_roles
 from printkit.read.programme import read_programme_options, read_sign_paper
+from printkit.read.rooms import LISTED, Named, listed_rooms, place_rooms
 from printkit.read.schedule import read_schedule_section
 from printkit.read.session import inherited, paragraphs, read_session, read_venue
 from printkit.read.source import Node, load_file, locations
@@ -121,12 +122,18 @@ def _schedule(root: Node, base: Path) -> Event:
     dates = _dates(top)
     conference = read_conference(top, language, _labels(top, language))
     written = []
+    lists: dict[int, tuple[Named, ...]] = {}
     file_node = top.get("schedule")
     listed = top.get("sessions") if file_node else top.need("sessions", "list the sessions")
     for i, node in enumerate(as_list(listed, "sessions", "sessions") if listed else [], 1):
         fields = Fields(node, f"sessions[{i}]", OWN_SESSION_KEYS, "a session")
         everywhere = in_every_room(fields, conference.kinds)
-        session = read_session(fields, base, top, everywhere)
+        named = listed_rooms(fields, conference.kinds)
+        if named:  # a break in the rooms it lists, found once every session is read
+            lists[len(written)] = named
+        session = read_session(fields, base, top, everywhere or bool(named))
+        if named:
+            session = replace(session, everywhere=False, venue=LISTED, rooms=(LISTED,))
         session = session_facts(fields, _own(fields, session), conference)
         written.append(_written(fields, session, top))
     if listed is not None and not written:
@@ -134,7 +141,7 @@ def _schedule(root: Node, base: Path) -> Event:
     found = read_schedule_section(file_node, base, conference, written) if file_node else None
     if found is not None:
         written += found.sessions
-    written = _breaks(written, top, _labels(top, language)["every_room"])
+    written = place_rooms(_breaks(written, top, _labels(top, language)["every_room"]), lists)
     event = _event(
         top,
         base,
@@ -160,7 +167,11 @@ ALONE = ", once at the top level (a break spans every room only when there are t
 def _breaks(written: list[Written], top: Fields, label: str) -> list[Written]:
     """A break with no venue of its own is in every room ("All rooms") when the programme
     has two rooms or more; else in its one room, the top level's venue first."""
-    rooms = {w.session.venue.key: w.session.venue for w in written if not w.session.everywhere}
+    rooms = {
+        w.session.venue.key: w.session.venue
+        for w in written
+        if not w.session.everywhere and not w.session.rooms
+    }
     if not any(w.session.everywhere for w in written):
         return written
     if len(rooms) >= 2:

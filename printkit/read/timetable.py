@@ -7,7 +7,7 @@ errors (``InputError``); what is merely doubtful comes back as ``InputWarning``s
 | finding | |
 |---|---|
 | a session's day outside the event's stated ``dates`` | error, at the session's date |
-| two sessions in one venue at once (a break in every room is in each) | error, at the later one's start |
+| two sessions in one venue at once (a break in every room, or in several, is in each) | error, at the later one's start |
 | one person in two sessions at once (in two venues) | error, at the later mention |
 | one person named twice in one session | warning, at the second mention: one badge |
 | one person with two different titles or organisations | warning: the badge shows the first |
@@ -113,8 +113,9 @@ def _one_at_a_time(order: Sequence[Written]) -> None:
     """Sweep each venue's day in time order: a session that starts before the latest end so
     far overlaps the session that ends then. The clash reported is the first in time."""
     rooms: dict[tuple[dt.date, tuple[str, str]], list[int]] = {}
-    for index, w in enumerate(order):
-        rooms.setdefault((w.session.date, w.session.venue.key), []).append(index)
+    for index, w in enumerate(order):  # a break in several rooms is in each of them
+        for venue in w.session.rooms or (w.session.venue,):
+            rooms.setdefault((w.session.date, venue.key), []).append(index)
     breaks = [index for index, w in enumerate(order) if w.session.everywhere]
     for (day, _key), indices in rooms.items():  # a break in every room is in each of them
         indices += [i for i in breaks if order[i].session.date == day and i not in indices]

@@ -63,7 +63,7 @@ def grid_sheets(
     for day, sessions in groupby(event.timetable, key=lambda s: s.date):
         sessions = list(sessions)
         rooms = sorted(
-            {s.venue.key: s.venue for s in sessions if not s.everywhere}.values(),
+            {v.key: v for s in sessions for v in _rooms_of(s)}.values(),
             key=lambda v: order[v.key],
         )
         per = max(1, int((frame.width - AXIS) // MIN_ROOM))
@@ -80,7 +80,9 @@ def grid_sheets(
                 top = first_top if not sheets else frame.top
                 group = rooms[k * per : (k + 1) * per]
                 keys = {v.key for v in group}
-                shown = [s for s in window if s.everywhere or s.venue.key in keys]
+                shown = [
+                    s for s in window if s.everywhere or any(v.key in keys for v in _rooms_of(s))
+                ]
                 end = max([cut, *(-(-_minutes(s.end) // 60) * 60 for s in window)])
                 continued = k > 0 or start > first
                 sheets.append(
@@ -154,18 +156,19 @@ def _page(
         sheet.items.append(
             Text(x0 - 1.5, line_y - size * 0.75 * PT, label, "bold", size, "text", "right")
         )
-    for session in (s for s in sessions if s.everywhere):  # a break across every column
-        box = Rect(
-            x0 + GAP / 2,
-            at(_minutes(session.end)) + GAP / 2,
-            column * max(1, len(rooms)) - GAP,
-            (_minutes(session.end) - _minutes(session.start)) * scale - GAP,
-        )
-        sheet.items += decorations(event, session, box)
-        sheet.items += fit(event, face, session, inside(event, session, box))
+    for session in (s for s in sessions if s.everywhere or s.rooms):  # a break over columns
+        for first_column, count in _runs(session, rooms):
+            box = Rect(
+                x0 + first_column * column + GAP / 2,
+                at(_minutes(session.end)) + GAP / 2,
+                column * count - GAP,
+                (_minutes(session.end) - _minutes(session.start)) * scale - GAP,
+            )
+            sheet.items += decorations(event, session, box)
+            sheet.items += fit(event, face, session, inside(event, session, box))
         sheet.tags.add(tags[id(session)])
     for i, venue in enumerate(rooms):
-        mine = [s for s in sessions if s.venue.key == venue.key and not s.everywhere]
+        mine = [s for s in sessions if not (s.everywhere or s.rooms) and s.venue.key == venue.key]
         lanes = _lanes(mine)
         count = max(lanes.values(), default=0) + 1
         lane = column / count
@@ -180,6 +183,29 @@ def _page(
             sheet.items += fit(event, face, session, inside(event, session, box))
             sheet.tags.add(tags[id(session)])
     return sheet
+
+
+def _rooms_of(session: Session) -> tuple[Venue, ...]:
+    """The columns a session takes: its rooms (a break in several), its venue, or none of
+    its own (a break in every room)."""
+    return session.rooms or (() if session.everywhere else (session.venue,))
+
+
+def _runs(session: Session, rooms: list[Venue]) -> list[tuple[int, int]]:
+    """A break's boxes on a page of ``rooms``: each run of adjacent columns it covers, as
+    (first column, number of columns); a break in every room takes them all (at least one)."""
+    if session.everywhere:
+        return [(0, max(1, len(rooms)))]
+    keys = {venue.key for venue in session.rooms}
+    runs: list[tuple[int, int]] = []
+    for i, venue in enumerate(rooms):
+        if venue.key not in keys:
+            continue
+        if runs and sum(runs[-1]) == i:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((i, 1))
+    return runs
 
 
 def _room_name(face: Typeface, venue: Venue, width: float):

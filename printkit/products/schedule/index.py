@@ -46,11 +46,12 @@ def people_index(event: Event) -> list[tuple[Person, list[Session]]]:
 
 def venue_index(event: Event) -> list[tuple[Venue, list[Session]]]:
     """Each venue once (by ``Venue.key``) with its sessions by time, in collation order of the
-    name as printed ("Main hall (A)"); a break in every room belongs to none."""
+    name as printed ("Main hall (A)"); a break in every room belongs to none, a break in
+    several rooms to each of them."""
     found: dict[tuple[str, str], tuple[Venue, list[Session]]] = {}
     for session in event.timetable:
-        if not session.everywhere:
-            found.setdefault(session.venue.key, (session.venue, []))[1].append(session)
+        for venue in session.rooms or (() if session.everywhere else (session.venue,)):
+            found.setdefault(venue.key, (venue, []))[1].append(session)
     return sorted(found.values(), key=lambda item: collation_key(room(item[0]), event.language))
 
 
