@@ -24,16 +24,31 @@ MIN_MODULE = 0.4  # mm: the smallest module a phone held in the hand reads (PRIN
 
 @dataclass(frozen=True, slots=True)
 class Matrix:
-    """A QR symbol without its quiet zone, ``modules`` × ``modules``: ``dark`` holds one byte
-    per module, row by row from the top (1 = dark). Bytes, not tuples of booleans, and the
-    path packed: a run of 100,000 personal codes keeps them all until the PDF is written."""
+    """A QR symbol without its quiet zone, ``modules`` × ``modules``: ``bits`` holds one bit
+    per module, row by row from the top (1 = dark; ``dark`` gives them a byte each), and the
+    path is kept packed: a run of 100,000 personal codes keeps them all until the PDF is
+    written."""
 
     content: str
     modules: int
-    dark: bytes
+    bits: bytes
     #: ``path``, made beforehand (by ``encode_all``'s workers) and kept zlib-packed: a quarter
     #: of its 2.7 KB for a 29-module code, and unpacked 20 times faster than made again
     packed: bytes = field(default=b"", compare=False, repr=False)
+
+    @classmethod
+    def of(cls, content: str, modules: int, dark: bytes) -> Matrix:
+        """The symbol of ``dark``, one byte per module (1 = dark)."""
+        ones = dark.translate(_DIGITS)
+        ones += b"0" * (-len(ones) % 8)
+        return cls(content, modules, int(ones, 2).to_bytes(len(ones) // 8, "big"))
+
+    @property
+    def dark(self) -> bytes:
+        """One byte per module, row by row from the top: 1 dark, 0 light."""
+        count = self.modules * self.modules
+        ones = format(int.from_bytes(self.bits, "big"), f"0{len(self.bits) * 8}b")[:count]
+        return ones.encode("ascii").translate(_VALUES)
 
     @property
     def modules_with_quiet_zone(self) -> int:
@@ -42,9 +57,9 @@ class Matrix:
     def runs(self) -> list[tuple[int, int, int]]:
         """Horizontal runs of dark modules as (row, first column, length)."""
         result = []
-        n = self.modules
+        n, dark = self.modules, self.dark
         for y in range(n):
-            row = self.dark[y * n : (y + 1) * n]
+            row = dark[y * n : (y + 1) * n]
             x = row.find(1)
             while x != -1:
                 end = row.find(0, x)
@@ -87,10 +102,12 @@ def encode(content: str, level: str = "M") -> Matrix:
         raise _too_long(content, level) from None
     image = code.to_image(scale=1, add_quiet_zones=False)
     dark = bytes(memoryview(image)).translate(_INVERT)  # zxing: 0 is dark, 255 light
-    return Matrix(content, image.shape[0], dark)
+    return Matrix.of(content, image.shape[0], dark)
 
 
 _INVERT = bytes([1] + [0] * 255)
+_DIGITS = bytes.maketrans(b"\x00\x01", b"01")  # a module's byte → its binary digit
+_VALUES = bytes.maketrans(b"01", b"\x00\x01")
 
 PARALLEL_FROM = 1000  # codes: fewer are encoded in this process (a worker costs its start)
 CHUNK = 250  # codes a worker encodes per task
@@ -128,7 +145,7 @@ def _symbol(content: str, level: str) -> tuple[int, bytes, bytes] | None:
         matrix = encode.__wrapped__(content, level)
     except LayoutError:
         return None
-    return matrix.modules, matrix.dark, zlib.compress(matrix.path.encode("ascii"), PACK_LEVEL)
+    return matrix.modules, matrix.bits, zlib.compress(matrix.path.encode("ascii"), PACK_LEVEL)
 
 
 def _symbols(contents: list[str], level: str) -> list[tuple[int, bytes, bytes] | None]:
