@@ -25,8 +25,15 @@ ONE_ROOM = (Part.LIST,)
 INDEXES = (Part.INDEX, Part.VENUES)
 
 #: Paper a programme may be set on, and the sheet its booklet is imposed on (two up).
-PROGRAMME_PAPER = ("A4", "A5", "Letter", "Half-Letter")
-BOOKLET_PAGE = {"A4": "A5", "A5": "A5", "Letter": "Half-Letter", "Half-Letter": "Half-Letter"}
+PROGRAMME_PAPER = ("A4", "A5", "Letter", "Half-Letter", "A3", "Tabloid")
+BOOKLET_PAGE = {
+    "A3": "A5",
+    "A4": "A5",
+    "A5": "A5",
+    "Tabloid": "Half-Letter",
+    "Letter": "Half-Letter",
+    "Half-Letter": "Half-Letter",
+}
 BOOKLET_SHEET = {"A5": "A4", "Half-Letter": "Letter"}
 #: Paper a sign may be set on: a tent folds a landscape sheet; a poster is a page.
 TENT_PAPER = ("A4", "Letter")

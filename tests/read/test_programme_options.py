@@ -43,8 +43,8 @@ def test_the_options_are_read(tmp_path):
         ({"programme": {"parts": ["grid", "grid"]}}, "programme.parts[2]: grid is named twice"),
         ({"programme": {"parts": []}}, "programme.parts: is an empty list; name at least one part"),
         (
-            {"programme": {"paper": "A3"}},
-            "programme.paper: 'A3' is not one of A4, A5, Letter, Half-Letter",
+            {"programme": {"paper": "B5"}},
+            "programme.paper: 'B5' is not one of A4, A5, Letter, Half-Letter, A3, Tabloid",
         ),
         ({"programme": {"booklet": "yes"}}, "programme.booklet: must be true or false"),
         ({"programme": {"colour": "red"}}, "programme.colour: unknown key in programme"),
