@@ -16,7 +16,19 @@ import hashlib
 import json
 from pathlib import Path
 
-from printkit.layout.items import QR, Box, Colour, Document, Group, Image, Item, Line, Page, Text
+from printkit.layout.items import (
+    QR,
+    Box,
+    Colour,
+    Document,
+    Group,
+    Image,
+    Item,
+    Line,
+    Page,
+    Text,
+    Trap,
+)
 from printkit.model.geometry import PT, Rect
 from printkit.typeset.fonts import Typeface
 
@@ -101,6 +113,12 @@ def item_dict(item: Item, face: Typeface | None = None, root: Path | None = None
             "payload": matrix.content,
             "modules": matrix.modules,
             "dark": hashlib.sha256(matrix.dark).hexdigest()[:16],  # the symbol itself
+        }
+    if isinstance(item, Trap):
+        return {
+            "trap": _text(item.text, face),
+            "colour": _colour(item.colour),
+            "width": _n(item.width),
         }
     if isinstance(item, Group):
         return {

@@ -77,7 +77,17 @@ class Group:
     pivot: tuple[float, float] = (0.0, 0.0)
 
 
-Item = Text | Box | Line | Image | QR | Group
+@dataclass(frozen=True)
+class Trap:
+    """A choke trap: ``text``'s glyph outlines stroked ``width`` pt wide in ``colour`` (one
+    ink), drawn just before the reversed text itself (``layout/inks.py``)."""
+
+    text: Text
+    colour: Colour
+    width: float  # points: twice the ring the trap leaves around each letter
+
+
+Item = Text | Box | Line | Image | QR | Group | Trap
 
 
 @dataclass(frozen=True)

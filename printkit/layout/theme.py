@@ -13,10 +13,7 @@ CMYK = tuple[float, float, float, float]
 def ink_on(background: CMYK) -> str:
     """The text colour that reads on a background: white on dark, 100 % K on light (a
     sponsor's yellow band takes black words). Lightness from the naive device conversion."""
-    c, m, y, k = background
-    red, green, blue = ((1 - v) * (1 - k) for v in (c, m, y))
-    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
-    return "text" if luminance > 0.55 else "paper"
+    return "text" if _luminance(background) > 0.55 else "paper"
 
 
 COLOURS: dict[str, CMYK] = {
@@ -29,6 +26,7 @@ COLOURS: dict[str, CMYK] = {
     "cut": (0.0, 0.0, 0.0, 1.0),  # cut and fold marks for a desktop printer: 100 % K
     "marks": (1.0, 1.0, 1.0, 1.0),  # press marks, in registration: printed on every plate
 }
+PAPER_WHITE: CMYK = COLOURS["paper"]  # reversed text: the paper shows through every plate
 
 
 @dataclass(frozen=True)
@@ -49,6 +47,29 @@ INK_RULES: tuple[InkRule, ...] = (
     InkRule(below=12.0, inks=1, reversed_out_of=1),  # one ink; reversed only out of one ink
     InkRule(below=9.0, inks=1, solid=True),  # and no tints
 )
+
+
+#: The ring (mm) of one ink a choke trap leaves around small reversed letters: wider than a
+#: sheet-fed press's misregistration (about 0.05–0.1 mm), narrow enough not to be seen.
+TRAP = 0.1
+
+
+#: Typical solid densities of the process inks on coated paper (the aims of ISO 12647-2,
+#: status T): how dark each plate prints at 100 %.
+SOLID_DENSITY: CMYK = (1.5, 1.5, 1.0, 1.8)
+
+
+def one_ink(colour: CMYK) -> CMYK:
+    """The plate a trap keeps: the colour's ink that carries most of its darkness (strength
+    times solid density), at its strength: a navy's cyan, a green's cyan, an orange's yellow."""
+    main = max(range(4), key=lambda i: colour[i] * SOLID_DENSITY[i])
+    return tuple(v if i == main else 0.0 for i, v in enumerate(colour))  # type: ignore[return-value]
+
+
+def _luminance(colour: CMYK) -> float:
+    c, m, y, k = colour
+    red, green, blue = ((1 - v) * (1 - k) for v in (c, m, y))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
 def inks(colour: CMYK) -> int:

@@ -19,6 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from printkit.errors import LayoutError
 from printkit.model.event import FallbackFont, FontFamily
 from printkit.read.versions import per_version
+from printkit.typeset.outline import outline
 from printkit.typeset.shaping import SetLine, advance, coverage, ignorable, ink, set_line
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -117,6 +118,10 @@ class Typeface:
         negative), marks included where the font stacks them."""
         top, bottom = ink(self._chains[style], text)
         return top * size, bottom * size
+
+    def outline(self, text: str, style: str) -> tuple[tuple, ...]:
+        """The glyphs' outlines as path segments at 1 pt (``typeset.outline``)."""
+        return outline(self._chains[style], text)
 
     def ascent(self, style: str, size: float) -> float:
         face = pdfmetrics.getFont(self.name(style)).face

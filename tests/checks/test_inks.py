@@ -78,6 +78,35 @@ def test_no_small_text_on_several_plates_or_in_a_tint(tmp_path, event, mode):
                     continue
                 where = (pdf.name, number, piece.size, piece.x_mm, piece.y_mm, piece.colour)
                 assert inks(piece.colour) <= 1, where
+                if not inks(piece.colour):  # reversed: out of one ink (a trap's ring, or a band)
+                    assert inks(piece.background) <= 1, (*where, piece.background)
                 if piece.size < 9 and inks(piece.colour):
                     assert max(piece.colour) > 0.995, where
     assert seen > 50
+
+
+def test_a_trap_rings_each_small_reversed_word_in_the_bands_strongest_ink(tmp_path):
+    """The badge's role word (8.5 pt white on C100 M55 K35) gets its glyphs' outlines stroked
+    in C100 alone, just before it: the path hugs the word's glyphs, its ring the named width."""
+    from tests.pdfread import find_text, paths
+
+    out = tmp_path / "out"
+    assert run("badges", SEED, "--press", "-o", out).exit_code == 0
+    pdf = out / "badges.pdf"
+    [(left, bottom, right, top)] = find_text(pdf, "Paneldeltager", 0)
+    rings = [
+        s
+        for s in paths(pdf, 0)
+        if s.curved and left - 1 < s.left < left + 1 and bottom - 1 < s.bottom < bottom + 1
+    ]
+    assert len(rings) == 1, rings
+    [ring] = rings  # its points are the glyphs' outline: within the word's ink box
+    for edge, want in ((ring.left, left), (ring.right, right), (ring.top, top)):
+        assert abs(edge - want) < 0.15, (edge, want)
+    reader = PdfReader(pdf)
+    [word] = [
+        p
+        for p in page_text_inks(reader.pages[0], reader)
+        if abs(p.x_mm - left) < 0.5 and p.size < 9
+    ]
+    assert word.background == (1.0, 0.0, 0.0, 0.0)  # the ring: cyan alone, the band's strongest

@@ -463,7 +463,7 @@ def test_seed_kit_is_an_office_kit_and_otherwise_clean(office_kit):
     ]
     assert problems == []
     inks = [line for line in result.output.splitlines() if "ink" in line and ": page " in line]
-    assert inks and all("reversed out of" in line or " more " in line for line in inks)  # bands
+    assert inks == []  # small reversed words on the bands are trapped (layout/inks.py)
     for pdf in pdfs:
         assert f"{pdf}: {OFFICE}" in result.output
     # The facts behind those lines; the search for codes too small to scan was done above at

@@ -5,9 +5,10 @@ the area it is painted over.
 The walk follows ``q``/``Q``/``cm``, the text matrix (``Tm``, ``Td``, ``TD``, ``T*``) and the
 font size (``Tf``), the fill colour (``g``, ``k``; a colour space set with ``cs`` — a spot
 colour — counts as one solid ink, RGB is the colour check's business) and rectangles filled
-(``re`` then ``f``/``F``/``f*``/``B``/``b``). The background of a piece of text is the last
-rectangle painted under its first glyph's origin, else the paper. Text inside forms is not
-read (printkit draws none there).
+(``re`` then ``f``/``F``/``f*``/``B``/``b``) and paths stroked (``m``/``l``/``c``… then
+``S``, in the stroke colour ``K``/``G`` and width ``w``: a choke trap's ring). The background
+of a piece of text is the last area painted under its first glyph's origin, else the paper.
+Text inside forms is not read (printkit draws none there).
 """
 
 from __future__ import annotations
@@ -46,16 +47,35 @@ def page_text_inks(page: PageObject, reader: PdfReader) -> list[InkedText]:
     fills: list[tuple[tuple[float, float, float, float], CMYK]] = []
     ctm: Matrix = IDENTITY
     colour: CMYK | None = (0.0, 0.0, 0.0, 1.0)
-    saved: list[tuple[Matrix, CMYK | None]] = []
+    stroke: CMYK | None = (0.0, 0.0, 0.0, 1.0)
+    width = 1.0
+    saved: list[tuple[Matrix, CMYK | None, CMYK | None, float]] = []
     path: list[tuple[float, float, float, float]] = []
+    points: list[tuple[float, float]] = []  # the current path's points, page space
     tm: Matrix = IDENTITY
     line: Matrix = IDENTITY
     size, leading = 0.0, 0.0
     for operands, operator in contents.operations:
         if operator == b"q":
-            saved.append((ctm, colour))
+            saved.append((ctm, colour, stroke, width))
         elif operator == b"Q":
-            ctm, colour = saved.pop() if saved else (IDENTITY, colour)
+            ctm, colour, stroke, width = saved.pop() if saved else (IDENTITY, colour, stroke, width)
+        elif operator == b"K" and len(operands) == 4:
+            stroke = tuple(float(v) for v in operands)
+        elif operator == b"G" and len(operands) == 1:
+            stroke = (0.0, 0.0, 0.0, 1.0 - float(operands[0]))
+        elif operator in (b"RG", b"CS"):
+            stroke = None
+        elif operator == b"w" and operands:
+            width = float(operands[0])
+        elif operator in (b"m", b"l", b"c", b"v", b"y") and operands:
+            values = [float(v) for v in operands]
+            points += [_point(ctm, *values[i : i + 2]) for i in range(0, len(values) - 1, 2)]
+        elif operator == b"S" and points and stroke is not None:
+            half = width / 2 * math.sqrt(abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]))
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            fills.append(((min(xs) - half, min(ys) - half, max(xs) + half, max(ys) + half), stroke))
+            points, path = [], []
         elif operator == b"cm" and len(operands) == 6:
             ctm = multiply(tuple(float(v) for v in operands), ctm)
         elif operator == b"k" and len(operands) == 4:
@@ -69,9 +89,9 @@ def page_text_inks(page: PageObject, reader: PdfReader) -> list[InkedText]:
         elif operator in _FILL:
             if colour is not None:
                 fills += [(rect, colour) for rect in path]
-            path = []
+            path, points = [], []
         elif operator in (b"n", b"S", b"s"):
-            path = []
+            path, points = [], []
         elif operator == b"BT":
             tm = line = IDENTITY
         elif operator == b"Tf" and len(operands) == 2:
@@ -104,6 +124,11 @@ def page_text_inks(page: PageObject, reader: PdfReader) -> list[InkedText]:
 
 
 _PT_MM = 25.4 / 72  # user_unit gives mm per unit; sizes are wanted in pt
+
+
+def _point(ctm: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = ctm
+    return (a * x + c * y + e, b * x + d * y + f)
 
 
 def _box(ctm: Matrix, x: float, y: float, w: float, h: float):
