@@ -8,12 +8,13 @@ at its placed size gets a warning naming the file and the figure.
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
 from PIL import Image as PILImage
-from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.graphics.shapes import Drawing, Group, String, mmult
 from reportlab.graphics.shapes import Image as SvgImage
 from reportlab.lib.colors import CMYKColor, Color
 
@@ -194,22 +195,51 @@ def check_placements(placements: Iterable[tuple[Path, float]], press: bool) -> l
         if is_vector(path):
             if press:
                 _check_pictures(path)
+            inner = picture_ppi(path, width_mm)
+            if inner is not None:
+                smallest[path] = min(inner, smallest.get(path, inner))
             continue
         ppi = size_px(path)[0] / (width_mm / MM_PER_INCH)
         smallest[path] = min(ppi, smallest.get(path, ppi))
     for path, ppi in sorted(smallest.items()):
-        image_mode = mode(path)
-        if press and image_mode not in PRESS_MODES:
+        image_mode = "vector" if is_vector(path) else mode(path)  # an SVG's checked above
+        if press and image_mode not in (*PRESS_MODES, "vector"):
             raise PressImageError(
                 path,
                 f"the image is {image_mode} (RGB colour); a press job needs CMYK or greyscale."
                 " Save it as a CMYK JPEG or a greyscale PNG, or use an SVG",
             )
         if press and ppi < PRESS_PPI:
+            inside = "a picture inside the SVG is " if is_vector(path) else ""
             warnings.append(
-                f"{path}: {ppi:.0f} ppi at its placed size; print wants {PRESS_PPI} ppi or more"
+                f"{path}: {inside}{ppi:.0f} ppi at its placed size; print wants {PRESS_PPI} ppi"
+                " or more"
             )
     return warnings
+
+
+def picture_ppi(path: Path, width_mm: float) -> float | None:
+    """The lowest resolution of the raster pictures inside an SVG logo placed ``width_mm``
+    wide: each picture's pixels over the size it is drawn at, every transform on its way
+    applied (a picture scaled up inside the SVG has fewer pixels a millimetre). None: none."""
+    drawing = svg_drawing(path)
+    per_unit = width_mm / drawing.width  # mm a drawing unit, as placed
+    lowest: float | None = None
+    stack: list[tuple[object, tuple[float, ...]]] = [(drawing, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))]
+    while stack:
+        node, outer = stack.pop()
+        if isinstance(node, SvgImage) and isinstance(node.path, PILImage.Image):
+            a, b, c, d = outer[:4]
+            wide = abs(node.width) * math.hypot(a, b) * per_unit
+            high = abs(node.height) * math.hypot(c, d) * per_unit
+            pixels_x, pixels_y = node.path.size
+            if wide > 0 and high > 0:
+                ppi = min(pixels_x / (wide / MM_PER_INCH), pixels_y / (high / MM_PER_INCH))
+                lowest = ppi if lowest is None else min(lowest, ppi)
+        elif isinstance(node, Group):
+            inner = mmult(outer, tuple(node.transform))
+            stack += [(child, inner) for child in node.contents]
+    return lowest
 
 
 def _check_pictures(path: Path) -> None:

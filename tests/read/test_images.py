@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from tests.conftest import run
@@ -146,3 +147,46 @@ def test_an_svg_over_the_size_limit_is_refused_unread(event_dir):
     assert result.output.endswith(
         f"organiser.logo: logo.svg: the SVG is more than {MAX_BYTES:,} bytes; simplify it or use a PNG\n"
     )
+
+
+def test_a_picture_inside_an_svg_is_measured_at_the_size_it_is_drawn(tmp_path):
+    """The resolution of a picture inside an SVG logo: its pixels over the millimetres it is
+    drawn across, with the SVG's own transforms: 600 px drawn across half of a logo placed
+    50.8 mm wide is 600 ppi; scaled up twice inside the SVG, 300; squeezed to a quarter of
+    its height, its 400 px high rows still give the lower figure of the two."""
+    import base64
+    import io
+
+    from PIL import Image as PILImage
+
+    from printkit.read.images import picture_ppi
+
+    def logo(name: str, inner: str, pixels: tuple[int, int]) -> Path:
+        buffer = io.BytesIO()
+        PILImage.new("L", pixels, 128).save(buffer, "PNG")
+        data = base64.b64encode(buffer.getvalue()).decode()
+        path = tmp_path / name
+        path.write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">'
+            + inner.format(f"data:image/png;base64,{data}")
+            + "</svg>",
+            encoding="utf-8",
+        )
+        return path
+
+    half = logo("half.svg", '<image width="100" height="50" href="{}"/>', (600, 300))
+    assert picture_ppi(half, 50.8) == pytest.approx(600)
+    scaled = logo(
+        "scaled.svg",
+        '<g transform="scale(2)"><image width="100" height="50" href="{}"/></g>',
+        (600, 300),
+    )
+    assert picture_ppi(scaled, 50.8) == pytest.approx(300)
+    tall = logo("tall.svg", '<image width="100" height="50" href="{}"/>', (600, 100))
+    assert picture_ppi(tall, 50.8) == pytest.approx(200)  # 100 px over 12.7 mm
+    plain = tmp_path / "plain.svg"
+    plain.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10"/></svg>',
+        "utf-8",
+    )
+    assert picture_ppi(plain, 50.8) is None
