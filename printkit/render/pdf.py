@@ -33,6 +33,7 @@ from printkit.layout.items import QR, Box, Document, Group, Image, Item, Line, P
 from printkit.layout.qr import QUIET_ZONE
 from printkit.layout.theme import COLOURS
 from printkit.read.images import is_vector, pdf_source, svg_drawing
+from printkit.render.glyphs import draw_trap
 from printkit.typeset.fonts import Typeface
 
 REGISTRATION = "marks"
@@ -131,7 +132,7 @@ def _draw(canvas: Canvas, items: Iterable[Item], face: Typeface) -> None:
         elif isinstance(item, QR):
             _qr(canvas, item)
         elif isinstance(item, Trap):
-            _trap(canvas, item, face)
+            draw_trap(canvas, item, face, colour(item.colour))
         elif isinstance(item, Image):
             _image(canvas, item, face)
         elif isinstance(item, Group) and not item.rotate:  # a badge on its sheet: q cm … Q
@@ -309,33 +310,6 @@ def _texts_shaped(canvas: Canvas, items: list[Text], face: Typeface) -> None:
             text.textOut(run.text)
             x += run.advance * item.size
     canvas.drawText(text)
-
-
-def _trap(canvas: Canvas, item: Trap, face: Typeface) -> None:
-    """The text's glyph outlines, stroked in one ink with round joins (no mitre spikes)."""
-    text = item.text
-    width = face.width(text.text, text.style, text.size)
-    x = text.x * mm - {"center": width / 2, "right": width}.get(text.align, 0.0)
-    y, size = text.y * mm, text.size
-    path = canvas.beginPath()
-    for op, *values in face.outline(text.text, text.style):
-        points = [
-            (x + px * size, y + py * size) for px, py in zip(values[::2], values[1::2], strict=True)
-        ]
-        if op == "m":
-            path.moveTo(*points[0])
-        elif op == "l":
-            path.lineTo(*points[0])
-        elif op == "c":
-            path.curveTo(*points[0], *points[1], *points[2])
-        else:
-            path.close()
-    canvas.saveState()
-    canvas.setStrokeColor(colour(item.colour))
-    canvas.setLineWidth(item.width)
-    canvas.setLineJoin(1)
-    canvas.drawPath(path, stroke=1, fill=0)
-    canvas.restoreState()
 
 
 def _box(canvas: Canvas, item: Box) -> None:
