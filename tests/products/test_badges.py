@@ -199,3 +199,25 @@ def test_stacked_marks_stay_between_the_band_and_the_affiliation(event_dir, name
         assert mark.top <= band_bottom + 0.01, (mark, band_bottom)
         assert mark.bottom >= title_top - 0.01, (mark, title_top)
     assert_glyphs_in_safe_areas(pdf, DEFAULT_SHEET, 2)
+
+
+def test_letters_after_stacked_marks_stay_on_the_baseline(event_dir):
+    """Two marks on each of five letters: every letter on the name's baseline, and no text
+    rise (``Ts``) left in the page for the lines after it (ReportLab's own rise raised the
+    last "h" and the title line by a mark's height)."""
+    from tests.pdfread import content_streams
+
+    name = "Ann " + "".join(c + "\u0301\u0300" for c in "Smith")
+    event = _event_with(event_dir, [{"name": name, "title": "Direktør"}])
+    result = run("badges", event, "-o", event_dir / "out")
+    assert result.exit_code == 0, result.output
+    pdf = event_dir / "out" / "badges.pdf"
+    slot = DEFAULT_SHEET.slot(0, 0)
+    mine = [g for g in glyphs(pdf) if slot.x <= g.left <= slot.right and slot.y <= g.bottom]
+    letters = [  # the name's, set large: taller than any other line's
+        g for g in mine if unicodedata.category(g.char)[0] == "L" and g.top - g.bottom > 3.5
+    ]
+    assert len(letters) == 8, [g.char for g in letters]  # A n n, then S m i t h
+    base = [g.bottom for g in letters]
+    assert max(base) - min(base) < 0.1, [(g.char, round(g.bottom, 2)) for g in letters]
+    assert all(b" Ts" not in stream for stream in content_streams(pdf))
