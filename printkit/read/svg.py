@@ -39,6 +39,9 @@ MAX_DEPTH = 100
 #: The largest coordinate, size or scale a logo's drawing may hold (a PDF reader's own limits
 #: are near 32,767 units for some numbers; a logo is a few hundred).
 MAX_NUMBER = 1e7
+#: The smallest width, height or view box a drawing may have: a thousandth of a unit (a
+#: logo is tens or hundreds). Smaller, the scale that places it overflows a PDF number.
+MIN_SIZE = 1e-3
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -145,8 +148,9 @@ def _check_element(path: Path, element, root, pictures: list[Picture]) -> None:
 
 
 def _check_drawn(path: Path, element, by_id: dict) -> None:
-    """Refuse what svglib would silently leave out: HTML in a ``<foreignObject>``, and a
-    filter, mask, marker or pattern fill asked for by an attribute, a style or a style sheet."""
+    """Refuse what svglib would silently leave out: HTML in a ``<foreignObject>``, opacity,
+    and a filter, mask, marker or pattern fill asked for by an attribute, a style or a style
+    sheet."""
     if element.tag == f"{SVG_NS}foreignObject":
         _uses(path, "HTML inside it (<foreignObject>)")
     properties = [(key, value) for key, value in element.attrib.items() if "}" not in key]
@@ -156,6 +160,8 @@ def _check_drawn(path: Path, element, by_id: dict) -> None:
     properties += [(m["name"], m["value"]) for text in styles for m in _PROPERTY.finditer(text)]
     for key, value in properties:
         key, url = key.strip().lower(), _URL.search(value)
+        if key == "opacity" and _fraction(value) < 1:  # svglib draws it fully opaque
+            _uses(path, "opacity (a shape or group partly see-through)")
         if url is None:
             continue
         if key in UNDRAWN:
@@ -163,6 +169,15 @@ def _check_drawn(path: Path, element, by_id: dict) -> None:
         target = by_id.get(url["target"].strip().removeprefix("#"))
         if key in ("fill", "stroke") and target is not None and _local(target.tag) == "pattern":
             _uses(path, f"a pattern as its {key} (<pattern>)")
+
+
+def _fraction(value: str) -> float:
+    """An opacity as written ("0.3", "30%"); 1 for what is not a number (svglib's own default)."""
+    text = value.strip()
+    try:
+        return float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        return 1.0
 
 
 def _uses(path: Path, what: str) -> None:
@@ -240,19 +255,25 @@ def _check_size(path: Path, element, is_root: bool) -> None:
         value = _number(text)
         if value is None or not math.isfinite(value) or value < 0 or (is_root and value == 0):
             _refuse(path, f"{what} has {attribute}={text.strip()[:20]!r}; give a positive size")
+        if is_root and value < MIN_SIZE:
+            _refuse(
+                path,
+                f"{what} has {attribute}={text.strip()[:20]!r}, too small to draw (under"
+                f" {MIN_SIZE:g}); give its real size",
+            )
     box = element.get("viewBox")
     if box is not None:
         parts = [_number(p) for p in re.split(r"[\s,]+", box.strip())]
         if (
             len(parts) != 4
             or any(p is None or not math.isfinite(p) for p in parts)
-            or parts[2] <= 0
-            or parts[3] <= 0
+            or parts[2] < MIN_SIZE
+            or parts[3] < MIN_SIZE
         ):
             _refuse(
                 path,
                 f"{what} has viewBox={box.strip()[:40]!r}; give four numbers:"
-                " x, y and a positive width and height",
+                f" x, y and a width and height of at least {MIN_SIZE:g}",
             )
 
 
