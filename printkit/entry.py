@@ -12,6 +12,14 @@ import signal
 import sys
 
 MESSAGE = "interrupted (SIGINT); earlier files are untouched\n"
+OUT_OF_MEMORY = (
+    "error: ran out of memory while starting (loading the libraries); close other programs"
+    " and try again; earlier files are untouched\n"
+)
+RESOURCE_EXIT = 5  # as errors.ResourceError, which cannot be imported without memory
+INSTALL_EXIT = 70  # the installation is broken: EX_SOFTWARE, as an internal error
+#: What the dynamic loader says when it cannot map a library for want of memory (ENOMEM).
+SHORT_OF_MEMORY = ("failed to map segment", "Cannot allocate memory", "cannot allocate memory")
 
 
 def main() -> None:
@@ -21,6 +29,18 @@ def main() -> None:
         signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
     try:
         from printkit.cli import main as run
+    except MemoryError:  # too little memory for the libraries themselves: not a bug either
+        sys.stderr.write(OUT_OF_MEMORY)
+        sys.exit(RESOURCE_EXIT)
+    except ImportError as exc:  # a library's shared object: unmappable (memory) or missing
+        if any(sign in str(exc) for sign in SHORT_OF_MEMORY):
+            sys.stderr.write(OUT_OF_MEMORY)
+            sys.exit(RESOURCE_EXIT)
+        sys.stderr.write(
+            f"error: a library printkit needs cannot be loaded ({' '.join(str(exc).split())[:200]});"
+            " install printkit again (pip install printkit) in this environment\n"
+        )
+        sys.exit(INSTALL_EXIT)
     finally:
         if previous is signal.default_int_handler:
             signal.signal(signal.SIGINT, previous)

@@ -164,3 +164,34 @@ def test_running_out_of_memory_is_a_resource_error_not_a_bug(tmp_path, monkeypat
     result = run("check", pdf)
     assert result.exit_code == 5
     assert result.output.startswith(f"error: ran out of memory while checking {pdf};")
+
+
+def test_too_little_memory_to_load_the_libraries_is_one_line_and_exit_5(tmp_path):
+    """Address space capped at sizes from too small for the libraries to enough for a
+    build: a MemoryError or a library the loader cannot map while importing is one line and
+    exit 5, like running out later; never a traceback."""
+    import resource
+
+    def capped(megabytes: int):
+        def limit() -> None:
+            resource.setrlimit(resource.RLIMIT_AS, (megabytes << 20, megabytes << 20))
+
+        return limit
+
+    hit = 0
+    for megabytes in (40, 60, 80, 100, 130, 160, 200):
+        result = subprocess.run(
+            [sys.executable, "-m", "printkit", "badges", str(SEED), "-o", str(tmp_path / "o")],
+            capture_output=True,
+            timeout=120,
+            preexec_fn=capped(megabytes),
+        )
+        if b"Fatal Python error" in result.stderr:
+            continue  # the interpreter itself could not start: before any of printkit
+        assert b"Traceback" not in result.stderr, (megabytes, result.stderr.decode())
+        assert result.returncode in (0, 5), (megabytes, result.returncode, result.stderr)
+        if result.returncode == 5:
+            hit += 1
+            [line] = result.stderr.decode().splitlines()
+            assert line.startswith("error: ran out of memory while "), line
+    assert hit, "no cap was small enough to run out of memory"
