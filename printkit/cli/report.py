@@ -80,6 +80,8 @@ def check_files(ctx: click.Context, files: Iterable[Path]) -> int:
             click.echo(line)
         if report.failed:
             worst = max(worst, 1)
+        if report.damaged:  # damaged: as for a file that cannot be opened
+            worst = max(worst, 2)
     return worst
 
 

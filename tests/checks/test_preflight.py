@@ -487,8 +487,8 @@ def test_seed_kit_is_an_office_kit_and_otherwise_clean(office_kit):
     assert result.output.count(f'"{url}"') == 3
 
 
-def test_unreadable_content_is_a_problem_not_the_end(tmp_path):
-    """An inline image without its end: the page's other checks still run."""
+def test_unreadable_content_is_damage_reported_with_the_rest(tmp_path):
+    """An inline image without its end: the page's other checks still run; exit 2, damaged."""
     pdf = tmp_path / "cut.pdf"
     writer = PdfWriter()
     page = writer.add_blank_page(width=200, height=200)
@@ -497,7 +497,7 @@ def test_unreadable_content_is_a_problem_not_the_end(tmp_path):
     page[NameObject("/Contents")] = writer._add_object(content)
     writer.write(pdf)
     result = run("check", pdf)
-    assert result.exit_code == 0  # an office file (no page boxes): reported, not failed
+    assert result.exit_code == 2  # damaged: the report is still given, the exit says so
     (first,) = problem_lines(result, pdf)
     assert first.startswith(f"{pdf}: page 1: the content cannot be read (")
     assert first.endswith("); its colours and images are unchecked")
@@ -550,3 +550,24 @@ def test_several_files_each_checked_worst_exit_wins(tmp_path):
     assert problem_lines(result, half) == [f"{half}: page 1: {NO_TRIM}"]
     assert run("check", good, tmp_path / "absent.pdf").exit_code == 2
     assert run("check", good).exit_code == 0
+
+
+def test_a_content_stream_that_does_not_inflate_is_damage(tmp_path):
+    """A page whose Flate-compressed content is cut and ends in garbage: reported at its
+    page, and exit 2 (it exited 0, with "colour: none", as if the page were empty)."""
+    import zlib
+
+    from pypdf.generic import StreamObject
+
+    pdf = tmp_path / "badflate.pdf"
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=200, height=200)
+    stream = StreamObject()
+    stream.set_data(zlib.compress(b"0 0 0 1 k 10 10 100 100 re f")[:-6] + b"garbage!")
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    writer.write(pdf)
+    result = run("check", pdf)
+    assert result.exit_code == 2, result.output
+    (first,) = problem_lines(result, pdf)
+    assert first.startswith(f"{pdf}: page 1: the content cannot be read (")

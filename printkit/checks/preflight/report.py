@@ -18,6 +18,7 @@ BOX_NAMES = ("MediaBox", "CropBox", "BleedBox", "TrimBox", "ArtBox")
 class Severity(Enum):
     PROBLEM = "problem"  # the file is not fit to print
     WARNING = "warning"  # worth a look; does not fail the check
+    DAMAGE = "damage"  # part of the file cannot be read: damaged, whatever it is for
 
 
 class ColourKind(Enum):
@@ -164,7 +165,13 @@ class FileReport:
 
     @property
     def problems(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.severity is Severity.PROBLEM)
+        return tuple(f for f in self.findings if f.severity is not Severity.WARNING)
+
+    @property
+    def damaged(self) -> bool:
+        """Part of the file (a page's content) cannot be read: exit 2, as for a file that
+        cannot be opened, office or press."""
+        return any(f.severity is Severity.DAMAGE for f in self.findings)
 
     @property
     def fit_to_print(self) -> bool:

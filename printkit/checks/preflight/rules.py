@@ -74,7 +74,9 @@ def _overhang(box: Rect, parent: Rect) -> tuple[str, float] | None:
 
 def unreadable_content(page: int, reason: str) -> Finding:
     return Finding(
-        page, f"the content cannot be read ({reason}); its colours and images are unchecked"
+        page,
+        f"the content cannot be read ({reason}); its colours and images are unchecked",
+        Severity.DAMAGE,
     )
 
 
