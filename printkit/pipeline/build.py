@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from printkit.errors import InputWarning
+from printkit.errors import InputWarning, OutputError
 from printkit.layout.items import Document
 from printkit.model.event import Event
 from printkit.model.geometry import PrinterOffset
@@ -58,6 +58,12 @@ def build(
     products = registry.kit() if products is None else tuple(products)
     prepared = prepare(event_file, products, overrides, display)
     prepared, refused, documents, laid_out = accounted(prepared, products)
+    report = out_dir / REJECTED
+    if refused and report.exists() and not is_rejected_report(report):
+        raise OutputError(
+            f"{report}: a file printkit did not write; --keep-going would replace it with the"
+            " rows it leaves out: move it, or build into another folder (-o)"
+        )
     event = prepared.event
     face = typeface(event.fonts)
     rendered: dict[str, bytes] = {}

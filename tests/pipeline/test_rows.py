@@ -169,3 +169,21 @@ def test_keep_going_leaves_out_a_person_of_the_event_file_too(event_dir):
     assert sorted(r[0] for r in rejected[1:]) == ["", "Person 01"]
     [own] = [r for r in rejected[1:] if not r[0]]
     assert own[1] == "" and own[2].startswith(f"{path}:{line}:"), own
+
+
+def test_keep_going_never_replaces_a_rejected_csv_printkit_did_not_write(event_dir):
+    """The organiser's own rejected.csv in the output folder: --keep-going refuses, exit 4,
+    before anything is written; the file and the earlier kit stay as they were."""
+    event = _event(event_dir, _list(fit=3, unfit=1))
+    out = event_dir / "out"
+    out.mkdir()
+    mine = out / "rejected.csv"
+    mine.write_text("Name,Note\nBo,call back\n", encoding="utf-8")
+    result = run("badges", event, "-o", out, "--keep-going")
+    assert (result.exit_code, result.output) == (
+        4,
+        f"error: {mine}: a file printkit did not write; --keep-going would replace it with the"
+        " rows it leaves out: move it, or build into another folder (-o)\n",
+    )
+    assert mine.read_text(encoding="utf-8") == "Name,Note\nBo,call back\n"
+    assert sorted(p.name for p in out.iterdir()) == ["rejected.csv"]
