@@ -74,12 +74,29 @@ def _check(data: bytes, char_to_glyph: dict[int, int]) -> None:
                 components[glyph] = _components(
                     data, glyf_at + start + 10, glyf_at + end, glyph, glyphs
                 )
+            elif contours > 0:
+                _outline(data, glyf_at + start, glyf_at + end, glyph, contours)
         elif end != start:
             raise _Bad(f"glyph {glyph} is cut short")
     _acyclic(components)
     for char, glyph in char_to_glyph.items():
         if glyph >= glyphs:
             raise _Bad(f"U+{char:04X} maps to glyph {glyph:,}, beyond the font's {glyphs:,}")
+
+
+def _outline(data: bytes, at: int, end: int, glyph: int, contours: int) -> None:
+    """A simple glyph's contour ends and instructions inside its own data, with room for a
+    flag byte at least (a count of 32,767 contours made the letter vanish from the PDF). The
+    flags and coordinates are not walked: that would take seconds for a CJK font."""
+    header = at + 10 + 2 * contours
+    if header + 2 > end:
+        raise _Bad(f"glyph {glyph} claims {contours:,} contours, more than its data holds")
+    ends = struct.unpack_from(f">{contours}H", data, at + 10)
+    if any(b < a for a, b in zip(ends, ends[1:], strict=False)):
+        raise _Bad(f"glyph {glyph}'s contours end out of order")
+    (instructions,) = struct.unpack_from(">H", data, header)
+    if header + 2 + instructions + 1 > end:
+        raise _Bad(f"glyph {glyph}'s outline is cut short")
 
 
 def _components(data: bytes, at: int, end: int, glyph: int, glyphs: int) -> tuple[int, ...]:

@@ -223,7 +223,8 @@ def _cff_font() -> bytes:
 
 def damaged_fonts() -> None:
     """Noto Sans damaged inside its glyph data (issue 13): every composite glyph's first
-    component pointed at glyph 60,000, or at the glyph itself; and maxp.numGlyphs set to 1."""
+    component pointed at glyph 60,000, or at the glyph itself; maxp.numGlyphs set to 1; and
+    every simple glyph claiming 32,767 contours (its letters vanished from the PDF)."""
     data = NOTO.read_bytes()
     (count,) = struct.unpack_from(">H", data, 4)
     tables = {}
@@ -234,12 +235,15 @@ def damaged_fonts() -> None:
     (long_offsets,) = struct.unpack_from(">h", data, tables[b"head"] + 50)
     raw = struct.unpack_from(f">{glyphs + 1}{'I' if long_offsets else 'H'}", data, tables[b"loca"])
     loca = raw if long_offsets else [2 * o for o in raw]
-    composite, cycle = bytearray(data), bytearray(data)
+    composite, cycle, contours = bytearray(data), bytearray(data), bytearray(data)
     for glyph in range(glyphs):
         at = tables[b"glyf"] + loca[glyph]
         if loca[glyph + 1] > loca[glyph] and struct.unpack_from(">h", data, at)[0] < 0:
             struct.pack_into(">H", composite, at + 12, 60000)
             struct.pack_into(">H", cycle, at + 12, glyph)  # made of itself
+        elif loca[glyph + 1] > loca[glyph]:
+            struct.pack_into(">h", contours, at, 32767)
+    (HERE / "fonts" / "simple-glyph-32767-contours.ttf").write_bytes(bytes(contours))
     (HERE / "fonts" / "composite-glyph-beyond-the-font.ttf").write_bytes(bytes(composite))
     (HERE / "fonts" / "composite-glyph-made-of-itself.ttf").write_bytes(bytes(cycle))
     one = bytearray(data)
