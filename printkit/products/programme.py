@@ -195,7 +195,8 @@ def _info(event: Event, session: Session, face: Typeface, top: float) -> tuple[l
         face, [(date_line(event, session), "bold")], MARGIN, top, width, 13.0, 1.3, "accent"
     )
     top -= first.height + 1.0
-    second = paragraph(face, [(venue_line(session), "regular")], MARGIN, top, width, 11.0, 1.3)
+    with about(None, field_path(session.path, "venue")):
+        second = paragraph(face, [(venue_line(session), "regular")], MARGIN, top, width, 11.0, 1.3)
     top -= second.height + 3.0
     rule = Line(MARGIN, top, PAGE.width - MARGIN, top, "rule", 0.6)
     return [*first.items, *second.items, rule], top

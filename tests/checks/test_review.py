@@ -465,3 +465,16 @@ def test_a_listed_persons_warning_names_the_list_its_row_and_the_person(reviewin
         " 'Jan Christian Bartholomæus Damsgaard-Kristoffersen' "
     ), line
     assert "below its design size of 22 pt, to fit" in line
+
+
+def test_a_venue_too_wide_for_its_line_is_located_at_the_venue(reviewing):
+    """A venue whose name has a word wider than the programme's column: at the venue's line
+    in event.yaml, by build and review alike (it named the file alone)."""
+    name = "W" * 90
+    edit(reviewing, ("  name: KL's telt ved Allinge Røgeri", f"  name: {name}"))
+    line = line_of("  name: KL's telt ved Allinge Røgeri")
+    wanted = f"error: event.yaml:{line}:3: venue: programme.pdf: '{name[:59]}…' is wider"
+    for command in ("review", "build"):
+        result = run(command, "event.yaml", *(["-o", "out"] if command == "build" else []))
+        assert result.exit_code == 3, result.output
+        assert result.output.startswith(wanted), (command, result.output)
