@@ -36,6 +36,9 @@ from printkit.read.pretix_json import pretix_table
 from printkit.read.table import DELIMITER_NAMES, ENCODING_NAMES, Row, Table, read_table
 
 MAX_ROWS = 20_000
+#: Blank rows a list may have: a spreadsheet padded to its last formatted row has a few
+#: thousand; millions are a file gone wrong, and reading them took minutes.
+MAX_BLANK_ROWS = 100_000
 MAX_VALUE = 300  # characters in one field; longer is a mistake (often a stray quote)
 _CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]")  # tab and line breaks are fine
 
@@ -182,6 +185,13 @@ def read_attendees(
         rows += 1
         if row.blank:
             blank += 1
+            if blank > MAX_BLANK_ROWS:
+                raise InputError(
+                    table.at(row),
+                    f"row {row.number}",
+                    f"more than {MAX_BLANK_ROWS:,} blank rows; the file is padded with empty"
+                    " rows: delete them (in a spreadsheet, the rows below the last person)",
+                )
             continue
         if len(attendees) >= max_rows:
             raise InputError(
