@@ -10,7 +10,7 @@ import pytest
 
 from printkit.model.stock import LABEL_PRINTERS, find, one_per_page
 from tests.conftest import run
-from tests.pdfread import content_streams, flat, page_count, page_size_mm, text
+from tests.pdfread import content_streams, flat, page_count, page_size_mm, strokes, text
 
 # preset → the page (mm) a label printer's driver expects: the label's own size
 PAGES = {
@@ -49,6 +49,7 @@ def test_label_printer_pages_measure_the_labels_size(event_dir, name):
     for page in range(6):
         width, height = page_size_mm(pdf, page)
         assert (width, height) == pytest.approx(PAGES[name], abs=0.01)
+        assert strokes(pdf, page) == []  # the label is cut already: no cut marks on it
     assert "Jan Damsgaard" in flat(text(pdf, 0))
 
 

@@ -31,6 +31,7 @@ from printkit.layout.press import bleed_items, press_sheet, single_page
 from printkit.layout.sheets import NO_OFFSET, shifted, slots
 from printkit.model.event import BadgeBack, Duplex, Event, Press
 from printkit.model.geometry import PrinterOffset, Rect, SheetGeometry, Size
+from printkit.model.stock import one_per_page
 
 
 def piece_size(label: Size, duplex: Duplex, back: BadgeBack) -> Size:
@@ -134,7 +135,8 @@ def place(
         items: list[Item] = [
             Group(tuple(b), offset=(r.x, r.y)) for b, r in zip(badges, rects, strict=True)
         ]
-        items += cut_marks(sheet, rects)
+        if not one_per_page(sheet):  # a label printer's label is cut already: no marks on it
+            items += cut_marks(sheet, rects)
         return Page(sheet.paper, shifted(items, offset))
     local = Rect(0.0, 0.0, sheet.label.width, sheet.label.height)
     items = [
