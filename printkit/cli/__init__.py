@@ -1,5 +1,4 @@
-"""The command line: parses arguments, calls the pipeline, reports. Nothing else. The commands
-are here; their options, progress bars, ``init``'s questions and the reports beside them."""
+"""The command line: arguments in, the pipeline called, reports out; options, bars beside."""
 
 from __future__ import annotations
 
@@ -22,6 +21,7 @@ from printkit.cli.options import (
     out_option,
     people_options,
     press_options,
+    reprint_into,
     sign_option,
 )
 from printkit.cli.progress import end_bars, progress_bar
@@ -142,7 +142,7 @@ def _build(
     if watch and options.get("check"):
         click.echo("error: --check preflights one build; run it without --watch", err=True)
         sys.exit(2)
-    overrides = _overrides(ctx, options)
+    out_dir, overrides = reprint_into(out_dir, _overrides(ctx, options))
 
     def action() -> Report:
         return build(

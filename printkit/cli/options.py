@@ -3,7 +3,9 @@ row names (``Product.options``)."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ from printkit.model.event import SignKind, SortOrder
 from printkit.model.geometry import MAX_OFFSET
 from printkit.pipeline import products as registry
 from printkit.pipeline.people import FILTER_KEYS
+from printkit.pipeline.prepare import Overrides
 
 #: a command function, as click's decorators take and give it
 Command = Callable[..., Any]
@@ -29,11 +32,28 @@ def event_argument(f: Command) -> Command:
 
 
 def _out_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    if value.suffix.lower() == ".pdf" and not value.is_dir():
+        return value  # a reprint's own file (with --only): see reprint_into
     if value.exists() and not value.is_dir():
         raise OutputError(
             f"{value}: is a file, not a folder; give -o the folder the PDFs are written into"
         )
     return value
+
+
+def reprint_into(out: Path, overrides: Overrides) -> tuple[Path, Overrides]:
+    """``-o`` as the folder, or, with ``--only``, as the reprint's own file (``-o desk.pdf``):
+    the folder it is in, and the file's name for the badges."""
+    if out.suffix.lower() != ".pdf" or out.is_dir():
+        return out, overrides
+    if not overrides.only:
+        click.echo(
+            f"error: {out}: -o names the folder the PDFs are written into; a file name (.pdf)"
+            " is for a reprint of some people (--only)",
+            err=True,
+        )
+        sys.exit(OutputError.exit_code)
+    return out.parent, replace(overrides, only_file=out.stem)
 
 
 def out_option(f: Command) -> Command:
@@ -45,7 +65,8 @@ def out_option(f: Command) -> Command:
         callback=_out_folder,
         default="out",
         show_default=True,
-        help="Folder the PDFs are written to.",
+        help="Folder the PDFs are written to (with --only, a file name such as desk.pdf names"
+        " the reprint).",
     )(f)
 
 

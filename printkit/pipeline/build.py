@@ -116,7 +116,10 @@ ONLY_SUFFIX = "-only"  # a desk reprint's file: badges-only.pdf beside the full 
 
 
 def _stem(stem: str, event: Event, overrides: Overrides | None) -> str:
-    """A reprint for some people (``--only``) never replaces the full run's file."""
+    """A reprint for some people (``--only``) never replaces the full run's file: it is
+    ``badges-only.pdf``, or the name ``-o`` gives it."""
+    if stem == "badges" and event.only and overrides and overrides.only_file:
+        return overrides.only_file
     if stem == "badges" and event.only and not (overrides and overrides.replace_full):
         return stem + ONLY_SUFFIX
     return stem

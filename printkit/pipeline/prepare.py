@@ -43,6 +43,7 @@ class Overrides:
     only: tuple[tuple[str, str], ...] = ()  # badge filters: ("role", "staff"), …
     keep_going: bool = False  # print everyone who can be, list the others in rejected.csv
     replace_full: bool = False  # --replace: --only writes badges.pdf, not badges-only.pdf
+    only_file: str | None = None  # -o desk.pdf with --only: the reprint's own file name
     start: int = 1  # --start N: begin on label N of a partly used sheet
 
     def apply(self, event: Event) -> Event:

@@ -187,3 +187,26 @@ def test_keep_going_never_replaces_a_rejected_csv_printkit_did_not_write(event_d
     )
     assert mine.read_text(encoding="utf-8") == "Name,Note\nBo,call back\n"
     assert sorted(p.name for p in out.iterdir()) == ["rejected.csv"]
+
+
+def test_a_desk_reprint_takes_the_file_name_o_gives_it(event_dir):
+    """``--only … -o out/desk.pdf``: the reprint is desk.pdf beside the full run, which stays
+    byte for byte; an -o file name without --only is refused, exit 4, nothing written."""
+    event = _event(event_dir, "Mia Al-Sayed,DB Systel\nBo Berg,KL\n")
+    out = event_dir / "out"
+    assert run("badges", event, "-o", out).exit_code == 0
+    full = (out / "badges.pdf").read_bytes()
+    desk = out / "desk.pdf"
+    result = run("badges", event, "--only", "name=Mia", "-o", desk)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == str(desk)
+    assert "Mia Al-Sayed" in flat(text(desk)) and "Bo Berg" not in flat(text(desk))
+    assert (out / "badges.pdf").read_bytes() == full
+    assert not (out / "badges-only.pdf").exists()
+    refused = run("badges", event, "-o", out / "all.pdf")
+    assert (refused.exit_code, refused.output) == (
+        4,
+        f"error: {out / 'all.pdf'}: -o names the folder the PDFs are written into; a file name"
+        " (.pdf) is for a reprint of some people (--only)\n",
+    )
+    assert not (out / "all.pdf").exists()
