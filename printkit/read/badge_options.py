@@ -93,12 +93,17 @@ def _qr(node: Node | None, columns: tuple[str, ...] = ()) -> PersonalQR | None:
     known = (*PLACEHOLDER_FIELDS, *columns)
     for name, spec, conv in parts:
         if spec or conv:
-            found = elide(name, 40) + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "")
+            written = name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "")
+            column = lookup({k: k for k in columns}, written)
+            hint = ""
+            if column is not None:  # pretix's "Attendee name: Given name": a header with ':'
+                bare = "_".join(re.findall(r"[^\W_]+", column)).lower()
+                hint = f"; the column {elide(column, 40)!r} is written {{{bare}}}"
             raise fail(
                 url_node,
                 "badges.qr.url",
                 f"write each placeholder as a bare name such as {{ticket_id}}, without '!' or ':'"
-                f" (found {{{found}}})",
+                f" (found {{{elide(written, 40)}}}){hint}",
             )
         if lookup({k: k for k in known}, name) is None:
             raise fail(

@@ -227,3 +227,26 @@ def test_where_names_a_column_the_list_lacks(event_dir):
     assert result.output.rstrip().endswith(
         "attendees.where.Produkt: the list has no column 'Produkt'; did you mean 'Product'?"
     )
+
+
+def test_a_header_with_a_colon_is_a_placeholder_by_its_letters(event_dir):
+    """pretix writes "Attendee name: Given name": {Attendee name: Given name} reads as a
+    format spec and is refused, with the way to write it; that way fills the code."""
+    (event_dir / "people.csv").write_text(
+        "Attendee name,Attendee name: Given name,Ticket secret\nMia Berg,Mia,sec123\n", "utf-8"
+    )
+    event = event_dir / "event.yaml"
+    body = event.read_text(encoding="utf-8") + "\nattendees: people.csv\n"
+    template = '  sort: as-given\n  qr: {url: "https://t.example.org/{%s}"}\n'
+    event.write_text(body.replace("  sort: as-given\n", template % "Attendee name: Given name"))
+    refused = run("badges", event, "-o", event_dir / "out")
+    assert refused.exit_code == 2
+    assert refused.output.rstrip().endswith(
+        "without '!' or ':' (found {Attendee name: Given name}); the column 'Attendee name:"
+        " Given name' is written {attendee_name_given_name}"
+    ), refused.output
+    event.write_text(body.replace("  sort: as-given\n", template % "attendee_name_given_name"))
+    result = run("badges", event, "-o", event_dir / "out", "--only", "name=Mia")
+    assert result.exit_code == 0, result.output
+    pdf = event_dir / "out" / "badges-only.pdf"
+    assert [c.text for c in qr_codes(pdf, 0)] == ["https://t.example.org/Mia"]
