@@ -1,10 +1,12 @@
 """Glyphs drawn where HarfBuzz placed them, beside the text objects of ``render.pdf``: the
-outlines a choke trap strokes (``layout.items.Trap``)."""
+outlines a choke trap strokes (``layout.items.Trap``), and shaped runs cut where a mark
+is raised or lowered."""
 
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 
 from printkit.layout.items import Trap
@@ -37,3 +39,20 @@ def draw_trap(canvas: Canvas, item: Trap, face: Typeface, ink: Color) -> None:
     canvas.setLineJoin(1)
     canvas.drawPath(path, stroke=1, fill=0)
     canvas.restoreState()
+
+
+def placed(text: str) -> list[tuple[float, float, str]]:
+    """A run as (x, y offset at 1 pt, glyphs) pieces. A shaped run whose marks the font
+    raises or lowers is cut at every glyph, each placed where HarfBuzz put it: ReportLab's
+    own rise (``Ts``) for them carried a mark's height onto the next letter ("Smit" + a
+    raised "h") and into the lines after it."""
+    if not isinstance(text, ShapedStr) or not any(d.y_offset for d in text.__shapeData__):
+        return [(0.0, 0.0, text)]
+    pieces, pen = [], 0.0
+    for char, data in zip(str(text), text.__shapeData__, strict=True):
+        alone = ShapeData(data.cluster, data.width, 0, 0, 0, data.width)
+        pieces.append(
+            ((pen + data.x_offset) / 1000, data.y_offset / 1000, ShapedStr(char, shapeData=[alone]))
+        )
+        pen += data.x_advance
+    return pieces

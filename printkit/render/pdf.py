@@ -25,7 +25,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFStream,
     PDFZCompress,
 )
-from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, PATH_OPS, Canvas
 
 from printkit import __version__
@@ -33,7 +33,7 @@ from printkit.layout.items import QR, Box, Document, Group, Image, Item, Line, P
 from printkit.layout.qr import QUIET_ZONE
 from printkit.layout.theme import COLOURS
 from printkit.read.images import is_vector, pdf_source, svg_drawing
-from printkit.render.glyphs import draw_trap
+from printkit.render.glyphs import draw_trap, placed
 from printkit.typeset.fonts import Typeface
 
 REGISTRATION = "marks"
@@ -306,28 +306,11 @@ def _texts_shaped(canvas: Canvas, items: list[Text], face: Typeface) -> None:
             if (run.font, item.size) != (font, size):
                 text.setFont(run.font, item.size)
                 font, size = run.font, item.size
-            for dx, dy, glyphs in _placed(run.text):
+            for dx, dy, glyphs in placed(run.text):
                 text.setTextOrigin(x + dx * item.size, y + dy * item.size)
                 text.textOut(glyphs)
             x += run.advance * item.size
     canvas.drawText(text)
-
-
-def _placed(text: str) -> list[tuple[float, float, str]]:
-    """A run as (x, y offset at 1 pt, glyphs) pieces. A shaped run whose marks the font
-    raises or lowers is cut at every glyph, each placed where HarfBuzz put it: ReportLab's
-    own rise (``Ts``) for them carried a mark's height onto the next letter ("Smit" + a
-    raised "h") and into the lines after it."""
-    if not isinstance(text, ShapedStr) or not any(d.y_offset for d in text.__shapeData__):
-        return [(0.0, 0.0, text)]
-    pieces, pen = [], 0.0
-    for char, data in zip(str(text), text.__shapeData__, strict=True):
-        alone = ShapeData(data.cluster, data.width, 0, 0, 0, data.width)
-        pieces.append(
-            ((pen + data.x_offset) / 1000, data.y_offset / 1000, ShapedStr(char, shapeData=[alone]))
-        )
-        pen += data.x_advance
-    return pieces
 
 
 def _box(canvas: Canvas, item: Box) -> None:
