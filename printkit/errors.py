@@ -103,16 +103,28 @@ def elide(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def nearest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The choice nearest ``word`` (difflib's ratio), if one is at least ``cutoff`` near:
+    the one measure of "did you mean" for every message."""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return match[0] if match else None
+
+
+def nearness(word: str, choice: str) -> float:
+    """How near two words are, 0 to 1, as ``nearest`` measures it."""
+    return difflib.SequenceMatcher(None, word, choice).ratio()
+
+
 def suggest(word: str, choices: Iterable[str], fold: bool = False) -> str:
     """``; did you mean 'subtitle'?`` for the choice nearest ``word``, or nothing; ``fold``
     compares without case (a header written in capitals)."""
     choices = list(choices)
     if not fold:
-        match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-        return f"; did you mean {match[0]!r}?" if match else ""
+        match = nearest(word, choices)
+        return f"; did you mean {match!r}?" if match else ""
     folded = {choice.casefold(): choice for choice in choices}
-    match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
-    return f"; did you mean {folded[match[0]]!r}?" if match else ""
+    match = nearest(word.casefold(), folded)
+    return f"; did you mean {folded[match]!r}?" if match else ""
 
 
 def shown(value: object, limit: int = 60) -> str:

@@ -11,11 +11,11 @@ Names are looked up ignoring case, spaces and punctuation: "Avery L4785", "avery
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
 from printkit.errors import PrintkitError
+from printkit.errors import nearest as closest
 from printkit.model.geometry import PAPER, SheetGeometry, Size, inch
 
 
@@ -351,8 +351,8 @@ class UnknownSheetError(PrintkitError):
 
 def nearest(name: str) -> str | None:
     """The preset whose name (or alias) is closest to ``name``, if any is close."""
-    match = difflib.get_close_matches(_key(name), list(_INDEX), n=1, cutoff=0.6)
-    return _INDEX[match[0]].name if match else None
+    match = closest(_key(name), _INDEX)
+    return _INDEX[match].name if match else None
 
 
 def find_or_none(name: str) -> Preset | None:

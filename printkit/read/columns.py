@@ -8,12 +8,11 @@ one column with the full name, or a pair of first-name and last-name columns. Pr
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from printkit.errors import InputError, Location, suggest
+from printkit.errors import InputError, Location, nearest, nearness, suggest
 from printkit.model.rows import header_key
 from printkit.read.exports import Shape, recognise, shape_columns
 from printkit.read.notices import warn
@@ -292,8 +291,9 @@ def _near_name(headers: Iterable[str]) -> tuple[str, str] | None:
     }
     best: tuple[float, str, str] | None = None
     for header in headers:
-        for match in difflib.get_close_matches(header_key(header), aliases, n=1, cutoff=0.75):
-            score = difflib.SequenceMatcher(None, header_key(header), match).ratio()
+        match = nearest(header_key(header), aliases, cutoff=0.75)
+        if match is not None:
+            score = nearness(header_key(header), match)
             if best is None or score > best[0]:
                 best = (score, header, aliases[match])
     return (best[1], best[2]) if best else None
