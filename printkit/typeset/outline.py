@@ -9,6 +9,7 @@ is a vector drawing, not text, so a copy of the words does not double them.
 
 from __future__ import annotations
 
+import signal
 from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
@@ -79,7 +80,25 @@ def outline(chain: tuple[str, ...], text: str) -> tuple[Segment, ...]:
             ]
         for code, dx, dy, step in placed:
             pen = _Pen(x + dx, dy, per_em)
-            hb_font.draw_glyph_with_pen(face.charToGlyph.get(code, 0), pen)
+            _draw(hb_font, face.charToGlyph.get(code, 0), pen)
             segments += pen.segments
             x += step
     return tuple(segments)
+
+
+#: The signals that stop a build (cli turns SIGTERM and SIGHUP into an interruption).
+_STOPS = {s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s}
+
+
+def _draw(hb_font, glyph: int, pen: _Pen) -> None:
+    """HarfBuzz calls the pen's methods from C, which prints an exception raised in them and
+    drops it: a Ctrl-C (or SIGTERM) landing in one was lost, and the build ran on to the
+    end. Those signals wait while the glyph is drawn and are taken the moment it is done."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+        hb_font.draw_glyph_with_pen(glyph, pen)
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        hb_font.draw_glyph_with_pen(glyph, pen)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
