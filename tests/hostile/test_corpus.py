@@ -206,3 +206,9 @@ def test_special_event_files(tmp_path, target, expected):
     result = run("build", path, "-o", tmp_path / "out")
     assert result.exit_code == 2
     assert result.output == "error: " + expected.format(path=path) + "\n"
+
+
+def test_the_readme_counts_the_corpus_as_it_is():
+    """The README's Reliability section says how many hostile inputs the corpus holds."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"- **A corpus of {len(CASES)} hostile inputs**" in readme
