@@ -48,10 +48,14 @@ class ProgrammeOptions:
     paper: str = "A4"
     booklet: bool = False
 
-    def parts_for(self, rooms: int) -> tuple[Part, ...]:
+    def parts_for(self, rooms: int, festival: bool = False) -> tuple[Part, ...]:
+        """The parts asked for; else by rooms, and for a festival of several venues (each an
+        organiser's tent or stage) an index of venues too."""
         if self.parts is not None:
             return self.parts
-        return MANY_ROOMS if rooms > 1 else ONE_ROOM
+        if rooms > 1:
+            return (*MANY_ROOMS, Part.VENUES) if festival else MANY_ROOMS
+        return ONE_ROOM
 
     @property
     def page(self) -> Size:

@@ -126,10 +126,20 @@ def test_the_venues_come_after_the_people_when_asked_for_so(tmp_path):
     assert whole.index(DA["venue_index"]) < whole.index(DA["index"])
 
 
-def test_without_venues_in_the_parts_there_is_no_index_of_venues(tmp_path):
+def test_a_festival_of_several_venues_gets_its_index_of_venues_by_default(tmp_path):
+    """The issue's rule: a festival (several organisers' tents and stages) gets an index of
+    venues beside the index of people; an event of many rooms that is no festival does not."""
     data = _festival()
-    del data["programme"]  # the default parts for many rooms: grid, slots, index
-    result = run("programme", write(tmp_path, data), "-o", tmp_path / "out")
+    data["festival"] = "Folkemødet"
+    del data["programme"]  # the default parts
+    (tmp_path / "festival").mkdir()
+    (tmp_path / "conference").mkdir()
+    result = run("programme", write(tmp_path / "festival", data), "-o", tmp_path / "f")
     assert result.exit_code == 0, result.output
-    whole = text(tmp_path / "out" / "programme.pdf")
+    whole = text(tmp_path / "f" / "programme.pdf")
+    assert whole.index(DA["index"]) < whole.index(DA["venue_index"])
+    del data["festival"]
+    result = run("programme", write(tmp_path / "conference", data), "-o", tmp_path / "c")
+    assert result.exit_code == 0, result.output
+    whole = text(tmp_path / "c" / "programme.pdf")
     assert DA["index"] in whole and DA["venue_index"] not in whole

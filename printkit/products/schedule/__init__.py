@@ -46,7 +46,7 @@ def layout_schedule(event: Event, face: Typeface) -> Document:
     head, below = band(event, face, frame)
     words, first_top = intro(event, face, frame, below)
     tags = {id(session): i for i, session in enumerate(event.sessions)}
-    parts = event.programme.parts_for(len(event.venues))
+    parts = event.programme.parts_for(len(event.venues), festival=bool(event.festival))
     closing = CLOSE_HEIGHT if event.organiser is not None else 0.0
     sheets: list[Sheet] = []
     pages: dict[int, int] = {}  # id(session) → the page of its fullest entry
