@@ -23,19 +23,21 @@ def visual(text: str) -> str:
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=24))
 def test_visual_order_agrees_with_python_bidi(text):
-    # a combining mark on a bracket (N0's NSM clause) is placed differently by the two
-    # implementations; no name carries one, so that corner is left out
-    assume(
-        not any(
-            unicodedata.category(b) == "Mn" and a in "()[]{}«»"
-            for a, b in zip(text, text[1:], strict=False)
-        )
-    )
-
     # where an invisible format character (ZWJ, LRM: removed by X9) lands is each
     # implementation's own choice (UAX #9, 5.2); every visible character must agree
     def visible(s: str) -> str:
         return "".join(c for c in s if unicodedata.category(c) != "Cf")
+
+    # a combining mark on a bracket (N0's NSM clause) is placed differently by the two
+    # implementations; no name carries one, so that corner is left out — with the format
+    # characters X9 removes, as between "]" and a mark ("]\u200d\u064e"), taken out first
+    shown = visible(text)
+    assume(
+        not any(
+            unicodedata.category(b) == "Mn" and a in "()[]{}«»"
+            for a, b in zip(shown, shown[1:], strict=False)
+        )
+    )
 
     assert visible(visual(text)) == visible(get_display(text))
 
