@@ -12,10 +12,10 @@ import math
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PIL import Image as PILImage
-from reportlab.graphics.shapes import Drawing, Group, String, mmult
-from reportlab.graphics.shapes import Image as SvgImage
 from reportlab.lib.colors import CMYKColor, Color
 
 from printkit.errors import InputError, Location
@@ -23,7 +23,18 @@ from printkit.model.geometry import MM_PER_INCH
 from printkit.read.svg import MAX_PIXELS
 from printkit.read.versions import per_version
 
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
+
 PRESS_PPI = 300
+
+
+def _shapes() -> ModuleType:
+    """ReportLab's graphics, for SVG logos only: importing them pulls in platypus, a tenth
+    of a second that an event with a PNG or JPEG logo (or none) does not spend."""
+    from reportlab.graphics import shapes
+
+    return shapes
 
 
 def is_vector(path: Path) -> bool:
@@ -117,7 +128,7 @@ def svg_drawing(path: Path) -> Drawing:
             "",
             "the SVG has no size; give its <svg> a width, height or viewBox",
         )
-    _to_cmyk(drawing, path)
+    _to_cmyk(drawing, path, _shapes())
     drawing.__dict__["printkit_pictures"] = pictures  # kept with the drawing: one cache to clear
     return drawing
 
@@ -127,22 +138,22 @@ def svg_pictures(path: Path) -> tuple:
     return svg_drawing(path).__dict__["printkit_pictures"]
 
 
-def _to_cmyk(node, path: Path) -> None:
-    if isinstance(node, String):
+def _to_cmyk(node, path: Path, shapes: ModuleType) -> None:
+    if isinstance(node, shapes.String):
         raise InputError(
             Location(str(path)),
             "",
             "the SVG contains text, whose font cannot be embedded; convert the text to outlines (paths)",
         )
-    if isinstance(node, SvgImage) and isinstance(node.path, PILImage.Image):
+    if isinstance(node, shapes.Image) and isinstance(node.path, PILImage.Image):
         node.path = drawable(node.path)  # a picture from a data: URI, as Pillow opened it
     for attribute in ("fillColor", "strokeColor"):
         value = getattr(node, attribute, None)
         if isinstance(value, Color) and not isinstance(value, CMYKColor):
             setattr(node, attribute, rgb_to_cmyk(value))
-    if isinstance(node, (Group, Drawing)):
+    if isinstance(node, (shapes.Group, shapes.Drawing)):
         for child in node.contents:
-            _to_cmyk(child, path)
+            _to_cmyk(child, path, shapes)
 
 
 def rgb_to_cmyk(colour: Color) -> CMYKColor:
@@ -223,12 +234,13 @@ def picture_ppi(path: Path, width_mm: float) -> float | None:
     wide: each picture's pixels over the size it is drawn at, every transform on its way
     applied (a picture scaled up inside the SVG has fewer pixels a millimetre). None: none."""
     drawing = svg_drawing(path)
+    shapes = _shapes()
     per_unit = width_mm / drawing.width  # mm a drawing unit, as placed
     lowest: float | None = None
     stack: list[tuple[object, tuple[float, ...]]] = [(drawing, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))]
     while stack:
         node, outer = stack.pop()
-        if isinstance(node, SvgImage) and isinstance(node.path, PILImage.Image):
+        if isinstance(node, shapes.Image) and isinstance(node.path, PILImage.Image):
             a, b, c, d = outer[:4]
             wide = abs(node.width) * math.hypot(a, b) * per_unit
             high = abs(node.height) * math.hypot(c, d) * per_unit
@@ -236,8 +248,8 @@ def picture_ppi(path: Path, width_mm: float) -> float | None:
             if wide > 0 and high > 0:
                 ppi = min(pixels_x / (wide / MM_PER_INCH), pixels_y / (high / MM_PER_INCH))
                 lowest = ppi if lowest is None else min(lowest, ppi)
-        elif isinstance(node, Group):
-            inner = mmult(outer, tuple(node.transform))
+        elif isinstance(node, shapes.Group):
+            inner = shapes.mmult(outer, tuple(node.transform))
             stack += [(child, inner) for child in node.contents]
     return lowest
 
