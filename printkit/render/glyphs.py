@@ -4,7 +4,7 @@ is raised or lowered."""
 
 from __future__ import annotations
 
-from reportlab.lib.colors import Color
+from reportlab.lib.colors import CMYKColorSep, Color
 from reportlab.lib.units import mm
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.pdfgen.canvas import Canvas
@@ -15,7 +15,25 @@ from printkit.typeset.fonts import Typeface
 
 def draw_trap(canvas: Canvas, item: Trap, face: Typeface, ink: Color) -> None:
     """The text's glyph outlines, stroked in ``ink`` (one plate) with round joins (no mitre
-    spikes), where the text itself is then drawn."""
+    spikes), where the text itself is then drawn.
+
+    A trap every badge repeats (the role word, the festival's name, in the badge's own
+    coordinates) is drawn once per document and its operators written again: the same bytes,
+    without turning thousands of outline points into numbers each time. The operators depend
+    on the item and its process ink alone (a spot ink would also name itself in the page's
+    resources, so it is drawn each time)."""
+    drawn = canvas.__dict__.setdefault("_printkit_traps", {})
+    code = drawn.get(item)
+    if code is not None:
+        canvas._code.extend(code)
+        return
+    start = len(canvas._code)
+    _stroke_outlines(canvas, item, face, ink)
+    if not isinstance(ink, CMYKColorSep):
+        drawn[item] = tuple(canvas._code[start:])
+
+
+def _stroke_outlines(canvas: Canvas, item: Trap, face: Typeface, ink: Color) -> None:
     text = item.text
     width = face.width(text.text, text.style, text.size)
     x = text.x * mm - {"center": width / 2, "right": width}.get(text.align, 0.0)

@@ -110,3 +110,22 @@ def test_a_trap_rings_each_small_reversed_word_in_the_bands_strongest_ink(tmp_pa
         if abs(p.x_mm - left) < 0.5 and p.size < 9
     ]
     assert word.background == (1.0, 0.0, 0.0, 0.0)  # the ring: cyan alone, the band's strongest
+
+
+def test_every_badge_on_a_sheet_has_its_own_words_ring(tmp_path):
+    """A trap repeated on every badge is drawn once and its operators written again: each
+    badge's role word still has one ring hugging that word where that badge is, and a word of
+    another role has its own outline, not the first one's."""
+    from tests.pdfread import find_text, paths
+
+    out = tmp_path / "out"
+    assert run("badges", SEED, "--press", "--gang-up", "-o", out).exit_code == 0
+    pdf = out / "badges.pdf"
+    rings = [s for s in paths(pdf, 0) if s.curved]
+    words = {word: find_text(pdf, word, 0) for word in ("Paneldeltager", "Ordstyrer")}
+    assert len(words["Paneldeltager"]) >= 2 and words["Ordstyrer"], words
+    for word, found in words.items():
+        for left, bottom, right, top in found:
+            [ring] = [s for s in rings if abs(s.left - left) < 1 and abs(s.bottom - bottom) < 1]
+            for edge, want in ((ring.left, left), (ring.right, right), (ring.top, top)):
+                assert abs(edge - want) < 0.15, (word, edge, want)
