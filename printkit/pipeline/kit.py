@@ -1,6 +1,8 @@
 """The built-in products: the programme, the badges and the sign, registered in that order.
 
-Importing this module fills ``pipeline.products.REGISTRY``; ``pipeline.build`` does.
+Importing this module fills ``pipeline.products.REGISTRY``; ``pipeline.build`` does. A
+festival's layouts (the schedule, its booklet, the venue posters) load for an event of
+sessions only: a debate's build does not import them.
 """
 
 from __future__ import annotations
@@ -14,17 +16,13 @@ from printkit.model.event import BadgeBack, Duplex, Event, SignKind
 from printkit.pipeline.people import merged_count, payload_or_none
 from printkit.pipeline.products import IN_THE_HAND, Output, Product, Reading, register
 from printkit.products.badges.front import layout_badges
-from printkit.products.posters import SESSION_QR, layout_posters
 from printkit.products.programme import layout_programme
-from printkit.products.schedule import layout_booklet, layout_schedule
 from printkit.products.tent import POSTER_QR_MIN, TENT_QR_MIN, layout_sign, layout_tents
 
 AT_A_METRE = Reading("the tent", "1 m", TENT_QR_MIN, 1.0)
 ACROSS_A_ROOM = Reading("the poster", "2–3 m", POSTER_QR_MIN, 1.5)
 #: a festival's door posters list the day's sessions, read as one walks up: about 1 m
 WALKING_UP = Reading("the venue posters", "1 m", TENT_QR_MIN, 1.0)
-#: a session's own code in its row of a door poster, read with the phone held up to it
-HELD_UP = Reading("the venue posters' sessions", "30 cm", SESSION_QR, MIN_MODULE, "sign.qr")
 
 
 #: The imposed booklet: for an office duplex printer, so never given press finishing.
@@ -34,6 +32,8 @@ BOOKLET = "programme-booklet"
 def _programme(event: Event) -> tuple[Output, ...]:
     if not event.schedule:
         return (Output("programme", layout_programme, IN_THE_HAND),)
+    from printkit.products.schedule import layout_booklet, layout_schedule  # (a festival's)
+
     if event.programme.booklet:
         booklet = Output(BOOKLET, layout_booklet, IN_THE_HAND, finish=False)
         return (Output("programme", layout_schedule, IN_THE_HAND), booklet)
@@ -66,10 +66,14 @@ def _signs(event: Event) -> tuple[Output, ...]:
             return (Output("poster", layout_sign, ACROSS_A_ROOM),)
         return (Output("tent", layout_sign, AT_A_METRE),)
     kinds = (event.sign,) if event.sign else tuple(SignKind)
+    from printkit.products.posters import SESSION_QR, layout_posters  # (a festival's)
+
+    # a session's own code in its row of a door poster, read with the phone held up to it
+    held_up = Reading("the venue posters' sessions", "30 cm", SESSION_QR, MIN_MODULE, "sign.qr")
     found = {
         SignKind.TENT: Output("tents", layout_tents, AT_A_METRE),
         SignKind.POSTER: Output(
-            "posters", layout_posters, HELD_UP if own_codes(event) else WALKING_UP
+            "posters", layout_posters, held_up if own_codes(event) else WALKING_UP
         ),
     }
     return tuple(found[kind] for kind in kinds)

@@ -29,7 +29,6 @@ from printkit.read.kinds import in_every_room, read_conference, session_facts
 from printkit.read.people import read_attendees_section, read_roles
 from printkit.read.programme import read_programme_options, read_sign_paper
 from printkit.read.rooms import LISTED, Named, listed_rooms, place_rooms
-from printkit.read.schedule import read_schedule_section
 from printkit.read.session import inherited, paragraphs, read_session, read_venue
 from printkit.read.source import Node, load_file, locations
 from printkit.read.timetable import Written, check, mentions
@@ -138,7 +137,12 @@ def _schedule(root: Node, base: Path) -> Event:
         written.append(_written(fields, session, top))
     if listed is not None and not written:
         raise fail(listed, "sessions", "is an empty list; list at least one session")
-    found = read_schedule_section(file_node, base, conference, written) if file_node else None
+    if file_node:  # the schedule file's readers (ICS, CSV, XLSX, exports) load for one
+        from printkit.read.schedule import read_schedule_section
+
+        found = read_schedule_section(file_node, base, conference, written)
+    else:
+        found = None
     if found is not None:
         written += found.sessions
     written = place_rooms(_breaks(written, top, _labels(top, language)["every_room"]), lists)

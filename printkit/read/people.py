@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from printkit.errors import (
     InputError,
@@ -21,13 +21,15 @@ from printkit.lang.i18n import language_in
 from printkit.model.event import ListRow, Person
 from printkit.model.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
 from printkit.model.rows import Refusal, lookup
-from printkit.read.attendees import FIELDS, MAX_ROWS, Attendee, AttendeeList, read_attendees
 from printkit.read.clean import Refused, clean
 from printkit.read.fields import Fields, fail, scalar_text
 from printkit.read.notices import warn
 from printkit.read.paths import PathProblem, find_file
 from printkit.read.selection import RolesFrom, read_roles_from, read_status, read_where, role_key
 from printkit.read.source import Node
+
+if TYPE_CHECKING:
+    from printkit.read.attendees import Attendee, AttendeeList
 
 ROLE_KEYS = ("label", "colour")
 ATTENDEE_KEYS = ("file", "columns", "max_rows", "default_role", "status", "where", "roles_from")
@@ -111,6 +113,8 @@ def read_attendees_section(
     node = top.get("attendees")
     if node is None:
         return Listed()
+    from printkit.read import attendees  # the list's readers (CSV, XLSX, exports): for a list
+
     if node.kind != "mapping":
         node = Node({"file": node}, node.where, keys={"file": node.where})
     fields = Fields(node, "attendees", ATTENDEE_KEYS, "attendees")
@@ -120,8 +124,8 @@ def read_attendees_section(
         path = find_file(base, name, "attendee list")
     except PathProblem as problem:
         raise fail(file_node, "attendees.file", problem.problem) from None
-    columns = _columns(fields.get("columns"))
-    max_rows = fields.integer("max_rows", MAX_ROWS, 1, 1_000_000)
+    columns = _columns(fields.get("columns"), attendees.FIELDS)
+    max_rows = fields.integer("max_rows", attendees.MAX_ROWS, 1, 1_000_000)
     default_node = fields.get("default_role")
     default = DEFAULT_ROLE
     if default_node is not None:
@@ -134,7 +138,7 @@ def read_attendees_section(
     paid_only = read_status(fields)
     where = read_where(fields.get("where"))
     roles_from = read_roles_from(fields.get("roles_from"), roles)
-    listing = read_attendees(
+    listing = attendees.read_attendees(
         path, display=name, columns=columns, max_rows=max_rows, paid_only=paid_only, strict=False
     )
     where.check(listing.header)
@@ -179,10 +183,10 @@ def _check_roles_column(roles_from: RolesFrom, listing: AttendeeList) -> None:
         )
 
 
-def _columns(node: Node | None) -> dict[str, str | None] | None:
+def _columns(node: Node | None, known: tuple[str, ...]) -> dict[str, str | None] | None:
     if node is None:
         return None
-    fields = Fields(node, "attendees.columns", FIELDS, "attendees.columns")
+    fields = Fields(node, "attendees.columns", known, "attendees.columns")
     result: dict[str, str | None] = {}
     for key in node.value:
         value = node.value[key]

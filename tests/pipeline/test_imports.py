@@ -1,6 +1,7 @@
-"""A build imports only what it uses: the checker, the proof renderer, ICU, the spreadsheet
-reader and ReportLab's graphics (SVG logos; they pull in platypus) load when a feature asks
-for them (a cold run pays for its imports).
+"""A build imports only what it uses: the checker, the proof renderer, ICU, the attendee
+list's and the schedule file's readers, a festival's layouts and ReportLab's graphics (SVG
+logos; they pull in platypus) load when a feature asks for them (a cold run pays for its
+imports).
 pikepdf is not among them: every file a build writes passes through it once (subset tags
 from content, the true date: ``printkit.output.stamp``)."""
 
@@ -12,12 +13,18 @@ import sys
 
 from tests.conftest import ROOT, SEED
 
-#: Imported only by ``check``/``review``/``proof``, bidi or a sort by name, XLSX, SVG logos.
+#: Imported only by ``check``/``review``/``proof``, bidi or a sort by name, an attendee list
+#: (CSV, XLSX, a ticket shop's export), a schedule file, a festival's products, SVG logos.
 ON_DEMAND = (
     "pypdf",
     "pypdfium2",
     "icu",
     "openpyxl",
+    "printkit.read.attendees",
+    "printkit.read.table",
+    "printkit.read.schedule",
+    "printkit.products.schedule",
+    "printkit.products.posters",
     "reportlab.graphics.shapes",
     "reportlab.platypus",
     "svglib",
@@ -68,3 +75,28 @@ def test_an_svg_logo_does_import_reportlabs_graphics(tmp_path):
     found = _imported("programme", str(event), "-o", str(tmp_path / "out"))
     assert {"reportlab.graphics.shapes", "reportlab.platypus", "svglib"} <= set(found)
     assert (tmp_path / "out" / "programme.pdf").exists()
+
+
+def test_an_attendee_list_and_a_schedule_file_do_import_their_readers(tmp_path):
+    """The other side again: a list's and a schedule file's readers, and a festival's layouts,
+    are what those features need, and load for them."""
+    (tmp_path / "people.csv").write_text("Name,Organisation\nAnn Lee,KL\n", encoding="utf-8")
+    text = SEED.read_text(encoding="utf-8").replace("assets/", f"{ROOT / 'assets'}/")
+    listed = tmp_path / "listed.yaml"
+    listed.write_text(text + "\nattendees:\n  file: people.csv\n", encoding="utf-8")
+    found = _imported("badges", str(listed), "-o", str(tmp_path / "a"))
+    assert {"printkit.read.attendees", "printkit.read.table"} <= set(found)
+    schedules = ROOT / "tests" / "read" / "schedules"
+    (tmp_path / "calendar.ics").write_bytes((schedules / "calendar.ics").read_bytes())
+    festival = tmp_path / "festival.yaml"
+    festival.write_text(
+        "title: Summit\nurl: https://summit.example.org/\nlanguage: en\nschedule: calendar.ics\n",
+        encoding="utf-8",
+    )
+    found = _imported("build", str(festival), "-o", str(tmp_path / "f"))
+    assert {
+        "printkit.read.schedule",
+        "printkit.products.schedule",
+        "printkit.products.posters",
+    } <= set(found)
+    assert (tmp_path / "f" / "posters.pdf").exists()
