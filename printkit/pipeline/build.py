@@ -9,7 +9,7 @@ from pathlib import Path
 
 from printkit.errors import InputWarning, OutputError
 from printkit.layout.items import Document
-from printkit.model.event import Event
+from printkit.model.event import Event, PdfX
 from printkit.model.geometry import PrinterOffset
 from printkit.model.stock import find, slug
 from printkit.output.calendar import calendar
@@ -17,7 +17,8 @@ from printkit.output.files import write_all
 from printkit.output.stamp import source_date, stamped
 from printkit.pipeline import kit as _kit  # noqa: F401  (registers the built-in products)
 from printkit.pipeline import products as registry
-from printkit.pipeline.prepare import Overrides, prepare
+from printkit.pipeline import share
+from printkit.pipeline.prepare import Overrides, Prepared, lay_out, placed_images, prepare
 from printkit.pipeline.rows import REJECTED, accounted, is_rejected_report, rejected_csv
 from printkit.products.calibrate import layout_calibration
 from printkit.read.event import load_event
@@ -57,7 +58,29 @@ def build(
     rendered, unless ``keep_documents`` (a proof cuts its contact sheet where they say)."""
     products = registry.kit() if products is None else tuple(products)
     prepared = prepare(event_file, products, overrides, display)
-    prepared, refused, documents, laid_out = accounted(prepared, products)
+    event = prepared.event
+    pdfx = event.press.pdfx if event.press is not None else None
+    epoch = source_date([event_file, *files_read(event)])
+    work = _elsewhere(prepared, products, epoch, pdfx)
+    away = share.start(event, products, work, shared=not keep_documents)
+    try:
+        return _build(prepared, products, out_dir, overrides, progress, keep_documents, away, epoch)
+    finally:
+        if away is not None:
+            away.stop()
+
+
+def _build(
+    prepared: Prepared,
+    products: tuple[str, ...],
+    out_dir: Path,
+    overrides: Overrides | None,
+    progress: Progress | None,
+    keep_documents: bool,
+    away: share.Away | None,
+    epoch: int,
+) -> Report:
+    prepared, refused, documents, laid_out = accounted(prepared, products, away)
     report = out_dir / REJECTED
     if refused and report.exists() and not is_rejected_report(report):
         raise OutputError(
@@ -70,21 +93,35 @@ def build(
     notes: list[str] = []
     warnings: list[InputWarning] = [*prepared.warnings, *laid_out]
     seen: set[str] = set()
+    elsewhere = away.stems if away is not None else ()
     for stem, (product, _output) in registry.outputs(products, event).items():
-        if stem not in documents:
+        if stem in documents:
+            document = documents[stem] if keep_documents else documents.pop(stem)
+            notes += product.notes(event, document)
+            step = None
+            if progress is not None and product.progress and len(event.badged) >= PROGRESS_FROM:
+                step = progress(f"{stem}.pdf", len(document.pages))
+            pages = deque(document.pages)  # taken as drawn: held nowhere else unless kept
+            document = replace(document, pages=document.pages[:1])  # the canvas's first size
+            rendered[stem] = render(document, face, step, pages)
+            del document, pages
+        elif stem not in elsewhere:
             continue
-        document = documents[stem] if keep_documents else documents.pop(stem)
-        notes += product.notes(event, document)
-        step = None
-        if progress is not None and product.progress and len(event.badged) >= PROGRESS_FROM:
-            step = progress(f"{stem}.pdf", len(document.pages))
-        pages = deque(document.pages)  # taken as drawn: held nowhere else unless kept
-        document = replace(document, pages=document.pages[:1])  # the canvas's first size
-        rendered[stem] = render(document, face, step, pages)
-        del document, pages
         if product.name not in seen:
             seen.add(product.name)
             warnings += product.warnings(event)
+    pdfx = event.press.pdfx if event.press is not None else None
+    rendered = {name: stamped(data, epoch, pdfx) for name, data in rendered.items()}
+    ics = calendar(event) if "programme" in rendered else None
+    if away is not None:  # its files end the kit: they and their notes come last
+        made = away.files()
+        missing = [stem for stem in away.stems if stem not in made]
+        if missing:  # it could not make them: made here
+            work = _elsewhere(prepared, products, epoch, pdfx)
+            work(missing, lambda message: made.update(message[1] if message[0] == "made" else {}))
+        for stem in away.stems:
+            rendered[stem], said = made[stem]
+            notes += said
     extra = {}
     if refused:
         extra[out_dir / REJECTED] = rejected_csv(refused)
@@ -92,14 +129,11 @@ def build(
         notes.append(
             f"badges: {len(refused)} row{s} left out (see {out_dir / REJECTED}), as --keep-going asks"
         )
-    pdfx = event.press.pdfx if event.press is not None else None
-    epoch = source_date([event_file, *files_read(event)])
-    rendered = {name: stamped(data, epoch, pdfx) for name, data in rendered.items()}
     files = {}
     for stem, data in rendered.items():
         files[out_dir / f"{_stem(stem, event, overrides)}.pdf"] = data
         if stem == "programme":  # the programme as a calendar, beside it
-            files[out_dir / "programme.ics"] = calendar(event)
+            files[out_dir / "programme.ics"] = ics
     written = write_all({**files, **extra})
     stale = out_dir / REJECTED
     whole = not event.only and any(registry.get(name).people for name in products)
@@ -110,6 +144,31 @@ def build(
         except OSError as exc:
             notes.append(f"badges: every row printed, but {stale} is stale: {exc.strerror}")
     return Report(written, warnings, event, notes, documents)
+
+
+def _elsewhere(
+    prepared: Prepared, products: tuple[str, ...], epoch: int, pdfx: PdfX | None
+) -> share.Work:
+    """What the second process does with its files: lays them out, sends the images they
+    place, then draws and stamps them and sends them with their notes."""
+
+    def work(stems: Sequence[str], send: share.Send) -> None:
+        event = prepared.event
+        documents, _ = lay_out(prepared, products, only=stems)
+        send(("laid", placed_images(documents.values())))
+        face = typeface(event.fonts)
+        outputs = registry.outputs(products, event)
+        made = {}
+        for stem in stems:
+            document = documents.pop(stem)
+            notes = outputs[stem][0].notes(event, document)
+            pages = deque(document.pages)  # as ``build`` draws them
+            document = replace(document, pages=document.pages[:1])
+            made[stem] = (stamped(render(document, face, None, pages), epoch, pdfx), notes)
+            del document, pages
+        send(("made", made))
+
+    return work
 
 
 ONLY_SUFFIX = "-only"  # a desk reprint's file: badges-only.pdf beside the full run's badges.pdf

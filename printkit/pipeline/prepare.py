@@ -9,7 +9,7 @@ located at the input its field path names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from printkit.model.event import Event, Press, SignKind, SortOrder
 from printkit.model.geometry import PrinterOffset
 from printkit.pipeline import products as registry
 from printkit.pipeline.people import badge_people, merged
+from printkit.pipeline.share import Away
 from printkit.read.event import load_event
 from printkit.read.images import PressImageError, check_placements
 from printkit.read.notices import collecting
@@ -122,12 +123,16 @@ def resolve_people(event: Event) -> Event:
 
 
 def lay_out(
-    prepared: Prepared, products: Sequence[str]
+    prepared: Prepared,
+    products: Sequence[str],
+    away: Away | None = None,
+    only: Collection[str] | None = None,
 ) -> tuple[dict[str, Document], list[InputWarning]]:
     """Every file's document by stem, and what laying them out warns about; nothing is rendered.
 
     Asked for the whole kit, an event with nobody to badge gets no badges and a warning;
-    asked for badges alone, that is an error.
+    asked for badges alone, that is an error. ``away``: the files a second process lays out
+    (``pipeline.share``), checked here with the rest; ``only``: these files alone.
     """
     event = prepared.event
     warnings: list[InputWarning] = []
@@ -151,13 +156,21 @@ def lay_out(
             continue
         wanted.append(name)
     try:
-        documents = _documents(event, wanted)
+        elsewhere = away.stems if away is not None else ()
+        documents = _documents(event, wanted, only, elsewhere)
+        placements = placed_images(documents.values())
+        if away is not None:  # its files come after these in the kit's order
+            theirs = away.placements()
+            if theirs is None:  # it could not lay them out: here, raising what it met
+                documents.update(_documents(event, wanted, elsewhere))
+                theirs = placed_images(documents[stem] for stem in elsewhere)
+            placements += theirs
     except Unfit:
         raise  # several people's badges: ``rows.accounted`` reports them all
     except LayoutError as exc:  # located at the input its field path names
         raise locate(exc, event, prepared.file) from None
     try:
-        placed = check_placements(_placements(documents.values()), press=event.press is not None)
+        placed = check_placements(placements, press=event.press is not None)
     except PressImageError as exc:  # at the line that names the picture
         raise exc.located(event.where(LOGO), LOGO) from None
     warnings += [InputWarning(None, "", text) for text in placed]
@@ -172,12 +185,23 @@ def locate(error: LayoutError, event: Event, file: str) -> LayoutError:
     return error.located(where or Location(file), error.field)
 
 
-def _documents(event: Event, products: Sequence[str]) -> dict[str, Document]:
+def _documents(
+    event: Event,
+    products: Sequence[str],
+    only: Collection[str] | None = None,
+    skip: Collection[str] = (),
+) -> dict[str, Document]:
+    """The files' documents (``only`` these, if given; none of ``skip``), in order."""
     face = typeface(event.fonts)
-    if any(registry.get(name).people for name in products):  # before layout: names the person
+    outputs = {
+        stem: made
+        for stem, made in registry.outputs(products, event).items()
+        if (only is None or stem in only) and stem not in skip
+    }
+    if any(product.people for product, _ in outputs.values()):  # before layout: names the person
         check_people(event, face, "badges")
     documents: dict[str, Document] = {}
-    for stem, (product, output) in registry.outputs(products, event).items():
+    for stem, (product, output) in outputs.items():
         try:
             document = output.layout(event, face)
         except LayoutError as exc:
@@ -194,7 +218,7 @@ def _documents(event: Event, products: Sequence[str]) -> dict[str, Document]:
     return documents
 
 
-def _placements(documents: Iterable[Document]) -> list[tuple[Path, float]]:
+def placed_images(documents: Iterable[Document]) -> list[tuple[Path, float]]:
     """Every placed image file with its placed width (mm)."""
     found: list[tuple[Path, float]] = []
 

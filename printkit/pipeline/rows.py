@@ -18,22 +18,24 @@ from printkit.layout.items import Document
 from printkit.model.event import Person
 from printkit.model.rows import Refusal, report_lines
 from printkit.pipeline.prepare import Prepared, lay_out, locate, resolve_people
+from printkit.pipeline.share import Away
 
 REJECTED = "rejected.csv"
 WHY = "printkit: why left out"
 
 
 def accounted(
-    prepared: Prepared, products: Sequence[str]
+    prepared: Prepared, products: Sequence[str], away: Away | None = None
 ) -> tuple[Prepared, tuple[Refusal, ...], dict[str, Document], list[InputWarning]]:
-    """Lay out the products, gathering every row that cannot be printed; raise them all
-    together (``RowsRefused``) unless ``event.keep_going``, which lays out the others."""
+    """Lay out the products (but ``away``'s, which a second process lays out), gathering every
+    row that cannot be printed; raise them all together (``RowsRefused``) unless
+    ``event.keep_going``, which lays out the others."""
     event = prepared.event
     refused = list(event.refused)
     documents = None
     own: set[str] = set()  # the event file's people whose badge cannot be set, by key
     try:
-        documents, warnings = lay_out(prepared, products)
+        documents, warnings = lay_out(prepared, products, away)
     except Unfit as exc:
         refused += [_unfit(person, error, prepared) for person, error in exc.failures]
         own = {p.key for p, _ in exc.failures if isinstance(p, Person) and p.origin is None}
