@@ -4,7 +4,9 @@ ends as it does later, with one line and exit 130, not a traceback.
 A SIGINT during the imports is held, not raised: raised inside a C extension's
 initialisation (pikepdf's, for one) it comes out as an ``ImportError`` caused by the
 ``KeyboardInterrupt``, which no ``except KeyboardInterrupt`` sees. Held, it is answered once
-the imports are done."""
+the imports are done.
+
+``printkit --version`` is answered here, before them: it needs none of them."""
 
 from __future__ import annotations
 
@@ -23,6 +25,11 @@ SHORT_OF_MEMORY = ("failed to map segment", "Cannot allocate memory", "cannot al
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:  # answered before any library loads (as click words it)
+        from printkit import __version__
+
+        sys.stdout.write(f"printkit, version {__version__}\n")
+        return
     held: list[int] = []
     previous = signal.getsignal(signal.SIGINT)
     if previous is signal.default_int_handler:  # an ignored SIGINT (nohup, &) stays ignored

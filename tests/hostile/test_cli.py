@@ -55,8 +55,8 @@ def test_ctrl_c_while_the_libraries_load_prints_no_traceback():
     """SIGINT at several moments of the first second (the imports), through the real entry
     point: one line and exit 130, or, before Python's own handler is set, death by the signal."""
     for delay in (0.05, 0.15, 0.3, 0.5):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "printkit", "--version"],
+        process = subprocess.Popen(  # --help: --version is answered before the libraries load
+            [sys.executable, "-m", "printkit", "--help"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             preexec_fn=hearing_sigint,
@@ -91,7 +91,7 @@ class Extension:  # what a C extension's initialisation does with a Ctrl-C: wrap
                 raise ImportError("Encountered an error while initializing the extension.") from exc
         return None
 sys.meta_path.insert(0, Extension())
-sys.argv = ["printkit", "--version"]
+sys.argv = ["printkit", "--help"]
 from printkit.entry import main
 main()
 """

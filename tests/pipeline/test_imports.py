@@ -11,7 +11,7 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SEED, run
 
 #: Imported only by ``check``/``review``/``proof``, bidi or a sort by name, an attendee list
 #: (CSV, XLSX, a ticket shop's export), a schedule file, a festival's products, SVG logos.
@@ -100,3 +100,22 @@ def test_an_attendee_list_and_a_schedule_file_do_import_their_readers(tmp_path):
         "printkit.products.posters",
     } <= set(found)
     assert (tmp_path / "f" / "posters.pdf").exists()
+
+
+def test_the_version_loads_no_library():
+    """``printkit --version`` through the real entry point: click's words, and neither click
+    nor ReportLab nor any of printkit beyond its version imported."""
+    code = (
+        "import json, sys\n"
+        "sys.argv = ['printkit', '--version']\n"
+        "from printkit.entry import main\n"
+        "main()\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('click', 'reportlab',"
+        " 'printkit.')))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    version, imported = done.stdout.splitlines()
+    assert version == run("--version").output.strip()
+    assert json.loads(imported) == ["printkit.entry"]
