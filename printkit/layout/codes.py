@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 
-import icalendar
-
 from printkit.layout.words import room
 from printkit.model.event import Event, Session
 
@@ -55,6 +53,8 @@ def vevent(event: Event, session: Session) -> str:
     """One session as a bare ``BEGIN:VEVENT`` … ``END:VEVENT``, for a QR code: the facts a
     phone needs to add it (no DTSTAMP or VTIMEZONE, which the code has no room for; times in
     UTC when the zone is known, else floating)."""
+    import icalendar  # as output.calendar does: loaded for a calendar code, not for --help
+
     item = icalendar.Event()
     item.add("summary", session.title)
     for name, time in (("dtstart", session.start), ("dtend", session.end)):

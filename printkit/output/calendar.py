@@ -15,12 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import zoneinfo
-
-import icalendar
+from typing import TYPE_CHECKING
 
 from printkit.layout.codes import local
 from printkit.layout.words import room
 from printkit.model.event import Event, Session
+
+if TYPE_CHECKING:
+    import icalendar
 
 PRODID = "-//printkit//programme//EN"
 
@@ -47,8 +49,9 @@ def _description(event: Event, session: Session) -> str:
     return "\n\n".join(parts)
 
 
-def _component(event: Event, session: Session, stamp: dt.datetime) -> icalendar.Event:
-    item = icalendar.Event()
+def _component(
+    item: icalendar.Event, event: Event, session: Session, stamp: dt.datetime
+) -> icalendar.Event:
     item.add("uid", uid(event, session))
     item.add("dtstamp", stamp)
     item.add("dtstart", local(event, session, session.start))
@@ -73,6 +76,8 @@ def _stamp(event: Event) -> dt.datetime:
 
 def calendar(event: Event) -> bytes:
     """``programme.ics``: every session of the event, by day and time."""
+    import icalendar  # (100 modules) loaded for the file it writes: --help and errors skip it
+
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -92,5 +97,5 @@ def calendar(event: Event) -> bytes:
         )
     stamp = _stamp(event)
     for session in event.timetable:
-        cal.add_component(_component(event, session, stamp))
+        cal.add_component(_component(icalendar.Event(), event, session, stamp))
     return cal.to_ical()

@@ -32,13 +32,13 @@ ON_DEMAND = (
 )
 
 
-def _imported(*args: str) -> list[str]:
+def _imported(*args: str, among: tuple[str, ...] = ON_DEMAND) -> list[str]:
     code = (
         "import json, sys\n"
         "from printkit.cli import main\n"
         f"sys.argv = ['printkit', *{list(args)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        f"print(json.dumps([m for m in {ON_DEMAND!r} if m in sys.modules]))\n"
+        f"print(json.dumps([m for m in {among!r} if m in sys.modules]))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
@@ -119,3 +119,13 @@ def test_the_version_loads_no_library():
     version, imported = done.stdout.splitlines()
     assert version == run("--version").output.strip()
     assert json.loads(imported) == ["printkit.entry"]
+
+
+def test_help_loads_no_calendar_writer_but_a_build_does(tmp_path):
+    """icalendar (a hundred modules) loads where a calendar is written: ``--help`` and a
+    command's usage error skip it; the seed build, which writes programme.ics, loads it."""
+    among = ("icalendar", *ON_DEMAND)
+    assert _imported("--help", among=among) == []
+    assert _imported("build", "--bleed", "99", among=among) == []
+    assert _imported("build", str(SEED), "-o", str(tmp_path), among=among) == ["icalendar"]
+    assert (tmp_path / "programme.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
