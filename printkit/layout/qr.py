@@ -20,6 +20,7 @@ from printkit.errors import LayoutError, about
 
 QUIET_ZONE = 4  # modules of light margin on every side, painted by the renderer
 MIN_MODULE = 0.4  # mm: the smallest module a phone held in the hand reads (PRINT.md)
+UTF8_ECI = 26  # ISO/IEC 18004's Extended Channel Interpretation of UTF-8
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +94,19 @@ class Matrix:
 @lru_cache(maxsize=1024)
 def encode(content: str, level: str = "M") -> Matrix:
     """``content`` as a QR symbol at error correction ``level``; too much content is a
-    ``LayoutError`` that says how much a code holds."""
+    ``LayoutError`` that says how much a code holds.
+
+    Text beyond ASCII is carried as UTF-8 behind the UTF-8 ECI (26), the way phones read a
+    contact or a page: zxing-cpp would otherwise pick the smallest legacy set (ISO 8859-2 for
+    "Łukasz", 8859-7 for Greek) behind its ECI, which a reader that ignores ECIs, as many
+    phone scanners do, shows as "£ukasz"; such readers guess UTF-8 right."""
     import zxingcpp
 
+    extra = {} if content.isascii() else {"eci": UTF8_ECI}
     try:
-        code = zxingcpp.create_barcode(content, zxingcpp.BarcodeFormat.QRCode, ec_level=level)
+        code = zxingcpp.create_barcode(
+            content, zxingcpp.BarcodeFormat.QRCode, ec_level=level, **extra
+        )
     except (ValueError, RuntimeError):
         raise _too_long(content, level) from None
     image = code.to_image(scale=1, add_quiet_zones=False)

@@ -14,7 +14,7 @@ from printkit.errors import LayoutError
 from printkit.layout.qr import CAPACITY, PARALLEL_FROM, encode, encode_all
 
 
-def _decoded(matrix) -> str:
+def _decoded(matrix, text_mode=zxingcpp.TextMode.HRI) -> str:
     """The symbol drawn at 4 px a module with its quiet zone, read back by zxing-cpp."""
     n, scale, quiet = matrix.modules, 4, 4
     side = (n + 2 * quiet) * scale
@@ -25,9 +25,34 @@ def _decoded(matrix) -> str:
             start = row + (x + quiet) * scale
             pixels[start : start + run * scale] = b"\x00" * (run * scale)
     image = Image.frombytes("L", (side, side), bytes(pixels))
-    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcodes(
+        image, formats=zxingcpp.BarcodeFormat.QRCode, text_mode=text_mode
+    )
     assert len(found) == 1
     return found[0].text
+
+
+def _symbol_bytes(matrix) -> bytes:
+    """What the symbol carries as a scanner hands it over (ISO/IEC 15424: the symbology
+    identifier, then each ECI as a backslash and six digits, then the bytes)."""
+    return bytes.fromhex(_decoded(matrix, zxingcpp.TextMode.HexECI))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Łukasz Wróblewski", "Αλέξανδρος Παπαδόπουλος", "Анастасия Константинова", "Søren Ørsted"],
+)
+def test_text_beyond_ascii_is_utf8_behind_its_eci(name):
+    """Not the legacy set zxing-cpp would choose (ISO 8859-2, -7, -5 behind their ECIs),
+    which a phone that ignores ECIs shows as "£ukasz": UTF-8, which such phones guess."""
+    content = f"FN:{name}"
+    matrix = encode(content, "L")
+    assert _symbol_bytes(matrix) == b"]Q2\\000026" + content.encode()
+    assert _decoded(matrix) == content
+
+
+def test_ascii_text_carries_no_eci():
+    assert _symbol_bytes(encode("https://example.org/t/ABC")) == b"]Q1https://example.org/t/ABC"
 
 
 def test_path_holds_every_dark_run_in_module_units():
