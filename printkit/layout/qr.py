@@ -20,6 +20,15 @@ from printkit.errors import LayoutError, about
 
 QUIET_ZONE = 4  # modules of light margin on every side, painted by the renderer
 MIN_MODULE = 0.4  # mm: the smallest module a phone held in the hand reads (PRINT.md)
+#: mm: the modules a phone held at ``PHONE_DISTANCE`` reads (tests/products/test_phone_qr.py:
+#: OpenCV's decoder, 5.93 px a mm, blurred, turned and saved as a JPEG, as a phone sees a
+#: badge at 25 cm); a code of larger modules reads from proportionally further.
+PHONE_MODULE = 0.75
+PHONE_DISTANCE = 25.0  # cm
+#: modules across, at most, of a code read so: up to version 7 (45 modules) that decoder
+#: reads 96-99 in 100 such pictures, and from version 8 on
+#: about 9 in 10 or fewer, however large the modules (0.65-1.0 mm, measured)
+PHONE_MODULES = 45
 UTF8_ECI = 26  # ISO/IEC 18004's Extended Channel Interpretation of UTF-8
 
 

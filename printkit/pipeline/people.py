@@ -163,9 +163,16 @@ def parse_filters(texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 
 def personal_payload(person: Person, template: str | None, vcard: bool) -> str:
     """What a person's own QR code carries: the URL template filled with their values
-    (each URL-encoded), or a vCard 3.0 with name, organisation, title and e-mail."""
+    (each URL-encoded), or a vCard 3.0 with name, e-mail, organisation and title."""
+    return personal_payloads(person, template, vcard)[0]
+
+
+def personal_payloads(person: Person, template: str | None, vcard: bool) -> tuple[str, ...]:
+    """The payloads the person's code may carry, the fullest first: the URL, or the vCard and
+    then its shorter forms (``vcard_texts``) for a badge that cannot give the full one a code
+    large enough to read from a phone held at a normal distance."""
     if vcard:
-        return vcard_text(person)
+        return vcard_texts(person)
     from string import Formatter
     from urllib.parse import quote
 
@@ -194,7 +201,7 @@ def personal_payload(person: Person, template: str | None, vcard: bool) -> str:
                 f"{person.name!r} has no {field}, which the badge's QR code needs; fill it in or drop the QR code",
             )
         parts.append(quote(value, safe=""))
-    return "".join(parts)
+    return ("".join(parts),)
 
 
 class MissingValue(LookupError):
@@ -204,8 +211,14 @@ class MissingValue(LookupError):
 def payload_or_none(person: Person, template: str | None, vcard: bool) -> str | None:
     """The person's code, or None for someone from the event file (not the list) who lacks
     a value the template needs: they get a badge without a personal code, and a warning."""
+    payloads = payloads_or_none(person, template, vcard)
+    return payloads[0] if payloads else None
+
+
+def payloads_or_none(person: Person, template: str | None, vcard: bool) -> tuple[str, ...] | None:
+    """``personal_payloads``, or None as ``payload_or_none`` says."""
     try:
-        return personal_payload(person, template, vcard)
+        return personal_payloads(person, template, vcard)
     except MissingValue:
         return None
 
@@ -214,15 +227,30 @@ def _v(text: str) -> str:
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-def vcard_text(person: Person) -> str:
+#: What a personal vCard leaves out, in this order, when the full card's code cannot be set
+#: large enough on the badge to read from a phone at a normal distance: the title, then the
+#: organisation (the badge still shows both). The name and the e-mail always stay.
+VCARD_SHORTER = (("title",), ("title", "organisation"))
+
+
+def vcard_text(person: Person, leave_out: tuple[str, ...] = ()) -> str:
+    """The person as a vCard 3.0 (RFC 2426), as lean as the format allows: BEGIN, VERSION,
+    N and FN (the two properties 3.0 requires; N with only its family and given names, as
+    its grammar allows: ``0*4(text-value ";") text-value``), then ORG, TITLE and EMAIL when
+    the person has them and ``leave_out`` does not name them, then END, with the CRLF line ends the format prescribes."""
     first = person.first_name or (person.name.split()[0] if person.name.split() else person.name)
     last = person.last_name or " ".join(person.name.split()[1:])
-    lines = ["BEGIN:VCARD", "VERSION:3.0", f"N:{_v(last)};{_v(first)};;;", f"FN:{_v(person.name)}"]
-    if person.organisations:
+    lines = ["BEGIN:VCARD", "VERSION:3.0", f"N:{_v(last)};{_v(first)}", f"FN:{_v(person.name)}"]
+    if person.organisations and "organisation" not in leave_out:
         lines.append(f"ORG:{_v(person.organisations[0])}")
-    if person.title:
+    if person.title and "title" not in leave_out:
         lines.append(f"TITLE:{_v(person.title)}")
     if person.email:
         lines.append(f"EMAIL:{_v(person.email)}")
     lines.append("END:VCARD")
     return "\r\n".join(lines)
+
+
+def vcard_texts(person: Person) -> tuple[str, ...]:
+    """The person's vCard, then each shorter form of ``VCARD_SHORTER`` that is shorter."""
+    return tuple(dict.fromkeys(vcard_text(person, omit) for omit in ((), *VCARD_SHORTER)))

@@ -212,13 +212,49 @@ def test_vcard_qr(event_dir):
     assert code.text.split("\r\n") == [
         "BEGIN:VCARD",
         "VERSION:3.0",
-        "N:Ørsted;Anna;;;",
+        "N:Ørsted;Anna",
         "FN:Anna Ørsted",
         "ORG:KL\\; Center",
         "TITLE:Chef",
         "EMAIL:anna@example.dk",
         "END:VCARD",
     ]
+
+
+def test_a_vcard_too_large_to_read_from_a_phone_leaves_out_the_title_and_says_so(
+    event_dir, monkeypatch
+):
+    """Anna's card has room for everything; Hans-Jürgen's, in full, would be a code of more
+    than 45 modules (version 8): his leaves out the title, which his badge still shows."""
+    long_title = "Wissenschaftlicher Mitarbeiter im Bereich Digitale Verwaltung"
+    event = _event(
+        event_dir,
+        (
+            "Name,Organisation,E-mail,Title\n"
+            "Anna Ørsted,KL,anna@example.dk,Chef\n"
+            f"Hans-Jürgen Müller,Fraunhofer IAO,hans-juergen.mueller@iao.fraunhofer.de,{long_title}\n"
+        ).encode(),
+        badges_extra="  qr: vcard\n",
+    )
+    result = run("badges", event, "-o", event_dir / "out", "--only", "role=attendee")
+    assert result.exit_code == 0, result.output
+    pdf = event_dir / "out" / "badges-only.pdf"
+    cards = sorted(code.text.split("\r\n") for code in qr_codes(pdf, dpi=300))
+    assert cards == [
+        ["BEGIN:VCARD", "VERSION:3.0", "N:Müller;Hans-Jürgen", "FN:Hans-Jürgen Müller"]
+        + ["ORG:Fraunhofer IAO", "EMAIL:hans-juergen.mueller@iao.fraunhofer.de", "END:VCARD"],
+        ["BEGIN:VCARD", "VERSION:3.0", "N:Ørsted;Anna", "FN:Anna Ørsted", "ORG:KL"]
+        + ["TITLE:Chef", "EMAIL:anna@example.dk", "END:VCARD"],
+    ]
+    assert long_title in flat(text(pdf))  # on the badge, if not in the card
+
+    monkeypatch.chdir(event_dir)
+    review = run("review", "event.yaml")
+    line = next(ln for ln in review.output.splitlines() if "badges.qr:" in ln)
+    assert line.endswith(
+        "badges.qr: 1 personal vCards leave out the title, or the title and organisation, which"
+        " the badges show, so that their codes read from a phone at 25 cm: Hans-Jürgen Müller"
+    )
 
 
 def test_missing_ticket_in_the_list_is_refused(event_dir):

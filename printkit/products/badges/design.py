@@ -28,6 +28,8 @@ NAME_MAX, NAME_MIN = 22.0, 11.0  # pt
 ORG_MAX, ORG_MIN = 8.5, 6.5  # pt: title and organisations
 ORG_STEP = 0.25  # pt: the affiliation shrinks in these steps
 ORG_LINES = 2
+TALL_ORG_LINES = 3  # … or in the narrow column beside a code as tall as the badge allows
+COUNTED = {2: "two", 3: "three"}
 FOOT = 6.2  # pt: the foot's title and date
 # the band
 ROLE_SIZE = 8.5  # pt: the role in words
@@ -151,6 +153,7 @@ def name_block(
     scale: float = 1.0,
     *,
     notes: list[Note] | None = None,
+    org_lines: int = ORG_LINES,
 ) -> list[Item]:
     """The name, as large as fits, then the pronouns and a second text (the affiliation),
     centred in ``zone``. The name shrinks to its minimum, then breaks onto two lines; if it
@@ -213,7 +216,7 @@ def name_block(
                 *person.place("pronouns"),
             )
         blocks.append((pronouns.lines, "italic", pronouns.size, TEXT_LEADING, "muted"))
-    org_lines, org_size = _affiliation_lines(face, person, second, zone.width, design)
+    org_lines, org_size = _affiliation_lines(face, person, second, zone.width, design, org_lines)
     if org_lines:
         blocks.append((org_lines, "regular", org_size, TEXT_LEADING, "muted"))
     if notes is not None:
@@ -290,22 +293,24 @@ def split_name(person: Person) -> tuple[str, str]:
 
 
 def _affiliation_lines(
-    face: Typeface, person: Person, text: str, width: float, design: BadgeType
+    face: Typeface, person: Person, text: str, width: float, design: BadgeType, most: int
 ) -> tuple[tuple[str, ...], float]:
-    """Title and organisations: wrapped onto at most two lines, shrinking to the minimum size."""
+    """Title and organisations: wrapped onto two lines, shrinking to the minimum size; failing
+    that, onto up to ``most`` (three in the narrow column beside a tall code) so."""
     if not text:
         return (), design.org_max
-    size = design.org_max
-    while size >= design.org_min - 1e-9:
-        lines = balanced_lines(face, text, "regular", width, size)  # no lone last word
-        if len(lines) <= ORG_LINES and all(
-            width_mm(face, ln, "regular", size) <= width + 1e-6 for ln in lines
-        ):
-            return tuple(lines), size
-        size -= ORG_STEP
+    for allowed in range(min(ORG_LINES, most), most + 1):
+        size = design.org_max
+        while size >= design.org_min - 1e-9:
+            lines = balanced_lines(face, text, "regular", width, size)  # no lone last word
+            if len(lines) <= allowed and all(
+                width_mm(face, ln, "regular", size) <= width + 1e-6 for ln in lines
+            ):
+                return tuple(lines), size
+            size -= ORG_STEP
     raise LayoutError(
         PRODUCT,
-        f"the title and organisations of {person.name!r} ({text!r}) do not fit two lines of a"
+        f"the title and organisations of {person.name!r} ({text!r}) do not fit {COUNTED[most]} lines of a"
         f" {design.size.width:g} mm badge even at {design.org_min:g} pt; shorten them",
         _longest(person),
         None,
