@@ -7,7 +7,6 @@ standard's penalty rules) several times faster than the pure-Python ``qrcode`` l
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
@@ -140,6 +139,8 @@ def encode_all(contents: Iterable[str], level: str = "M") -> dict[str, Matrix]:
     if workers < 2 or len(unique) < PARALLEL_FROM or threading.active_count() > 1:
         encoded = [_symbol(content, level) for content in unique]  # (no fork beside threads)
     else:
+        import multiprocessing  # the pool's machinery: for a run of many codes, not the seed's
+
         chunks = [unique[i : i + CHUNK] for i in range(0, len(unique), CHUNK)]
         context = multiprocessing.get_context("fork")
         with context.Pool(workers, initializer=_worker) as pool:

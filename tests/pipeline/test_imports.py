@@ -29,6 +29,7 @@ ON_DEMAND = (
     "reportlab.platypus",
     "svglib",
     "defusedxml",
+    "multiprocessing",  # the code workers' pool: from a thousand codes
 )
 
 
