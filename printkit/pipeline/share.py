@@ -13,16 +13,18 @@ is written until both halves are done.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import threading
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from printkit.model.event import Event
 from printkit.pipeline import products as registry
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 #: sessions: a smaller schedule is built in one process (the fork costs more than it gives)
 SHARE_FROM = 200
@@ -60,6 +62,8 @@ class Away:
     """The second process making ``stems``, and what it has sent."""
 
     def __init__(self, stems: tuple[str, ...], work: Work) -> None:
+        import multiprocessing  # the second process's machinery: a large festival's only
+
         self.stems = stems
         context = multiprocessing.get_context("fork")
         self._inbox, outbox = context.Pipe(duplex=False)
