@@ -158,3 +158,19 @@ def test_signs_on_the_paper_asked_for(tmp_path, paper, tent, poster):
         for page in range(page_count(out / name)):
             assert page_size_mm(out / name, page) == pytest.approx(size, abs=0.01), name
     assert MM  # points per mm, as the sizes above were read
+
+
+def test_each_tent_turns_its_own_face_not_the_one_before(signs):
+    """A tent's upper face is its lower face turned (drawn once, written again): on every
+    sheet the two halves hold the same letters, and the sheets differ by session."""
+    _, out = signs
+    pdf = out / "tents.pdf"
+    _, height = page_size_mm(pdf)
+    faces = []
+    for page in range(page_count(pdf)):
+        chars = [g for g in glyphs(pdf, page) if g.char.strip()]
+        lower = sorted(g.char for g in chars if g.top < height / 2)
+        upper = sorted(g.char for g in chars if g.bottom > height / 2)
+        assert lower and lower == upper, page
+        faces.append("".join(lower))
+    assert len(set(faces)) == len(faces)  # no two sessions' faces alike
