@@ -114,7 +114,22 @@ def start(event: Event, products: Sequence[str], work: Work, shared: bool) -> Aw
     if threading.active_count() > 1:
         return None
     stems = away_stems(event, products)
-    return Away(stems, work) if stems else None
+    if not stems:
+        return None
+    # an interruption landing while the second process is forked waits until it is known,
+    # and then stops it: a Ctrl-C there left it running, and the build waited for it forever
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    away = Away(stems, work)
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # one held is raised here
+    except BaseException:
+        away.stop()
+        raise
+    return away
+
+
+#: The signals that stop a build (the command line turns SIGTERM and SIGHUP into one).
+_STOPS = {s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s}
 
 
 def _run(work: Work, stems: tuple[str, ...], outbox: Connection) -> None:
@@ -125,6 +140,7 @@ def _run(work: Work, stems: tuple[str, ...], outbox: Connection) -> None:
     for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if signum is not None:
             signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # blocked by the fork's parent
     try:
         work(stems, outbox.send)
     except BaseException:  # noqa: BLE001 - the first process makes what is missing
