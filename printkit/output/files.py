@@ -1,7 +1,8 @@
 """Writing files: atomically (a temporary file in the same folder, then a rename).
 
-A build renders every product to memory first and writes only when all succeeded, so a
-failed or interrupted build leaves the previous files untouched. ``write_all`` then writes
+A build renders every product (into a temporary file of its own) first and writes only
+when all succeeded, so a failed or interrupted build leaves the previous files untouched.
+``write_all`` then writes
 every file of the build to a temporary file (``.<name>.<random>.tmp``, flushed to disk)
 before it renames the first one into place: a write that fails (a full disk) changes none of
 the old files. Each rename replaces one file whole (``os.replace``), so a reader, or a second
@@ -23,7 +24,9 @@ import stat
 import struct
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from printkit.errors import OutputError
 
@@ -32,14 +35,20 @@ try:
 except ImportError:  # Windows: no flock; leftovers are then removed only when a day old
     fcntl = None  # type: ignore[assignment]
 
+FILL_BUFFER = 1 << 20  # bytes: a written file's buffer
 STALE_UNLOCKED_AGE = 24 * 3600  # seconds; without flock, a temporary file this old is a leftover
+
+
+#: What a file is made of: its bytes, or what writes them into the opened temporary file
+#: (a PDF copied from the build's staging file, never held whole).
+Content = bytes | Callable[[BinaryIO], None]
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     write_all({path: data})
 
 
-def write_all(files: dict[Path, bytes]) -> list[Path]:
+def write_all(files: dict[Path, Content]) -> list[Path]:
     """Write every file to a temporary file, then rename each into place; returns the paths.
 
     All or nothing: every target is checked to be replaceable before the first rename, and
@@ -182,11 +191,15 @@ def _temporary(path: Path) -> tuple[int, str]:
         ) from None
 
 
-def _fill(path: Path, fd: int, tmp: str, data: bytes) -> None:
+def _fill(path: Path, fd: int, tmp: str, data: Content) -> None:
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        if callable(data):
+            with os.fdopen(os.dup(fd), "wb", buffering=FILL_BUFFER) as file:
+                data(file)
+        else:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
         os.fsync(fd)
         os.chmod(tmp, 0o644)
     except OSError as exc:

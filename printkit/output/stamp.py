@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import pikepdf
 from pikepdf import Name, String
@@ -104,12 +105,19 @@ def stamp(doc: pikepdf.Pdf, epoch: int) -> None:
 def stamped(pdf: bytes, epoch: int, pdfx: PdfX | None = None) -> bytes:
     """ReportLab's bytes with content-derived subset tags and the build's date, and the
     PDF/X-4 identification when ``pdfx`` is given: one pass, a trailer /ID from the content."""
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
+    out = io.BytesIO()
+    stamp_into(io.BytesIO(pdf), out, epoch, pdfx)
+    return out.getvalue()
+
+
+def stamp_into(source: BinaryIO, out: BinaryIO, epoch: int, pdfx: PdfX | None = None) -> None:
+    """``stamped``, from a file ReportLab wrote to another: pikepdf reads the objects and
+    copies each stream's data from the one file to the other, so neither is held whole."""
+    source.seek(0)
+    with pikepdf.open(source) as doc:
         stamp(doc, epoch)
         options: dict = {}
         if pdfx is not None:
             identify(doc, pdfx)
             options = {"min_version": PDFX_PDF, "force_version": PDFX_PDF}
-        out = io.BytesIO()
         doc.save(out, deterministic_id=True, compress_streams=True, **options)
-    return out.getvalue()

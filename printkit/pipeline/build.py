@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 
 from printkit.errors import InputWarning, OutputError
 from printkit.layout.items import Document
@@ -13,8 +17,8 @@ from printkit.model.event import Event, PdfX
 from printkit.model.geometry import PrinterOffset
 from printkit.model.stock import find, slug
 from printkit.output.calendar import calendar
-from printkit.output.files import write_all
-from printkit.output.stamp import source_date, stamped
+from printkit.output.files import Content, write_all
+from printkit.output.stamp import source_date, stamp_into, stamped
 from printkit.pipeline import kit as _kit  # noqa: F401  (registers the built-in products)
 from printkit.pipeline import products as registry
 from printkit.pipeline import share
@@ -23,7 +27,7 @@ from printkit.pipeline.rows import REJECTED, accounted, is_rejected_report, reje
 from printkit.products.calibrate import layout_calibration
 from printkit.read.event import load_event
 from printkit.read.paths import files_read
-from printkit.render.pdf import render
+from printkit.render.pdf import render, render_into
 from printkit.typeset.fonts import bundled_family, typeface
 
 
@@ -89,52 +93,59 @@ def _build(
         )
     event = prepared.event
     face = typeface(event.fonts)
-    rendered: dict[str, bytes] = {}
     notes: list[str] = []
     warnings: list[InputWarning] = [*prepared.warnings, *laid_out]
     seen: set[str] = set()
     elsewhere = away.stems if away is not None else ()
-    for stem, (product, _output) in registry.outputs(products, event).items():
-        if stem in documents:
-            document = documents[stem] if keep_documents else documents.pop(stem)
-            notes += product.notes(event, document)
-            step = None
-            if progress is not None and product.progress and len(event.badged) >= PROGRESS_FROM:
-                step = progress(f"{stem}.pdf", len(document.pages))
-            pages = deque(document.pages)  # taken as drawn: held nowhere else unless kept
-            document = replace(document, pages=document.pages[:1])  # the canvas's first size
-            rendered[stem] = render(document, face, step, pages)
-            del document, pages
-        elif stem not in elsewhere:
-            continue
-        if product.name not in seen:
-            seen.add(product.name)
-            warnings += product.warnings(event)
     pdfx = event.press.pdfx if event.press is not None else None
-    rendered = {name: stamped(data, epoch, pdfx) for name, data in rendered.items()}
-    ics = calendar(event) if "programme" in rendered else None
-    if away is not None:  # its files end the kit: they and their notes come last
-        made = away.files()
-        missing = [stem for stem in away.stems if stem not in made]
-        if missing:  # it could not make them: made here
-            work = _elsewhere(prepared, products, epoch, pdfx)
-            work(missing, lambda message: made.update(message[1] if message[0] == "made" else {}))
-        for stem in away.stems:
-            rendered[stem], said = made[stem]
-            notes += said
-    extra = {}
-    if refused:
-        extra[out_dir / REJECTED] = rejected_csv(refused)
-        s = "" if len(refused) == 1 else "s"
-        notes.append(
-            f"badges: {len(refused)} row{s} left out (see {out_dir / REJECTED}), as --keep-going asks"
-        )
-    files = {}
-    for stem, data in rendered.items():
-        files[out_dir / f"{_stem(stem, event, overrides)}.pdf"] = data
-        if stem == "programme":  # the programme as a calendar, beside it
-            files[out_dir / "programme.ics"] = ics
-    written = write_all({**files, **extra})
+    with contextlib.ExitStack() as staging:
+        staged: dict[str, BinaryIO] = {}  # stem → the file ReportLab wrote, before the stamp
+        for stem, (product, _output) in registry.outputs(products, event).items():
+            if stem in documents:
+                document = documents[stem] if keep_documents else documents.pop(stem)
+                notes += product.notes(event, document)
+                step = None
+                if progress is not None and product.progress and len(event.badged) >= PROGRESS_FROM:
+                    step = progress(f"{stem}.pdf", len(document.pages))
+                pages = deque(document.pages)  # taken as drawn: held nowhere else unless kept
+                document = replace(document, pages=document.pages[:1])  # the canvas's first size
+                staged[stem] = staging.enter_context(_staging())
+                render_into(staged[stem], document, face, step, pages)
+                del document, pages
+            elif stem not in elsewhere:
+                continue
+            if product.name not in seen:
+                seen.add(product.name)
+                warnings += product.warnings(event)
+        rendered: dict[str, Content] = {
+            stem: partial(_stamp, file, epoch, pdfx) for stem, file in staged.items()
+        }
+        ics = calendar(event) if "programme" in rendered else None
+        if away is not None:  # its files end the kit: they and their notes come last
+            made = away.files()
+            missing = [stem for stem in away.stems if stem not in made]
+            if missing:  # it could not make them: made here
+                work = _elsewhere(prepared, products, epoch, pdfx)
+                work(
+                    missing, lambda message: made.update(message[1] if message[0] == "made" else {})
+                )
+            for stem in away.stems:
+                rendered[stem], said = made[stem]
+                notes += said
+        extra: dict[Path, Content] = {}
+        if refused:
+            extra[out_dir / REJECTED] = rejected_csv(refused)
+            s = "" if len(refused) == 1 else "s"
+            notes.append(
+                f"badges: {len(refused)} row{s} left out (see {out_dir / REJECTED}), as"
+                " --keep-going asks"
+            )
+        files: dict[Path, Content] = {}
+        for stem, data in rendered.items():
+            files[out_dir / f"{_stem(stem, event, overrides)}.pdf"] = data
+            if stem == "programme":  # the programme as a calendar, beside it
+                files[out_dir / "programme.ics"] = ics
+        written = write_all({**files, **extra})
     stale = out_dir / REJECTED
     whole = not event.only and any(registry.get(name).people for name in products)
     if whole and not refused and is_rejected_report(stale):  # an earlier run's, now stale
@@ -172,6 +183,23 @@ def _elsewhere(
 
 
 ONLY_SUFFIX = "-only"  # a desk reprint's file: badges-only.pdf beside the full run's badges.pdf
+
+
+def _staging() -> BinaryIO:
+    """A file for ReportLab to write a product into, gone when closed (or the process ends):
+    the stamp pass copies it into the file beside the target (``write_all``)."""
+    try:
+        return tempfile.TemporaryFile(prefix="printkit-")
+    except OSError as exc:
+        folder = tempfile.gettempdir()
+        raise OutputError(
+            f"{folder}: cannot write a temporary file there ({exc.strerror}); set TMPDIR to a"
+            " folder with room"
+        ) from None
+
+
+def _stamp(source: BinaryIO, epoch: int, pdfx, out: BinaryIO) -> None:
+    stamp_into(source, out, epoch, pdfx)
 
 
 def _stem(stem: str, event: Event, overrides: Overrides | None) -> str:

@@ -9,64 +9,56 @@ from __future__ import annotations
 
 import io
 from collections import deque
-from collections.abc import Callable, Iterable
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
 
-from reportlab import rl_config
-from reportlab.lib.colors import CMYKColor, CMYKColorSep
-from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import (
-    PDFArray,
-    PDFBase85Encode,
-    PDFName,
-    PDFStream,
-    PDFZCompress,
-)
-from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, PATH_OPS, Canvas
 
 from printkit import __version__
 from printkit.layout.items import QR, Box, Document, Group, Image, Item, Line, Page, Text, Trap
 from printkit.layout.qr import QUIET_ZONE
-from printkit.layout.theme import COLOURS
 from printkit.read.images import is_vector, pdf_source, svg_drawing
 from printkit.render.glyphs import draw_trap, placed
+from printkit.render.ops import REGISTRATION, colour, writer_of
+from printkit.render.stream import Spill
 from printkit.typeset.fonts import Typeface
-
-REGISTRATION = "marks"
-
-
-@cache
-def colour(name: str | tuple[float, float, float, float]) -> CMYKColor:
-    """A theme colour by name, or CMYK fractions given directly (a role's colour)."""
-    if not isinstance(name, str):
-        return CMYKColor(*name)
-    c, m, y, k = COLOURS[name]
-    if name == REGISTRATION:
-        return CMYKColorSep(c, m, y, k, spotName="All", density=1)
-    return CMYKColor(c, m, y, k)
 
 
 def render(
     document: Document,
     face: Typeface,
     step: Callable[[int], None] | None = None,
-    pages: deque[Page] | None = None,
+    pages: Iterable[Page] | None = None,
 ) -> bytes:
-    """The document as PDF bytes; ``step`` (if given) is called after each page.
+    """The document as PDF bytes (``render_into`` a buffer)."""
+    buffer = io.BytesIO()
+    render_into(buffer, document, face, step, pages)
+    return buffer.getvalue()
 
-    ``pages``, if given, are the pages to draw instead of ``document.pages``, taken from the
-    queue as they are drawn: a caller that holds no other reference to them (a build of
-    100,000 badges) frees each page's items once it is on the canvas."""
+
+def render_into(
+    out: BinaryIO,
+    document: Document,
+    face: Typeface,
+    step: Callable[[int], None] | None = None,
+    pages: Iterable[Page] | None = None,
+) -> None:
+    """The document as PDF, written to ``out`` as it is drawn: each page's content goes to
+    the file once the page is finished (``render.stream``). ``step`` (if given) is called
+    after each page.
+
+    ``pages``, if given, are the pages to draw instead of ``document.pages``, in order: a
+    queue taken as they are drawn, or a generator laying each out as it is asked for, so a
+    caller that holds no other reference to them (a build of 100,000 badges) frees each
+    page's items once it is on the canvas."""
     if pages is None:
         pages = deque(document.pages)
-    buffer = io.BytesIO()
     first = document.pages[0].size
     canvas = Canvas(
-        buffer,
+        io.BytesIO(),  # never written: ``Spill`` writes the file
         pagesize=(first.width * mm, first.height * mm),
         invariant=1,
         enforceColorSpace="sep_cmyk",  # any RGB left would raise; RGB greys become K
@@ -78,28 +70,23 @@ def render(
     canvas.setAuthor(document.author)
     canvas.setSubject(document.subject)
     canvas.setCreator(f"printkit {__version__}")
-    canvas.setPageCallBack(lambda number: _compress_page(canvas))
-    while pages:
-        _page(canvas, pages.popleft(), face)
+    spill = Spill(canvas, out)
+    canvas.setPageCallBack(lambda number: spill.page())
+    for page in _taken(pages):
+        _page(canvas, page, face)
+        del page
         if step is not None:
             step(1)
-    canvas.save()
-    return buffer.getvalue()
+    spill.finish(canvas)
 
 
-def _compress_page(canvas: Canvas) -> None:
-    """Compress the page just finished now rather than when the file is assembled, so that a
-    run of 10,000 pages holds them compressed. The stream is what ReportLab would write at
-    the end (the same filters, data and comment): the same bytes, sooner."""
-    page = canvas._doc.Pages[-1]
-    filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
-    content = page.stream
-    for step in reversed(filters):
-        content = step.encode(content)
-    stream = PDFStream(content=content)
-    stream.dictionary["Filter"] = PDFArray([PDFName(f.pdfname) for f in filters])  # applied
-    stream.__Comment__ = "page stream"
-    page.Contents, page.stream = stream, None
+def _taken(pages: Iterable[Page]) -> Iterator[Page]:
+    """The pages in order; a queue's are taken from it as they are drawn."""
+    if isinstance(pages, deque):
+        while pages:
+            yield pages.popleft()
+    else:
+        yield from pages
 
 
 def _page(canvas: Canvas, page: Page, face: Typeface) -> None:
@@ -193,7 +180,7 @@ def _texts(canvas: Canvas, items: list[Text], face: Typeface) -> None:
     Plain runs are written straight as operators from a per-document cache of their encoded
     subset strings and widths (the same text on every badge is encoded once); a line with a
     shaped run (right to left, marks) goes through ReportLab's text object."""
-    writer = _writer(canvas)
+    writer = writer_of(canvas)
     lines = [writer.line(item, face) for item in items]
     if any(line is None for line in lines) or any(i.colour == REGISTRATION for i in items):
         _texts_shaped(canvas, items, face)
@@ -223,67 +210,6 @@ def _texts(canvas: Canvas, items: list[Text], face: Typeface) -> None:
             x += run_advance * size
     ops.append("ET")
     canvas.addLiteral("\n".join(ops))
-
-
-class _Writer:
-    """What one document's drawing reuses: each line's encoded runs, each colour's operator."""
-
-    def __init__(self, canvas: Canvas) -> None:
-        self.doc = canvas._doc  # the document the fonts' subsets are counted in
-        self.lines: dict[tuple[str, str], tuple | None] = {}
-        self.fills: dict = {}
-        self.strokes: dict = {}
-        self.items: dict = {}  # a box or line → its operators
-
-    def line(self, item: Text, face: Typeface) -> tuple[float, tuple] | None:
-        """(advance at 1 pt, ((run advance, ((subset font, "(codes) Tj"), …)), …)), or None
-        for a line with a shaped run."""
-        key = (item.text, item.style)
-        found = self.lines.get(key, False)
-        if found is False:
-            found = self.lines[key] = self._encode(face.line(item.text, item.style))
-        return found
-
-    def _encode(self, line) -> tuple[float, tuple] | None:
-        runs = []
-        for run in line.runs:
-            if isinstance(run.text, ShapedStr):
-                return None
-            font = pdfmetrics.getFont(run.font)
-            pieces = tuple(
-                (font.getSubsetInternalName(subset, self.doc), f"({escapePDF(codes)}) Tj")
-                for subset, codes in font.splitString(run.text, self.doc)
-            )
-            runs.append((run.advance, pieces))
-        return line.advance, tuple(runs)
-
-    def fill(self, name) -> str:
-        """The fill operator of a (process) colour, as ReportLab writes it."""
-        op = self.fills.get(name)
-        if op is None:
-            c = colour(name)
-            d = c.density
-            op = self.fills[name] = (
-                f"{fp_str(d * c.cyan, d * c.magenta, d * c.yellow, d * c.black)} k"
-            )
-        return op
-
-    def stroke(self, name) -> str:
-        """The stroke operator of a (process) colour, as ReportLab writes it."""
-        op = self.strokes.get(name)
-        if op is None:
-            c = colour(name)
-            d = c.density
-            op = f"{fp_str(d * c.cyan, d * c.magenta, d * c.yellow, d * c.black)} K"
-            self.strokes[name] = op
-        return op
-
-
-def _writer(canvas: Canvas) -> _Writer:
-    writer = canvas.__dict__.get("_printkit_writer")
-    if writer is None:
-        writer = canvas.__dict__["_printkit_writer"] = _Writer(canvas)
-    return writer
 
 
 def _texts_shaped(canvas: Canvas, items: list[Text], face: Typeface) -> None:
@@ -319,7 +245,7 @@ def _box(canvas: Canvas, item: Box) -> None:
     if item.radius > 0 or REGISTRATION in (item.fill, item.stroke):
         _box_canvas(canvas, item)
         return
-    writer = _writer(canvas)
+    writer = writer_of(canvas)
     op = writer.items.get(item)
     if op is None:
         r = item.rect
@@ -355,7 +281,7 @@ def _line(canvas: Canvas, item: Line) -> None:
     if item.colour == REGISTRATION:
         _line_canvas(canvas, item)
         return
-    writer = _writer(canvas)
+    writer = writer_of(canvas)
     op = writer.items.get(item)
     if op is None:
         dash = f"[{fp_str([d * mm for d in item.dash])}] 0 d " if item.dash else "[] 0 d "
@@ -379,7 +305,7 @@ def _line_canvas(canvas: Canvas, item: Line) -> None:
 def _qr(canvas: Canvas, item: QR) -> None:
     """The quiet zone painted light, then every dark module in one vector path (one fill),
     written in module units under one transform: whole numbers, computed once per code."""
-    writer = _writer(canvas)
+    writer = writer_of(canvas)
     r = item.rect
     module = item.module * mm
     left = r.x * mm + QUIET_ZONE * module

@@ -109,3 +109,20 @@ def test_a_fifo_named_like_a_leftover_is_left_alone_and_does_not_hang(tmp_path):
         pytest.fail("the build hung on the FIFO")
     assert (out / "programme.pdf").read_bytes() == b"%PDF-1.4 new"
     assert fifo.exists()  # not ours: left as it was
+
+
+def test_a_file_written_by_a_writer_that_fails_changes_nothing(tmp_path):
+    """A PDF is copied from the build's staging file into its temporary file by the stamp
+    pass (issue 15); a full disk in that copy is one error, the old file stays, and no
+    temporary file is left beside it."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.pdf").write_bytes(b"old a")
+
+    def full_disk(file) -> None:
+        file.write(b"x" * 3_000_000)  # past the buffer: the write reaches the file
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(files.OutputError, match="No space left on device"):
+        files.write_all({out / "a.pdf": full_disk, out / "b.pdf": b"new b"})
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == {"a.pdf": b"old a"}
