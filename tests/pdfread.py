@@ -299,10 +299,10 @@ def paths(pdf: Path | bytes, page: int = 0) -> list[Shape]:
     doc = pdfium.PdfDocument(pdf if isinstance(pdf, bytes) else str(pdf))
     try:
         result = []
-        for obj in doc[page].get_objects(max_depth=5):
+        for obj, placed in _placed_objects(doc[page]):
             if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
                 continue
-            matrix = obj.get_matrix()
+            matrices = [obj.get_matrix(), *placed]
             points, curved = [], False
             for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
                 segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
@@ -311,13 +311,24 @@ def paths(pdf: Path | bytes, page: int = 0) -> list[Shape]:
                 curved |= (
                     pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_BEZIERTO
                 )
-                px, py = matrix.on_point(x.value, y.value)
+                px, py = x.value, y.value
+                for matrix in matrices:  # the object's own, then each form's it is in
+                    px, py = matrix.on_point(px, py)
                 points.append((px / MM, py / MM))
             if points:
                 result.append(Shape(tuple(points), curved))
         return result
     finally:
         doc.close()
+
+
+def _placed_objects(page, form=None, placed=(), depth=0):
+    """Every object on the page with the matrices of the forms it is inside, innermost
+    first: a path in a form is in the form's coordinates, the form placed by its own."""
+    for obj in page.get_objects(max_depth=0, form=form):
+        yield obj, placed
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 5:
+            yield from _placed_objects(page, obj, (obj.get_matrix(), *placed), depth + 1)
 
 
 def object_boxes(pdf: Path | bytes, page: int = 0) -> list[tuple[int, tuple[float, ...]]]:

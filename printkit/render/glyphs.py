@@ -18,19 +18,21 @@ def draw_trap(canvas: Canvas, item: Trap, face: Typeface, ink: Color) -> None:
     spikes), where the text itself is then drawn.
 
     A trap every badge repeats (the role word, the festival's name, in the badge's own
-    coordinates) is drawn once per document and its operators written again: the same bytes,
-    without turning thousands of outline points into numbers each time. The operators depend
-    on the item and its process ink alone (a spot ink would also name itself in the page's
-    resources, so it is drawn each time)."""
-    drawn = canvas.__dict__.setdefault("_printkit_traps", {})
-    code = drawn.get(item)
-    if code is not None:
-        canvas._code.extend(code)
+    coordinates) is drawn once per document into a form, and each badge places the form:
+    its outlines are in the file once, not on every badge (they were nine tenths of a badge
+    sheet's content, and of the time spent compressing it). A spot ink names itself in the
+    page's resources, so a trap in one is drawn on the page each time."""
+    if isinstance(ink, CMYKColorSep):
+        _stroke_outlines(canvas, item, face, ink)
         return
-    start = len(canvas._code)
-    _stroke_outlines(canvas, item, face, ink)
-    if not isinstance(ink, CMYKColorSep):
-        drawn[item] = tuple(canvas._code[start:])
+    forms = canvas.__dict__.setdefault("_printkit_traps", {})
+    name = forms.get(item)
+    if name is None:
+        name = forms[item] = f"pktrap{len(forms)}"
+        canvas.beginForm(name)  # its box: the page's, which holds any badge on it
+        _stroke_outlines(canvas, item, face, ink)
+        canvas.endForm()
+    canvas.doForm(name)
 
 
 def _stroke_outlines(canvas: Canvas, item: Trap, face: Typeface, ink: Color) -> None:

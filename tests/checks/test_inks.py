@@ -129,3 +129,29 @@ def test_every_badge_on_a_sheet_has_its_own_words_ring(tmp_path):
             [ring] = [s for s in rings if abs(s.left - left) < 1 and abs(s.bottom - bottom) < 1]
             for edge, want in ((ring.left, left), (ring.right, right), (ring.top, top)):
                 assert abs(edge - want) < 0.15, (word, edge, want)
+
+
+def test_text_in_a_form_is_read_where_the_form_is_drawn_and_a_form_inside_itself_ends(tmp_path):
+    """The ink walk follows a form where the page draws it (a badge's trap is one), under its
+    matrix; a form that draws itself (a hostile file) is read once, not forever."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    form = pdf.make_stream(
+        b"0 0 0 .5 k BT /F1 6 Tf 1 0 0 1 10 20 Tm (grey) Tj ET /Fm0 Do",
+        Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Form,
+        BBox=[0, 0, 200, 200],
+        Matrix=[1, 0, 0, 1, 100, 50],
+    )
+    form.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm0=form))
+    page = pdf.add_blank_page(page_size=(300, 300))
+    page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm0=form))
+    page.obj.Contents = pdf.make_stream(b"q 2 0 0 2 0 0 cm /Fm0 Do Q")
+    path = tmp_path / "form.pdf"
+    pdf.save(path)
+    reader = PdfReader(path)
+    [grey] = page_text_inks(reader.pages[0], reader)
+    assert grey.colour == (0.0, 0.0, 0.0, 0.5)
+    assert (round(grey.x_mm / 0.3528), round(grey.y_mm / 0.3528)) == (220, 140)  # 2 × (110, 70)
+    assert grey.size == 12.0  # 6 pt, twice

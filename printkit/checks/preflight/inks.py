@@ -8,22 +8,25 @@ colour — counts as one solid ink, RGB is the colour check's business) and rect
 (``re`` then ``f``/``F``/``f*``/``B``/``b``) and paths stroked (``m``/``l``/``c``… then
 ``S``, in the stroke colour ``K``/``G`` and width ``w``: a choke trap's ring). The background
 of a piece of text is the last area painted under its first glyph's origin, else the paper.
-Text inside forms is not read (printkit draws none there).
+A form the page draws (``Do``) is walked where it is drawn, under its matrix: a badge's
+choke trap is a form every badge of the role places.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pypdf import PageObject, PdfReader
+from pypdf.generic import ContentStream, DictionaryObject, StreamObject
 
 from printkit.checks.preflight.content import IDENTITY, Matrix, multiply
 from printkit.checks.preflight.report import Finding, Severity
-from printkit.checks.preflight.structure import user_unit
+from printkit.checks.preflight.structure import MAX_DEPTH, as_dict, user_unit
 from printkit.layout.theme import CMYK, ink_breach
 
 MAX_INK_FINDINGS = 10  # per page; the rest are counted in one line
+MAX_FORMS_DRAWN = 10_000  # per page: forms walked where they are drawn, then no more
 _SHOW = (b"Tj", b"TJ", b"'", b'"')
 _FILL = (b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*")
 PAPER: CMYK = (0.0, 0.0, 0.0, 0.0)
@@ -55,7 +58,7 @@ def page_text_inks(page: PageObject, reader: PdfReader) -> list[InkedText]:
     tm: Matrix = IDENTITY
     line: Matrix = IDENTITY
     size, leading = 0.0, 0.0
-    for operands, operator in contents.operations:
+    for operands, operator in _operations(contents.operations, page, reader, _Walk()):
         if operator == b"q":
             saved.append((ctm, colour, stroke, width))
         elif operator == b"Q":
@@ -124,6 +127,50 @@ def page_text_inks(page: PageObject, reader: PdfReader) -> list[InkedText]:
 
 
 _PT_MM = 25.4 / 72  # user_unit gives mm per unit; sizes are wanted in pt
+
+
+def _operations(operations: list, owner: DictionaryObject, reader: PdfReader, walk: _Walk):
+    """The content's operations, with each form it draws in its place: ``q``, the form's
+    matrix as ``cm``, the form's own operations, ``Q``. A form inside itself, forms nested
+    deeper than ``MAX_DEPTH`` and forms drawn beyond ``MAX_FORMS_DRAWN`` times on a page (a
+    hostile file's fan-out) stay as they are, unread."""
+    for operands, operator in operations:
+        form = _form(operands, owner) if operator == b"Do" and operands else None
+        key = id(form)
+        if form is None or key in walk.inside or len(walk.inside) >= MAX_DEPTH:
+            yield operands, operator
+            continue
+        walk.drawn += 1
+        if walk.drawn > MAX_FORMS_DRAWN:
+            yield operands, operator
+            continue
+        if key not in walk.parsed:
+            walk.parsed[key] = ContentStream(form, reader).operations
+        walk.inside.add(key)
+        yield [], b"q"
+        yield [float(v) for v in form.get("/Matrix", (1, 0, 0, 1, 0, 0))], b"cm"
+        yield from _operations(walk.parsed[key], form, reader, walk)
+        yield [], b"Q"
+        walk.inside.discard(key)
+
+
+@dataclass
+class _Walk:
+    """One page's walk through the forms it draws."""
+
+    inside: set[int] = field(default_factory=set)  # the forms being walked
+    parsed: dict[int, list] = field(default_factory=dict)  # each form's operations, once
+    drawn: int = 0
+
+
+def _form(operands: list, owner: DictionaryObject) -> StreamObject | None:
+    """The form XObject ``Do`` names in ``owner``'s resources, or None."""
+    xobjects = as_dict(as_dict(owner.get("/Resources")).get("/XObject"))
+    found = xobjects.get(operands[0])
+    found = found.get_object() if found is not None else None
+    if isinstance(found, StreamObject) and found.get("/Subtype") == "/Form":
+        return found
+    return None
 
 
 def _point(ctm: Matrix, x: float, y: float) -> tuple[float, float]:
