@@ -100,11 +100,16 @@ def _logo_grey(pdf: Path) -> tuple[int, set[str]]:
         }
     page = pypdfium2.PdfDocument(pdf)[0]
     bitmap = page.render(scale=150 / 72).to_pil().convert("L")
-    # the footer's logo: an image drawn once into a form, which the page places
+    # the footer's logo: an image drawn once into a form, which the page places (a trap's
+    # outlines are a form too, without an image)
     box = next(
         obj.get_bounds()
         for obj in page.get_objects(max_depth=0)
         if obj.type == pypdfium2.raw.FPDF_PAGEOBJ_FORM
+        and any(
+            inner.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE
+            for inner in page.get_objects(max_depth=0, form=obj)
+        )
     )
     left, bottom, right, top = box
     x = (left + right) / 2 * 150 / 72
