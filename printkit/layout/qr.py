@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import weakref
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
@@ -130,30 +131,66 @@ PARALLEL_FROM = 1000  # codes: fewer are encoded in this process (a worker costs
 CHUNK = 250  # codes a worker encodes per task
 
 
-def encode_all(contents: Iterable[str], level: str = "M") -> dict[str, Matrix]:
+def encode_all(contents: Iterable[str], level: str = "M") -> Mapping[str, Matrix]:
     """Every content's symbol with its path packed, by content; a content too long for a code
     is left out (``encode`` then says why, where it is used). Many codes are encoded on every
-    core this process may use, in order: the symbols are the same as one core makes."""
+    core this process may use, in order: the symbols are the same as one core makes. They
+    are encoded while the caller goes on (``Pending``): asking for them in the order given
+    waits only for the codes not yet made."""
     unique = list(dict.fromkeys(contents))
     workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
     if workers < 2 or len(unique) < PARALLEL_FROM or threading.active_count() > 1:
         encoded = [_symbol(content, level) for content in unique]  # (no fork beside threads)
-    else:
+        return {c: Matrix(c, *s) for c, s in zip(unique, encoded, strict=True) if s is not None}
+    return Pending(unique, level, workers)
+
+
+class Pending(Mapping[str, Matrix]):
+    """Codes that one worker per core encodes, in chunks and in order, while the layout
+    sets the first badges: a code is taken from the workers when it is first asked for.
+    Once every code is in, the workers end on their own (none is sent a SIGTERM); codes
+    left unasked when the run stops (an error, Ctrl-C) end with it."""
+
+    def __init__(self, unique: list[str], level: str, workers: int) -> None:
+        self._found: dict[str, Matrix] = {}
+        self._left = len(unique)
         import multiprocessing  # the pool's machinery: for a run of many codes, not the seed's
 
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker)
         chunks = [unique[i : i + CHUNK] for i in range(0, len(unique), CHUNK)]
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers, initializer=_worker) as pool:
-            encoded = [
-                s for done in pool.imap(partial(_symbols, level=level), chunks) for s in done
-            ]
-            pool.close()  # the workers end on their own; none is sent a SIGTERM
-            pool.join()
-    found = {}
-    for content, symbol in zip(unique, encoded, strict=True):
-        if symbol is not None:
-            found[content] = Matrix(content, *symbol)
-    return found
+        done = pool.imap(partial(_symbols, level=level), chunks)
+        self._results = (
+            pair
+            for chunk, symbols in zip(chunks, done, strict=True)
+            for pair in zip(chunk, symbols, strict=True)
+        )
+        self._pool = pool
+        self._stop = weakref.finalize(self, pool.terminate)  # unfinished and let go: stop them
+
+    def _take(self, wanted: str | None = None) -> None:
+        """Take codes from the workers until ``wanted`` is in (or, for None, all of them)."""
+        while self._left and (wanted is None or wanted not in self._found):
+            content, symbol = next(self._results)
+            self._left -= 1
+            if symbol is not None:
+                self._found[content] = Matrix(content, *symbol)
+        if not self._left and self._stop.alive:
+            self._stop.detach()
+            self._pool.close()  # every code is in: the workers end on their own
+            self._pool.join()
+
+    def __getitem__(self, content: str) -> Matrix:
+        if content not in self._found:
+            self._take(content)
+        return self._found[content]
+
+    def __iter__(self) -> Iterator[str]:
+        self._take()
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        self._take()
+        return len(self._found)
 
 
 PACK_LEVEL = 1  # zlib's fastest: 2.7 KB of path in 0.8 KB, at a twentieth of making it

@@ -127,3 +127,29 @@ def test_the_workers_end_quietly_under_the_command_lines_signal_handlers():
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.split() == ["SIG_DFL", "SIG_IGN"]
+
+
+@pytest.mark.skipif(
+    len(os.sched_getaffinity(0)) < 2 if hasattr(os, "sched_getaffinity") else True,
+    reason="one core: nothing runs in parallel",
+)
+def test_the_first_codes_are_there_before_the_last_are_encoded_and_workers_let_go_end():
+    """Codes are taken from the workers as the layout asks for them (issue 15): the first
+    badge's code comes while later chunks are still being encoded, and a run that stops
+    before asking for them all (an error) leaves no worker behind."""
+    import gc
+    import multiprocessing
+    import time
+
+    contents = [f"https://tickets.example.org/FM17-{i:06d}" for i in range(PARALLEL_FROM * 4)]
+    codes = encode_all(contents)
+    first = codes[contents[0]]
+    assert first == encode.__wrapped__(contents[0])
+    assert codes._left > 0  # later chunks not yet taken
+    assert multiprocessing.active_children()
+    del codes, first
+    gc.collect()
+    deadline = time.monotonic() + 30
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert multiprocessing.active_children() == []
