@@ -129,7 +129,7 @@ def test_an_error_a_ctrl_c_caused_is_the_interruption_not_a_bug(tmp_path, monkey
         except KeyboardInterrupt as exc:
             raise ImportError("Encountered an error while initializing the extension.") from exc
 
-    monkeypatch.setattr(pipeline, "render", broken)
+    monkeypatch.setattr(pipeline, "render_into", broken)
     result = run("build", SEED, "-o", out)
     assert (result.exit_code, result.output) == (
         130,
@@ -151,7 +151,7 @@ def test_running_out_of_memory_is_a_resource_error_not_a_bug(tmp_path, monkeypat
     def exhausted(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(pipeline, "render", exhausted)
+    monkeypatch.setattr(pipeline, "render_into", exhausted)
     result = run("build", SEED, "-o", out)
     assert (result.exit_code, result.output) == (
         5,
