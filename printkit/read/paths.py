@@ -10,8 +10,10 @@ event.yaml.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
+from printkit.errors import Location
 from printkit.model.event import Event
 
 
@@ -57,6 +59,17 @@ def find_file(base: Path, name: str, what: str) -> Path:
             f"cannot read {what} {name!r} ({exc.strerror}); check that you may read it"
         ) from None
     return file
+
+
+def named_beside(where: Location, name: str) -> str:
+    """How a file named in event.yaml is named in messages about its own lines: beside the
+    event file as the command line named it (``rv/event.yaml`` names ``people.csv``:
+    ``rv/people.csv``), so the path works from where printkit was run. An absolute or
+    ``~`` name stays as written."""
+    if name.startswith(("/", "~")):
+        return name
+    folder = posixpath.dirname(where.file.replace("\\", "/"))
+    return posixpath.normpath(posixpath.join(folder, name)) if folder else name
 
 
 def files_read(event: Event) -> list[Path]:

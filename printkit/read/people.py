@@ -24,7 +24,7 @@ from printkit.model.rows import Refusal, lookup
 from printkit.read.clean import Refused, clean
 from printkit.read.fields import Fields, fail, scalar_text
 from printkit.read.notices import warn
-from printkit.read.paths import PathProblem, find_file
+from printkit.read.paths import PathProblem, find_file, named_beside
 from printkit.read.selection import RolesFrom, read_roles_from, read_status, read_where, role_key
 from printkit.read.source import Node
 
@@ -139,7 +139,12 @@ def read_attendees_section(
     where = read_where(fields.get("where"))
     roles_from = read_roles_from(fields.get("roles_from"), roles)
     listing = attendees.read_attendees(
-        path, display=name, columns=columns, max_rows=max_rows, paid_only=paid_only, strict=False
+        path,
+        display=named_beside(file_node.where, name),
+        columns=columns,
+        max_rows=max_rows,
+        paid_only=paid_only,
+        strict=False,
     )
     where.check(listing.header)
     if roles_from is not None:

@@ -467,6 +467,22 @@ def test_a_listed_persons_warning_names_the_list_its_row_and_the_person(reviewin
     assert "below its design size of 22 pt, to fit" in line
 
 
+def test_a_listed_persons_row_is_named_from_where_printkit_runs(reviewing, monkeypatch):
+    """Run from the folder above, the list is named as that folder sees it (rv/people.csv),
+    as the event file is: the path in the message opens the file."""
+    (reviewing / "people.csv").write_text("Name,Organisation\nBo Berg,\n", encoding="utf-8")
+    (reviewing / "event.yaml").write_text(SEED_TEXT + "\nattendees: people.csv\n", "utf-8")
+    monkeypatch.chdir(reviewing.parent)
+    folder = reviewing.name
+    lines = run("review", f"{folder}/event.yaml").stderr.splitlines()
+    rows = [line for line in lines if "people.csv" in line]
+    assert rows == [
+        f"warning: {folder}/people.csv:2: row 1, organisations: 'Bo Berg' has no title or"
+        " organisation; the badge shows the name alone"
+    ], lines
+    assert Path(rows[0].split()[1].split(":")[0]).is_file()
+
+
 def test_a_venue_too_wide_for_its_line_is_located_at_the_venue(reviewing):
     """A venue whose name has a word wider than the programme's column: at the venue's line
     in event.yaml, by build and review alike (it named the file alone)."""

@@ -360,7 +360,7 @@ def test_any_csv_table_builds_or_says_where(header, rows, delimiter, cut):
         event = base / "event.yaml"
         event.write_text(TABLE_EVENT + "attendees:\n  file: people.csv\n", encoding="utf-8")
         result = run("badges", event, "-o", base / "out")
-        _one_answer(result, (str(event), "people.csv"))
+        _one_answer(result, (str(event), str(base / "people.csv")))
 
 
 @FILE_PROPERTY
@@ -402,7 +402,7 @@ def test_any_xlsx_table_builds_or_says_where(header, rows, dimension, shuffle):
         event = base / "event.yaml"
         event.write_text(TABLE_EVENT + "attendees:\n  file: people.xlsx\n", encoding="utf-8")
         result = run("badges", event, "-o", base / "out")
-        _one_answer(result, (str(event), "people.xlsx"))
+        _one_answer(result, (str(event), str(base / "people.xlsx")))
 
 
 NUMBER = st.one_of(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,13 @@ PANEL = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _in_the_folder(event_dir, monkeypatch):
+    """Run where the organiser's files are, as from a terminal: a message names the list as
+    the current folder sees it (``people.csv:3:1``), beside the event file."""
+    monkeypatch.chdir(event_dir)
+
+
 def _event(
     event_dir: Path, csv: bytes, badges_extra: str = "", attendees: str = "attendees: people.csv"
 ) -> Path:
@@ -28,7 +36,7 @@ def _event(
     text_ = path.read_text(encoding="utf-8")
     text_ = text_.replace("  sort: as-given\n", "  sort: as-given\n" + badges_extra)
     path.write_text(text_ + "\n" + attendees + "\n", encoding="utf-8")
-    return path
+    return Path(os.path.relpath(path))
 
 
 MESSY = [

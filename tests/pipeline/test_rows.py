@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import run
 from tests.pdfread import find_text, flat, page_count, text
@@ -16,6 +19,13 @@ LONG = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _in_the_folder(event_dir, monkeypatch):
+    """Run where the organiser's files are, as from a terminal: a message names the list as
+    the current folder sees it (``people.csv:3:1``), beside the event file."""
+    monkeypatch.chdir(event_dir)
+
+
 def _event(event_dir: Path, rows: str, extra: str = "") -> Path:
     (event_dir / "people.csv").write_text("Name,Company\n" + rows, encoding="utf-8")
     path = event_dir / "event.yaml"
@@ -23,7 +33,7 @@ def _event(event_dir: Path, rows: str, extra: str = "") -> Path:
         path.read_text(encoding="utf-8") + f"\nattendees:\n  file: people.csv\n{extra}",
         encoding="utf-8",
     )
-    return path
+    return Path(os.path.relpath(path))
 
 
 def _list(fit: int, unfit: int) -> str:

@@ -6,6 +6,7 @@ exporter source and catalogues, Eventbrite's report and Indico's spreadsheet cod
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,13 @@ def test_status_paid_refuses_a_status_it_does_not_know(tmp_path):
     )
 
 
+@pytest.fixture(autouse=True)
+def _in_the_folder(event_dir, monkeypatch):
+    """Run where the organiser's files are, as from a terminal: a message names the list as
+    the current folder sees it (``people.csv:3:1``), beside the event file."""
+    monkeypatch.chdir(event_dir)
+
+
 def _event(event_dir: Path, file: str, attendees: str, badges: str = "") -> Path:
     (event_dir / file).write_bytes((EXPORTS / file).read_bytes())
     path = event_dir / "event.yaml"
@@ -144,7 +152,7 @@ def _event(event_dir: Path, file: str, attendees: str, badges: str = "") -> Path
         "  sort: as-given\n", "  sort: as-given\n" + badges
     )
     path.write_text(body + f"\nattendees:\n  file: {file}\n{attendees}", encoding="utf-8")
-    return path
+    return Path(os.path.relpath(path))
 
 
 ROLES = '  roles_from: {map: {"Speaker pass": speaker, Crew: staff}, default: attendee}\n'

@@ -5,6 +5,7 @@ it; and every broken file refused at its line and column (or row and column)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import zoneinfo
 from pathlib import Path
@@ -128,11 +129,18 @@ def _sheet(path: Path, rows=SHEET) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _in_the_folder(tmp_path, monkeypatch):
+    """Run where the organiser's files are, as from a terminal: messages name the schedule as
+    the current folder sees it (``schedule.xml:23:17``), beside the event file."""
+    monkeypatch.chdir(tmp_path)
+
+
 def _event(folder: Path, file: str, extra: str = "") -> Path:
     path = folder / "event.yaml"
     extra = extra if "language:" in extra else "language: en\n" + extra
     path.write_text(EVENT.format(title="Summit", file=file, extra=extra), encoding="utf-8")
-    return path
+    return Path(os.path.relpath(path))
 
 
 def _build(folder: Path, name: str, extra: str = ""):

@@ -23,7 +23,7 @@ from printkit.errors import InputError, InputWarning, Location, shown
 from printkit.model.kinds import Track
 from printkit.read.fields import fail, scalar_text
 from printkit.read.kinds import Conference, known_zone
-from printkit.read.paths import PathProblem, find_file
+from printkit.read.paths import PathProblem, find_file, named_beside
 from printkit.read.schedule.entry import written
 from printkit.read.schedule.found import Found
 from printkit.read.source import Node, read_text
@@ -60,7 +60,7 @@ def read_schedule_section(
             f"{shown(name)}: a schedule is a frab/pretalx .xml or .json export, an iCalendar"
             " .ics file, or a .csv or .xlsx sheet",
         )
-    schedule = read_schedule(path, name, programme)
+    schedule = read_schedule(path, named_beside(node.where, name), programme)
     kept, twice = duplicates(own, schedule.sessions)
     return replace(
         schedule, sessions=tuple(kept), warnings=schedule.warnings + tuple(twice), file=path
