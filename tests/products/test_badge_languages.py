@@ -57,7 +57,7 @@ def test_each_badge_speaks_its_persons_language(event_dir):
         assert cta in back, (name, back)
     line = 9  # the header is line 1, Sven Ek the eighth person
     assert (
-        f"warning: people.csv:{line}:2: row 8, column 'Language': 'Klingonesisk'"
+        f"warning: {event_dir}/people.csv:{line}:2: row 8, column 'Language': 'Klingonesisk'"
         " names no language (write a code such as da, en or de-informal, or a name such as"
         " Dansk); this badge's words are in the event's language (da)" in result.output
     ), result.output

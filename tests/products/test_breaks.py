@@ -175,7 +175,7 @@ def test_in_danish_alle_lokaler(tmp_path):
     assert "· Alle lokaler Lunch together" in flat(text(out / "programme.pdf"))
 
 
-def test_a_sheets_break_without_a_room_is_in_every_room(tmp_path):
+def test_a_sheets_break_without_a_room_is_in_every_room(tmp_path, monkeypatch):
     rows = [
         ("Date", "Start", "End", "Room", "Title", "Type", "Speakers"),
         ("2026-09-03", "10:00", "11:00", "Store sal", "Velkommen", "Keynote", "Karen Holm"),
@@ -192,7 +192,8 @@ def test_a_sheets_break_without_a_room_is_in_every_room(tmp_path):
     assert "· Alle lokaler Frokost" in flat(text(tmp_path / "out" / "programme.pdf"))
     with (tmp_path / "program.csv").open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)  # a talk without a room is refused at its cell
-    result = run("build", tmp_path / "event.yaml", "-o", tmp_path / "again")
+    monkeypatch.chdir(tmp_path)  # as from a terminal in the event's folder
+    result = run("build", "event.yaml", "-o", tmp_path / "again")
     assert result.exit_code == 2
     assert result.output == (
         "error: program.csv:5:4: row 4, column 'Room': empty; say where the session takes place\n"
