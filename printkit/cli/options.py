@@ -3,6 +3,7 @@ row names (``Product.options``)."""
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -20,6 +21,24 @@ from printkit.pipeline.prepare import Overrides
 
 #: a command function, as click's decorators take and give it
 Command = Callable[..., Any]
+
+
+class Millimetres(click.FloatRange):
+    """A length in mm between two bounds, and a number: click's range lets ``nan`` through
+    (no comparison with it is true), which then reached the page boxes and the content."""
+
+    name = "millimetres"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(
+                f"{value!r} is not a number of millimetres; give one from {self.min:g} to"
+                f" {self.max:g}",
+                param,
+                ctx,
+            )
+        return number
 
 
 def event_argument(f: Command) -> Command:
@@ -84,7 +103,7 @@ def sign_option(f: Command) -> Command:
 def offset_options(f: Command) -> Command:
     f = click.option(
         "--offset-y",
-        type=click.FloatRange(-MAX_OFFSET, MAX_OFFSET),
+        type=Millimetres(-MAX_OFFSET, MAX_OFFSET),
         default=None,
         metavar="MM",
         help="Move everything on the sheet DOWN by MM (negative: up). Wins over event.yaml's"
@@ -92,7 +111,7 @@ def offset_options(f: Command) -> Command:
     )(f)
     return click.option(
         "--offset-x",
-        type=click.FloatRange(-MAX_OFFSET, MAX_OFFSET),
+        type=Millimetres(-MAX_OFFSET, MAX_OFFSET),
         default=None,
         metavar="MM",
         help="Move everything on the sheet RIGHT by MM (negative: left). Wins over event.yaml's"
@@ -115,7 +134,7 @@ def press_options(f: Command) -> Command:
     )(f)
     f = click.option(
         "--bleed",
-        type=click.FloatRange(0, 20),
+        type=Millimetres(0, 20),
         default=None,
         metavar="MM",
         help="Bleed in mm (default 3; 3.175 is the US 1/8 in); implies --press.",

@@ -37,6 +37,19 @@ def test_an_output_folder_that_is_a_file_is_one_line_and_exit_4(tmp_path):
             ("build", "--bleed", "99"),
             "error: Invalid value for '--bleed': 99.0 is not in the range 0<=x<=20. (see 'printkit build --help')",
         ),
+        # not a number: click's range let it through, and it reached the boxes and the page
+        (
+            ("build", "--bleed", "nan"),
+            "error: Invalid value for '--bleed': 'nan' is not a number of millimetres; give one from 0 to 20 (see 'printkit build --help')",
+        ),
+        (
+            ("badges", "--offset-x", "-NaN"),
+            "error: Invalid value for '--offset-x': '-NaN' is not a number of millimetres; give one from -20 to 20 (see 'printkit badges --help')",
+        ),
+        (
+            ("calibrate", "Avery L7418", "--offset-y", "nan"),
+            "error: Invalid value for '--offset-y': 'nan' is not a number of millimetres; give one from -20 to 20 (see 'printkit calibrate --help')",
+        ),
     ],
 )
 def test_usage_errors_are_one_line(args, expected):

@@ -346,8 +346,32 @@ def _broken(tmp_path: Path, name: str, old: str, new: str) -> str:
             "error: calendar.ics:{line}:1: event 'Keynote: Designing for everyone': DTSTART is a"
             " whole day (2026-10-15); give it a time of day",
         ),
+        (  # the ends of the calendar: an end past year 9999 was an internal error
+            "schedule.json",
+            '"date": "2026-06-11T09:30:00+01:00"',
+            '"date": "9999-12-31T23:30:00-05:00"',
+            "error: schedule.json:{line}:25: event 'Maintainers are people too': date"
+            " 9999-12-31T23:30:00-05:00 is not in the years 1900 to 2999; check the year",
+        ),
+        (
+            "schedule.xml",
+            "<date>2026-05-21T14:00:00+02:00</date>",
+            "<date>0001-01-01T00:10:00+05:00</date>",
+            "error: schedule.xml:{line}:17: event 'Data licences without tears': date"
+            " 0001-01-01T00:10:00+05:00 is not in the years 1900 to 2999; check the year",
+        ),
+        (
+            "calendar.ics",
+            "DTSTART;TZID=Europe/Stockholm:20261015T090000",
+            "DTSTART;TZID=Europe/Stockholm:99991231T230000",
+            "error: calendar.ics:{line}:1: event 'Keynote: Designing for everyone': DTSTART"
+            " 9999-12-31T23:00:00+01:00 is not in the years 1900 to 2999; check the year",
+        ),
     ],
     ids=[
+        "json-year-9999",
+        "xml-year-1",
+        "ics-year-9999",
         "xml-duration",
         "xml-date",
         "xml-tag",

@@ -13,6 +13,7 @@ import re
 import unicodedata
 import zoneinfo
 from dataclasses import dataclass
+from typing import TypeVar
 
 from printkit.errors import InputError, InputWarning, Location
 from printkit.model.event import Person, Role, Session, Venue
@@ -45,6 +46,10 @@ TYPES = {
 _DURATION = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$")
 #: no session lasts longer than this; a longer one is a mistyped duration
 MAX_HOURS = 24
+Day = TypeVar("Day", dt.date, dt.datetime)
+#: the years a session may fall in: any other is a mistyped year (and the calendar's
+#: arithmetic ends at year 9999, where an end or a change of zone had no answer)
+YEARS = (1900, 2999)
 
 
 @dataclass(frozen=True)
@@ -98,21 +103,39 @@ def duration(value: str, where: Location, path: str) -> dt.timedelta:
     if match.group(4) and not match.group(1):  # HH:MM:SS
         days, hours, minutes, seconds = 0, int(match.group(2)), int(match.group(3)), seconds
     length = dt.timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
-    if not dt.timedelta(0) < length <= dt.timedelta(hours=MAX_HOURS):
-        raise InputError(
-            where, path, f"duration {value!r} is not between 00:01 and {MAX_HOURS}:00 hours"
-        )
-    return length
+    return within_hours(length, value, where, path)
 
 
 def instant(value: str, where: Location, path: str, what: str = "date") -> dt.datetime:
     """An ISO 8601 date and time, with or without an offset."""
     try:
-        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
         raise InputError(
             where, path, f"{what} {value!r} is not a date and time (YYYY-MM-DDTHH:MM+01:00)"
         ) from None
+    return in_years(moment, where, path, what)
+
+
+def in_years(day: Day, where: Location, path: str, what: str) -> Day:
+    """``day`` (a date or a date and time), if its year is one of ``YEARS``."""
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise InputError(
+            where,
+            path,
+            f"{what} {day.isoformat()} is not in the years {YEARS[0]} to {YEARS[1]};"
+            " check the year",
+        )
+    return day
+
+
+def within_hours(length: dt.timedelta, shown: str, where: Location, path: str) -> dt.timedelta:
+    """A session's length, if it is one: more than nothing and at most ``MAX_HOURS``."""
+    if not dt.timedelta(0) < length <= dt.timedelta(hours=MAX_HOURS):
+        raise InputError(
+            where, path, f"duration {shown!r} is not between 00:01 and {MAX_HOURS}:00 hours"
+        )
+    return length
 
 
 def written(

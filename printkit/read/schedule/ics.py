@@ -17,7 +17,7 @@ import re
 import icalendar
 
 from printkit.errors import InputError, Location
-from printkit.read.schedule.entry import Entry, Named, text
+from printkit.read.schedule.entry import Entry, Named, in_years, text, within_hours
 from printkit.read.schedule.found import Found
 
 _NAME = re.compile(r"^([A-Za-z0-9-]+)[;:]")
@@ -100,7 +100,8 @@ def _entry(event, place: dict[str, Location], display: str, zone: str | None) ->
         length = event.decoded("DURATION")
         if not isinstance(length, dt.timedelta):
             raise InputError(at("DURATION"), path, "DURATION is not a duration (PT1H30M)")
-        end = start + length
+        shown = event.get("DURATION").to_ical().decode()
+        end = start + within_hours(length, shown, at("DURATION"), path)
     else:
         raise InputError(begin, path, "has neither DTEND nor DURATION; give its end")
     room = text(str(event.get("LOCATION") or ""))
@@ -138,7 +139,7 @@ def _moment(event, name: str, where: Location, path: str) -> dt.datetime:  # noq
     except (ValueError, KeyError, TypeError):
         value = None
     if isinstance(value, dt.datetime):
-        return value
+        return in_years(value, where, path, name)
     if isinstance(value, dt.date):
         raise InputError(
             where, path, f"{name} is a whole day ({value.isoformat()}); give it a time of day"

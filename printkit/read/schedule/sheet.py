@@ -15,7 +15,7 @@ from pathlib import Path
 
 from printkit.errors import InputError, Location
 from printkit.read.attendees import header_key
-from printkit.read.schedule.entry import Entry, Named, duration, text
+from printkit.read.schedule.entry import YEARS, Entry, Named, duration, text
 from printkit.read.schedule.found import Found
 from printkit.read.table import Row, Table, read_table
 
@@ -132,9 +132,15 @@ def _entry(table: Table, row: Row, found: dict[str, int]) -> Entry:
 
 def _date(value: str, fail) -> dt.date:  # noqa: ANN001
     try:
-        return dt.date.fromisoformat(value.strip()[:10])
+        day = dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
         raise fail("date", f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise fail(
+            "date",
+            f"{day.isoformat()} is not in the years {YEARS[0]} to {YEARS[1]}; check the year",
+        )
+    return day
 
 
 def _time(value: str, field: str, fail) -> dt.time:  # noqa: ANN001
