@@ -33,6 +33,9 @@ SHARE_FROM = 200
 #: calendar are the other half)
 AWAY = ("tents", "posters")
 
+#: the signals that stop a build (held across the fork)
+STOPS = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
+
 #: The images a file's pages place: (file, placed width in mm), as ``lay_out`` checks them.
 Placements = list[tuple[Path, float]]
 #: What the second process sends: ``send(message)``.
@@ -68,9 +71,23 @@ class Away:
         context = multiprocessing.get_context("fork")
         self._inbox, outbox = context.Pipe(duplex=False)
         self._process = context.Process(target=_run, args=(work, stems, outbox))
-        self._process.start()
+        # Forked with the stop signals blocked: until the second process has its own
+        # handlers, a signal meant for it (this one's terminate) would run this process's
+        # handler there and print this build's "interrupted" a second time. Held, it is
+        # taken once the handlers are set; one sent to this process, once it has started.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+        try:
+            self._process.start()
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            raise
         outbox.close()  # this process's copy: the pipe ends when the other process's does
         self._failed = False
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a held stop is taken here
+        except BaseException:  # (its handler raised) and the second process goes too
+            self.stop()
+            raise
 
     def placements(self) -> Placements | None:
         """The images its files place, in their order, once it has laid them out; None if it
@@ -118,7 +135,7 @@ def start(event: Event, products: Sequence[str], work: Work, shared: bool) -> Aw
         return None
     # an interruption landing while the second process is forked waits until it is known,
     # and then stops it: a Ctrl-C there left it running, and the build waited for it forever
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
     away = Away(stems, work)
     try:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)  # one held is raised here
@@ -128,19 +145,14 @@ def start(event: Event, products: Sequence[str], work: Work, shared: bool) -> Aw
     return away
 
 
-#: The signals that stop a build (the command line turns SIGTERM and SIGHUP into one).
-_STOPS = {s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s}
-
-
 def _run(work: Work, stems: tuple[str, ...], outbox: Connection) -> None:
     """In the second process: the signals are the first process's (Ctrl-C is ignored here;
     SIGTERM, which the first sends to stop it, simply ends it), and every failure is sent,
     never printed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-        if signum is not None:
-            signal.signal(signum, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # blocked by the fork's parent
+    for signum in STOPS - {signal.SIGINT}:
+        signal.signal(signum, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)  # blocked across the fork (Away)
     try:
         work(stems, outbox.send)
     except BaseException:  # noqa: BLE001 - the first process makes what is missing

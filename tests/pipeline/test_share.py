@@ -170,3 +170,61 @@ def test_an_interrupted_build_ends_both_processes_and_writes_nothing(festival, t
     while Path(f"/proc/{second}").exists() and time.monotonic() < gone:
         time.sleep(0.05)  # (a process of another pid reusing it within the test: not here)
     assert not Path(f"/proc/{second}").exists()
+
+
+RACE = """
+import os, signal, sys, time
+from printkit.pipeline.share import Away
+
+def handler(signum, frame):
+    sys.stderr.write(f"the build's handler ran in {os.getpid()}\\n")
+    os._exit(1)
+
+signal.signal(signal.SIGTERM, handler)
+for _ in range(20):
+    Away(("tents",), lambda stems, send: time.sleep(5)).stop()
+print("stopped")
+"""
+
+
+def test_a_second_process_stopped_as_it_starts_never_runs_the_builds_handler():
+    """The build stopping its second process just after the fork (a Ctrl-C then): the signal
+    waits until the second process has its own handlers, so it ends quietly instead of
+    printing the build's "interrupted" line a second time (1 in a few runs under load)."""
+    result = subprocess.run(
+        [sys.executable, "-c", RACE], capture_output=True, text=True, timeout=120
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "stopped\n", "")
+
+
+HELD = """
+import multiprocessing, os, signal, sys, time
+import printkit.pipeline.share as share
+
+def handler(signum, frame):
+    raise KeyboardInterrupt
+
+signal.signal(signal.SIGTERM, handler)
+Forked = multiprocessing.get_context("fork").Process
+start = Forked.start
+
+def start_and_be_stopped(self):  # the stop signal arrives while the fork is under way
+    start(self)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+Forked.start = start_and_be_stopped
+try:
+    share.Away(("tents",), lambda stems, send: time.sleep(60))
+except KeyboardInterrupt:
+    print("stopped", [p.pid for p in multiprocessing.active_children()])
+"""
+
+
+def test_a_stop_signal_during_the_fork_ends_the_second_process_too():
+    """A Ctrl-C that lands while the second process is being started is taken once it has
+    started, and it is stopped with this one: it was left working, and the build, on its way
+    out, waited for it (multiprocessing joins its children), a minute or for good."""
+    result = subprocess.run(
+        [sys.executable, "-c", HELD], capture_output=True, text=True, timeout=30
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "stopped []\n", "")
