@@ -12,11 +12,10 @@ inherits the top level's; ``start`` and ``end`` are each session's own.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 from pathlib import Path
 
-from printkit.errors import InputError, elide, shown
+from printkit.errors import InputError, shown
 from printkit.lang import labels as label_catalogue
 from printkit.lang.i18n import is_known_locale
 from printkit.model.event import Event, Person, Session, SignKind, Venue
@@ -32,6 +31,7 @@ from printkit.read.rooms import LISTED, Named, listed_rooms, place_rooms
 from printkit.read.session import inherited, paragraphs, read_session, read_venue
 from printkit.read.source import Node, load_file, locations
 from printkit.read.timetable import Written, check, mentions
+from printkit.read.urls import MAX_URL, url_problem
 
 __all__ = ["DEFAULT_SHEET", "build_event", "load_event"]
 
@@ -83,7 +83,6 @@ SCHEDULE_KEYS = (
     "sessions",
     "schedule",
 ) + EVENT_KEYS[len(SESSION_KEYS) :]
-_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", re.IGNORECASE)
 
 
 def load_event(path: Path, display: str | None = None) -> Event:
@@ -292,38 +291,12 @@ def _language(top: Fields) -> str:
     return tag.replace("-", "_")
 
 
-QR_SCHEMES = ("http", "https", "mailto", "tel")
-
-
 def _url(node: Node, path: str) -> str:
-    """An address a QR code may carry: http(s) with a host, mailto: or tel:."""
-    url = scalar_text(node, path, 1000)
-    scheme, colon, rest = url.partition(":")
-    scheme = scheme.lower()
-    if not colon or not re.fullmatch(r"[a-z][a-z0-9+.-]*", scheme):
-        raise fail(
-            node,
-            path,
-            f"{shown(url)} is not a full address; write it with its scheme, e.g. https://{elide(url.strip('/'))}",
-        )
-    if scheme not in QR_SCHEMES:
-        raise fail(
-            node,
-            path,
-            f"{shown(url)} uses the scheme {elide(scheme, 20)}:, but a QR code may only carry"
-            " http, https, mailto or tel addresses",
-        )
-    if any(c.isspace() for c in url):
-        raise fail(node, path, f"{shown(url)} contains a space; encode it as %20")
-    if scheme in ("http", "https") and not _URL.match(url):
-        raise fail(node, path, f"{shown(url)} is not a web address; write it as https://host/path")
-    if scheme in ("http", "https") and "@" in re.split(r"[/?#]", rest.lstrip("/"), maxsplit=1)[0]:
-        raise fail(
-            node,
-            path,
-            f"{shown(url)} has a user name before '@', which hides the real host"
-            " (after the '@') from whoever scans the code; remove it",
-        )
+    """An address a QR code may carry (``printkit.read.urls``)."""
+    url = scalar_text(node, path, MAX_URL)
+    problem = url_problem(url)
+    if problem is not None:
+        raise fail(node, path, problem)
     return url
 
 
