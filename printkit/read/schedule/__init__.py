@@ -9,9 +9,10 @@
 
 Times are read in the schedule's zone and turned into the event's local time (``timezone:``
 in event.yaml; without it, the schedule's own zone); a schedule in another zone than the
-event's is converted, with a note. Each session is checked with the ones in event.yaml:
-the same clash checks, and a session given in both (same title, day and start) is a
-duplicate, printed once, with a warning. A schedule file may be at most ``MAX_FILE_BYTES``.
+event's is converted, with a note. Each entry's text is cleaned and its address held to the
+QR code rule as event.yaml's are (``checked``, located in the file); then each session is
+checked with the ones in event.yaml: the same clash checks, and a session given in both
+(same title, day and start) is a duplicate, printed once, with a warning. A schedule file may be at most ``MAX_FILE_BYTES``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from printkit.model.kinds import Track
 from printkit.read.fields import fail, scalar_text
 from printkit.read.kinds import Conference, known_zone
 from printkit.read.paths import PathProblem, find_file, named_beside
+from printkit.read.schedule.checked import checked, checked_tracks
 from printkit.read.schedule.entry import written
 from printkit.read.schedule.found import Found
 from printkit.read.source import Node, read_text
@@ -92,9 +94,12 @@ def read_schedule(path: Path, display: str, programme: Conference) -> Schedule:
             )
         )
     known = {t.key for t in programme.tracks}
-    tracks = tuple(t for t in found.tracks if t.key not in known)
+    own_tracks = checked_tracks(found.tracks, found.where, warnings)
+    tracks = tuple(t for t in own_tracks if t.key not in known)
     merged = Conference(programme.kinds, programme.tracks + tracks, zone)
-    sessions = tuple(written(entry, merged, zone, warnings) for entry in found.entries)
+    sessions = tuple(
+        written(checked(entry, warnings), merged, zone, warnings) for entry in found.entries
+    )
     if not sessions:
         raise InputError(Location(display), "", "holds no sessions; export the whole schedule")
     return Schedule(sessions, zone, tracks, tuple(warnings))

@@ -12,7 +12,8 @@ import datetime as dt
 import re
 import unicodedata
 import zoneinfo
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from printkit.errors import InputError, InputWarning, Location
@@ -43,6 +44,7 @@ TYPES = {
     "coffee": "break",
     "coffee break": "break",
 }
+_SPACES = re.compile(r"[ \t\r\n]+")
 _DURATION = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$")
 #: no session lasts longer than this; a longer one is a mistyped duration
 MAX_HOURS = 24
@@ -84,13 +86,19 @@ class Entry:
     uid: str | None = None
     speakers: tuple[Named, ...] = ()
     moderator: Named | None = None
+    #: where each text field stands ("title", "url", "room" ...), when the reader knows
+    places: Mapping[str, Location] = field(default_factory=dict)
+
+    def at(self, name: str) -> Location:
+        return self.places.get(name, self.where)
 
 
 def text(value: str | None) -> str | None:
-    """A value as printed: NFC, whitespace folded, None when empty."""
+    """A value as printed: NFC, spaces, tabs and line breaks folded, None when empty. Other
+    characters (controls, bidi, U+2028, no-break spaces) are left for ``checked``."""
     if value is None:
         return None
-    folded = " ".join(unicodedata.normalize("NFC", value).split())
+    folded = _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip(" ")
     return folded or None
 
 

@@ -20,6 +20,15 @@ from printkit.errors import InputError, Location
 from printkit.read.schedule.entry import Entry, Named, in_years, text, within_hours
 from printkit.read.schedule.found import Found
 
+#: an entry's text field → the property that gives it
+_PLACES = {
+    "title": "SUMMARY",
+    "room": "LOCATION",
+    "abstract": "DESCRIPTION",
+    "track": "CATEGORIES",
+    "url": "URL",
+    "uid": "UID",
+}
 _NAME = re.compile(r"^([A-Za-z0-9-]+)[;:]")
 
 
@@ -128,6 +137,7 @@ def _entry(event, place: dict[str, Location], display: str, zone: str | None) ->
         speakers=speakers,
         moderator=moderator,
         type="panel" if moderator else None,
+        places={name: at(key) for name, key in _PLACES.items()},
     )
 
 

@@ -40,6 +40,12 @@ def read(source: str, display: str) -> Found:
     return Found(entries, zone, conference.where, tracks, text(conference.text("title")))
 
 
+#: an entry's text field → the key that gives it
+_PLACES = {
+    key: key for key in ("title", "subtitle", "abstract", "track", "language", "url", "room")
+} | {"type": "type", "uid": "guid"}
+
+
 def _list(parent: Value, key: str, path: str, optional: bool = False) -> list[Value]:
     found = parent.get(key)
     if found is None and optional:
@@ -86,6 +92,11 @@ def _entry(event: Value, room: str) -> Entry:
         url=text(event.text("url")),
         uid=text(event.text("guid")) or text(event.text("id")),
         speakers=tuple(speakers),
+        places={
+            name: found.where
+            for name, key in _PLACES.items()
+            if (found := event.get(key) or event.get("id" if key == "guid" else key))
+        },
     )
 
 

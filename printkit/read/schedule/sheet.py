@@ -127,7 +127,19 @@ def _entry(table: Table, row: Row, found: dict[str, int]) -> Entry:
         url=text(cell("url")),
         speakers=tuple(Named(text(s.name) or "", s.where) for s in speakers),
         moderator=Named(moderator, table.at(row, found["moderator"])) if moderator else None,
+        places={
+            name: table.at(row, found[column])
+            for name, column in _PLACES.items()
+            if column in found
+        },
     )
+
+
+#: an entry's text field → the column that gives it
+_PLACES = {
+    **{c: c for c in ("title", "subtitle", "abstract", "track", "language", "url", "room")},
+    "type": "kind",
+}
 
 
 def _date(value: str, fail) -> dt.date:  # noqa: ANN001

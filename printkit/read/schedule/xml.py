@@ -22,6 +22,8 @@ from printkit.model.kinds import Track
 from printkit.read.schedule.entry import Entry, Named, duration, instant, text
 from printkit.read.schedule.found import Found, hex_colour
 
+#: an element's text field, by the name messages give it, where the two differ
+_FIELD = {"guid": "uid"}
 #: elements a schedule may nest; deeper is not a schedule
 MAX_DEPTH = 12
 
@@ -165,7 +167,17 @@ def _entry(event: Element, room: Element, day: Element) -> Entry:
             for p in (persons.all("person") if persons is not None else [])
             if (name := text(p.text))
         ),
+        places=_places(event, room),
     )
+
+
+def _places(event: Element, room: Element) -> dict[str, Location]:
+    """Where each text field's element starts (the room, at its <room name=…> when not the
+    event's own)."""
+    places = {"room": room.where, "uid": event.where}
+    for child in event.children:
+        places.setdefault(_FIELD.get(child.tag, child.tag), child.where)
+    return places
 
 
 def _start(event: Element, day: Element, path: str) -> dt.datetime:
