@@ -269,11 +269,10 @@ def _standing(
 
 
 def _refusal(table: Table, row: Row, error: InputError, columns: ColumnMap) -> Refusal:
-    cells = row.cells
-    pairs = tuple(
-        (header, cells[i] if i < len(cells) else "")
-        for i, header in enumerate(table.header)
-        if header
+    cells, header = row.cells, table.header
+    pairs = tuple(  # every cell where it stood: under a blank header, and beyond the header
+        (header[i] if i < len(header) else "", cells[i] if i < len(cells) else "")
+        for i in range(max(len(header), len(cells)))
     )
     origin = f"{table.file}:{row.line}: row {row.number}"
     return Refusal(error.message(), error.problem, pairs, origin, _row_name(table, row, columns))
@@ -333,7 +332,7 @@ def _attendee(
         name=name,
         origin=Origin(table.file, row.line, row.number),
         extra=tuple((header, cells[i]) for i, header in extra),
-        row=tuple((header, cells[i]) for i, header in enumerate(table.header) if header),
+        row=tuple((header, cells[i]) for i, header in enumerate(table.header)),  # as read
         **values,
     )
 

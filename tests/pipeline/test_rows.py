@@ -220,3 +220,34 @@ def test_a_desk_reprint_takes_the_file_name_o_gives_it(event_dir):
         " (.pdf) is for a reprint of some people (--only)\n",
     )
     assert not (out / "all.pdf").exists()
+
+
+def test_rejected_rows_keep_every_cell_where_it_stood(event_dir):
+    """A row left out is written as it was read, every cell in its place, the one it is left
+    out for included: a value under a blank header, cells beyond the header."""
+    (event_dir / "people.csv").write_text(
+        "Name,Company,,Dept\n"
+        "Ann Lee,KL,stray,IT\n"
+        "Bo Berg,KL,,HR,spill 1,spill 2\n"
+        f'Cy Dahl,"{LONG.format(7)}",,Ops\n'
+        "Di Eng,KL,,IT\n",
+        encoding="utf-8",
+    )
+    path = event_dir / "event.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nattendees: people.csv\n", "utf-8")
+    out = event_dir / "out"
+    result = run("badges", "event.yaml", "-o", out, "--keep-going")
+    assert result.exit_code == 0, result.output
+    with (out / "rejected.csv").open(encoding="utf-8-sig", newline="") as f:
+        rejected = list(csv.reader(f))
+    assert rejected[0] == ["Name", "Company", "", "Dept", "", "", "printkit: why left out"]
+    rows = {r[0]: r for r in rejected[1:]}
+    assert {name: row[:-1] for name, row in rows.items()} == {
+        "Ann Lee": ["Ann Lee", "KL", "stray", "IT", "", ""],
+        "Bo Berg": ["Bo Berg", "KL", "", "HR", "spill 1", "spill 2"],
+        "Cy Dahl": ["Cy Dahl", LONG.format(7), "", "Ops", "", ""],
+    }
+    assert rows["Ann Lee"][-1].startswith("a value in a column without a header")
+    assert rows["Bo Berg"][-1].startswith("6 cells, but the header has 4 columns")
+    assert rows["Cy Dahl"][-1].startswith("badges: ")
+    assert "Di Eng" in flat(text(out / "badges.pdf"))
