@@ -139,15 +139,54 @@ def test_a_sign_that_cannot_be_set_is_the_error_one_core_gives(tmp_path):
     assert sorted(p.name for p in old.iterdir()) == ["tents.pdf"]
 
 
+#: The build, with its second process stopping itself (SIGSTOP) before it does any work: the
+#: build cannot end before the test has interrupted it, however loaded the machine.
+STOPPING = """
+import os, signal, sys
+import printkit.pipeline.share as share
+
+started = share.Away.__init__
+
+def away(self, stems, work):
+    def stopping(stems, send):
+        os.kill(os.getpid(), signal.SIGSTOP)  # the test resumes it
+        work(stems, send)
+
+    started(self, stems, stopping)
+
+share.Away.__init__ = away
+sys.argv = ["printkit", *sys.argv[1:]]
+from printkit.entry import main
+
+main()
+"""
+
+
+def _status(pid: str, field: str) -> str:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return line.split(":", 1)[1].strip()
+    return ""
+
+
+def _until(condition, what: str) -> None:
+    deadline = time.monotonic() + 120
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.01)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_an_interrupted_build_ends_both_processes_and_writes_nothing(festival, tmp_path, signum):
     """Ctrl-C (which the second process ignores) or SIGTERM to the build, while the second
-    process works: the build says it was interrupted, and the second process is gone too."""
+    process works: the build says it was interrupted, and the second process is gone too.
+    The second process holds still (stopped) until the build has been interrupted and has
+    told it to end, so the order is the same on any machine under any load."""
     out = tmp_path / "out"
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # as in the foreground
     try:
         process = subprocess.Popen(
-            [sys.executable, "-m", "printkit", "build", str(festival), "-o", str(out)],
+            [sys.executable, "-c", STOPPING, "build", str(festival), "-o", str(out)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -156,20 +195,25 @@ def test_an_interrupted_build_ends_both_processes_and_writes_nothing(festival, t
     finally:
         signal.signal(signal.SIGINT, previous)
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
-    second, deadline = "", time.monotonic() + 120
-    while not second and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-        second = children.read_text().strip() if children.exists() else ""
-    assert second, "the second process never started"
+    found: list[str] = []
+
+    def second_stopped() -> bool:
+        assert process.poll() is None, process.communicate()
+        if not found:
+            found.extend(children.read_text().split())
+        return bool(found) and _status(found[0], "State").startswith("T")
+
+    _until(second_stopped, "the second process never started")
+    (second,) = found
     process.send_signal(signum)
+    term = 1 << (signal.SIGTERM - 1)  # the build's stop for it, waiting while it is stopped
+    _until(lambda: int(_status(second, "ShdPnd") or "0", 16) & term, "the build never stopped it")
+    os.kill(int(second), signal.SIGCONT)
     _, err = process.communicate(timeout=120)
     assert process.returncode == 128 + signum, err
     assert err == f"interrupted ({signum.name}); earlier files are untouched\n"
     assert not out.exists()
-    gone = time.monotonic() + 10
-    while Path(f"/proc/{second}").exists() and time.monotonic() < gone:
-        time.sleep(0.05)  # (a process of another pid reusing it within the test: not here)
-    assert not Path(f"/proc/{second}").exists()
+    assert not Path(f"/proc/{second}").exists()  # ended, and waited for by the build
 
 
 RACE = """
