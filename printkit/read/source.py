@@ -63,9 +63,16 @@ def read_text(
     """Read a UTF-8 text file with clear errors for missing, huge, binary or undecodable files.
 
     UTF-16 with a byte-order mark is read too (the YAML standard allows it; Windows Notepad
-    wrote it as "Unicode"). At most ``MAX_FILE_BYTES`` are read, whatever the file claims to
-    be (a device such as /dev/zero never ends).
+    wrote it as "Unicode").
     """
+    return _decode(read_bytes(path, display, limit, what), display)
+
+
+def read_bytes(
+    path: Path, display: str, limit: int = MAX_FILE_BYTES, what: str = "an event file"
+) -> bytes:
+    """A file's bytes, with clear errors for a missing, unreadable or huge file. At most
+    ``limit`` bytes are read, whatever the file claims to be (/dev/zero never ends)."""
     where = Location(display)
     try:
         size = path.stat().st_size
@@ -86,7 +93,7 @@ def read_text(
         ) from None
     if len(data) > limit:
         raise _too_large(where, f"more than {limit:,} bytes", limit, what)
-    return _decode(data, display)
+    return data
 
 
 def _too_large(where: Location, size: str, limit: int, what: str) -> InputError:

@@ -28,7 +28,7 @@ from printkit.read.paths import PathProblem, find_file, named_beside
 from printkit.read.schedule.checked import checked, checked_tracks
 from printkit.read.schedule.entry import written
 from printkit.read.schedule.found import Found
-from printkit.read.source import Node, read_text
+from printkit.read.source import Node, read_bytes, read_text
 from printkit.read.timetable import Written
 
 #: A festival's schedule with abstracts runs to some 10 MB of XML or JSON; four times that
@@ -110,11 +110,11 @@ def _found(path: Path, display: str, suffix: str) -> Found:
         from printkit.read.schedule import sheet
 
         return sheet.read(path, display)
-    source = read_text(path, display, MAX_FILE_BYTES, "a schedule file")
-    if suffix == ".xml":
+    if suffix == ".xml":  # its declaration names its encoding
         from printkit.read.schedule import xml
 
-        return xml.read(source.encode("utf-8"), display)
+        return xml.read(read_bytes(path, display, MAX_FILE_BYTES, "a schedule file"), display)
+    source = read_text(path, display, MAX_FILE_BYTES, "a schedule file")
     if suffix == ".json":
         from printkit.read.schedule import json
 

@@ -2,15 +2,17 @@
 then ``day > room > event`` with ``title``, ``subtitle``, ``type``, ``date``, ``start``,
 ``duration``, ``abstract``, ``track``, ``persons/person``, ``language`` and ``url``.
 
-Parsed with defusedxml's SAX reader, which refuses entity declarations, external entities and
-DTD-driven expansion; each element keeps the line and column of its start tag, so a problem is
-reported there (``schedule.xml:214:9: event 'Opening': duration '1:6o' is not …``).
+Decoded by the XML specification's rules (``xmltext``), then parsed with defusedxml's SAX
+reader, which refuses entity declarations, external entities and DTD-driven expansion; each
+element keeps the line and column of its start tag, so a problem is reported there (``schedule.xml:214:9: event 'Opening': duration '1:6o' is not …``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import xml.sax
+import xml.sax.xmlreader
 from dataclasses import dataclass, field
 from xml.sax.handler import ContentHandler
 
@@ -21,6 +23,7 @@ from printkit.errors import InputError, Location
 from printkit.model.kinds import Track
 from printkit.read.schedule.entry import Entry, Named, duration, instant, text
 from printkit.read.schedule.found import Found, hex_colour
+from printkit.read.schedule.xmltext import xml_text
 
 #: an element's text field, by the name messages give it, where the two differ
 _FIELD = {"guid": "uid"}
@@ -88,9 +91,13 @@ class _Builder(ContentHandler):
 
 
 def parse(data: bytes, display: str) -> Element:
+    """The file's root element; the text is decoded first (``xmltext``), so the parser
+    reads characters and never applies the declared encoding a second time."""
     builder = _Builder(display)
+    source = xml.sax.xmlreader.InputSource()
+    source.setCharacterStream(io.StringIO(xml_text(data, display)))
     try:
-        defusedxml.sax.parseString(data, builder, forbid_dtd=True)
+        defusedxml.sax.parse(source, builder, forbid_dtd=True)
     except defusedxml.DefusedXmlException:
         raise InputError(
             builder._where(),
