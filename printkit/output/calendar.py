@@ -3,7 +3,8 @@
 One ``VEVENT`` per session: ``UID`` (the schedule's own, else one derived from the event's
 address and the session's title, day, start and room, so it stays the same from build to
 build), ``DTSTART``/``DTEND`` with the event's ``TZID`` and its ``VTIMEZONE`` (floating
-local times when the event names no ``timezone:``), ``SUMMARY``, ``LOCATION`` (room and
+local times when the event names no ``timezone:``; in UTC the second of an hour the clocks
+repeat, which a ``TZID`` would read as the first), ``SUMMARY``, ``LOCATION`` (room and
 area), ``DESCRIPTION`` (subtitle, people, text) and ``URL``. ``DTSTAMP`` is fixed (the
 first session's start), so the same input gives the same bytes.
 
@@ -54,8 +55,8 @@ def _component(
 ) -> icalendar.Event:
     item.add("uid", uid(event, session))
     item.add("dtstamp", stamp)
-    item.add("dtstart", local(event, session, session.start))
-    item.add("dtend", local(event, session, session.end))
+    item.add("dtstart", _instant(event, session, session.start))
+    item.add("dtend", _instant(event, session, session.end))
     item.add("summary", session.title)
     item.add("location", room(session.venue))
     description = _description(event, session)
@@ -65,6 +66,15 @@ def _component(
     kind = event.kind(session)
     item.add("categories", [kind.label, *([session.track] if session.track else [])])
     return item
+
+
+def _instant(event: Event, session: Session, time: dt.time) -> dt.datetime:
+    """The time with the event's ``TZID``; the second of an hour the clocks repeat in UTC,
+    since a ``TZID`` time there is read as the first (RFC 5545, 3.3.5)."""
+    moment = local(event, session, time)
+    if moment.fold and moment.utcoffset() != moment.replace(fold=0).utcoffset():
+        return moment.astimezone(dt.UTC)
+    return moment
 
 
 def _stamp(event: Event) -> dt.datetime:

@@ -28,7 +28,7 @@ from printkit.read.kinds import in_every_room, read_conference, session_facts
 from printkit.read.people import read_attendees_section, read_roles
 from printkit.read.programme import read_programme_options, read_sign_paper
 from printkit.read.rooms import LISTED, Named, listed_rooms, place_rooms
-from printkit.read.session import inherited, paragraphs, read_session, read_venue
+from printkit.read.session import inherited, on_the_clock, paragraphs, read_session, read_venue
 from printkit.read.source import Node, load_file, locations
 from printkit.read.timetable import Written, check, mentions
 from printkit.read.urls import MAX_URL, url_problem
@@ -99,7 +99,8 @@ def build_event(root: Node, base: Path) -> Event:
     language = _language(top)
     conference = read_conference(top, language, _labels(top, language))
     session = session_facts(top, read_session(top, base), conference)
-    warnings = check([_written(top, session)], None)
+    warnings = on_the_clock(top, session, conference.timezone)
+    warnings += check([_written(top, session)], None)
     return _event(
         top, base, language, title=session.title, sessions=(session,), warnings=tuple(warnings)
     )
@@ -119,7 +120,7 @@ def _schedule(root: Node, base: Path) -> Event:
     title = top.text("title", "name the event or festival the sessions belong to", 300) or ""
     dates = _dates(top)
     conference = read_conference(top, language, _labels(top, language))
-    written = []
+    written, clock = [], []
     lists: dict[int, tuple[Named, ...]] = {}
     file_node = top.get("schedule")
     listed = top.get("sessions") if file_node else top.need("sessions", "list the sessions")
@@ -133,6 +134,7 @@ def _schedule(root: Node, base: Path) -> Event:
         if named:
             session = replace(session, everywhere=False, venue=LISTED, rooms=(LISTED,))
         session = session_facts(fields, _own(fields, session), conference)
+        clock += on_the_clock(fields, session, conference.timezone)
         written.append(_written(fields, session, top))
     if listed is not None and not written:
         raise fail(listed, "sessions", "is an empty list; list at least one session")
@@ -156,7 +158,7 @@ def _schedule(root: Node, base: Path) -> Event:
         intro=paragraphs(top),
         dates=dates,
     )
-    warnings = (*found.warnings, *check(written, dates)) if found else check(written, dates)
+    warnings = [*clock, *(found.warnings if found else ()), *check(written, dates)]
     if found is not None:
         tracks, zone = event.tracks + found.tracks, found.zone
         event = replace(event, tracks=tracks, timezone=zone, schedule_file=found.file)

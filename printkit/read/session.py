@@ -3,13 +3,15 @@ its title, times, venue, text, questions, panel and moderator, each located."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
-from printkit.errors import InputError
+from printkit.errors import InputError, InputWarning
 from printkit.model.event import Person, Question, Role, Session, Venue
 from printkit.read.fields import Fields, as_list, fail, scalar_text
 from printkit.read.source import Node
+from printkit.read.wallclock import change
 
 PERSON_KEYS = ("name", "title", "organisations", "organisation")
 
@@ -66,6 +68,21 @@ def read_session(
         speakers=_people(top, "speakers", Role.SPEAKER),
         path=top.path,
     )
+
+
+def on_the_clock(fields: Fields, session: Session, zone: str | None) -> list[InputWarning]:
+    """The session's start and end on a night the clocks change in ``zone``: a time they
+    skip is refused where it stands; one they repeat is read as the first, with a warning."""
+    found = []
+    for key, time in (("start", session.start), ("end", session.end)):
+        moment = dt.datetime.combine(session.date, time)
+        jump = change(moment, zone) if zone else None
+        if jump is None:
+            continue
+        if jump.gap:
+            raise fail(fields.need(key, ""), fields.sub(key), jump.missing(moment))
+        found.append(InputWarning(fields.need(key, "").where, fields.sub(key), jump.twice(moment)))
+    return found
 
 
 def read_venue(top: Fields, what: str = "event", also: str = "") -> Venue:

@@ -8,8 +8,9 @@
 | ``.csv``, ``.xlsx`` | a spreadsheet, one session per row (``sheet``) |
 
 Times are read in the schedule's zone and turned into the event's local time (``timezone:``
-in event.yaml; without it, the schedule's own zone); a schedule in another zone than the
-event's is converted, with a note. Each entry's text is cleaned and its address held to the
+in event.yaml; without it, the schedule's own zone); a time without an offset is the
+schedule's own zone's, else the event's; a schedule in another zone than the event's is
+converted, with a note saying what was done (``times``). Each entry's text is cleaned and its address held to the
 QR code rule as event.yaml's are (``checked``, located in the file); then each session is
 checked with the ones in event.yaml: the same clash checks, and a session given in both
 (same title, day and start) is a duplicate, printed once, with a warning. A schedule file may be at most ``MAX_FILE_BYTES``.
@@ -28,6 +29,7 @@ from printkit.read.paths import PathProblem, find_file, named_beside
 from printkit.read.schedule.checked import checked, checked_tracks
 from printkit.read.schedule.entry import written
 from printkit.read.schedule.found import Found
+from printkit.read.schedule.times import Clock, note, placed
 from printkit.read.source import Node, read_bytes, read_text
 from printkit.read.timetable import Written
 
@@ -35,6 +37,10 @@ from printkit.read.timetable import Written
 #: is not a schedule.
 MAX_FILE_BYTES = 40 * 1024 * 1024
 SUFFIXES = (".xml", ".json", ".ics", ".csv", ".xlsx")
+#: a format's own reading of a wall time its zone repeats (the first, as printkit reads any)
+RULES = {".ics": "as RFC 5545 says"}
+#: the formats whose times may carry an offset (iCalendar's floating times are its own choice)
+OFFSETS = (".json", ".xml")
 
 
 @dataclass(frozen=True)
@@ -84,25 +90,21 @@ def read_schedule(path: Path, display: str, programme: Conference) -> Schedule:
     if own is not None and not known_zone(own):
         raise InputError(found.where, "time_zone_name", f"{own!r} is not an IANA time zone")
     zone = programme.timezone or own
-    if own and programme.timezone and own != programme.timezone:
-        warnings.append(
-            InputWarning(
-                found.where,
-                "time zone",
-                f"the schedule's times are in {own}; they are printed in the event's"
-                f" timezone, {programme.timezone}",
-            )
-        )
+    clock = Clock(zone, own or programme.timezone, RULES.get(suffix, ""), suffix in OFFSETS)
     known = {t.key for t in programme.tracks}
     own_tracks = checked_tracks(found.tracks, found.where, warnings)
     tracks = tuple(t for t in own_tracks if t.key not in known)
     merged = Conference(programme.kinds, programme.tracks + tracks, zone)
-    sessions = tuple(
-        written(checked(entry, warnings), merged, zone, warnings) for entry in found.entries
-    )
+    sessions, moved = [], []
+    for entry in found.entries:
+        start, end, converted = placed(entry, clock, warnings)
+        moved += [converted] if converted else []
+        sessions.append(written(checked(entry, warnings), (start, end), merged, zone, warnings))
     if not sessions:
         raise InputError(Location(display), "", "holds no sessions; export the whole schedule")
-    return Schedule(sessions, zone, tracks, tuple(warnings))
+    said = note(moved, found.where, clock, programme.timezone is not None)
+    warnings[:0] = [said] if said else []
+    return Schedule(tuple(sessions), zone, tracks, tuple(warnings))
 
 
 def _found(path: Path, display: str, suffix: str) -> Found:

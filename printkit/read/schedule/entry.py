@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -67,13 +66,14 @@ class Named:
 @dataclass(frozen=True)
 class Entry:
     """A session as read, before it is checked; ``start``/``end`` are aware when the file says
-    their zone (an offset or a TZID), else local to the schedule's zone."""
+    their zone (an offset or a TZID), else floating (``times`` reads them); ``end`` may be
+    the session's length instead, real time from its start."""
 
     path: str  # how messages name it: "event 'Opening'", "row 12"
     where: Location  # the session's start in the file
     title: str
     start: dt.datetime
-    end: dt.datetime
+    end: dt.datetime | dt.timedelta
     room: str  # "": none given, which only a break in every room may do
     no_room: InputError | None = None  # what to say if it may not
     subtitle: str | None = None
@@ -147,14 +147,15 @@ def within_hours(length: dt.timedelta, shown: str, where: Location, path: str) -
 
 
 def written(
-    entry: Entry, programme: Conference, zone: str | None, warnings: list[InputWarning]
+    entry: Entry,
+    times: tuple[dt.datetime, dt.datetime],
+    programme: Conference,
+    zone: str | None,
+    warnings: list[InputWarning],
 ) -> Written:
-    """The session in the event's local time (``zone``), with where its facts stand."""
-    start, end = _local(entry.start, zone), _local(entry.end, zone)
-    if end <= start:
-        raise InputError(
-            entry.where, entry.path, f"ends ({end:%H:%M}) before it starts ({start:%H:%M})"
-        )
+    """The session at its printed wall ``times`` (``schedule.times.placed``: in ``zone``),
+    with where its facts stand."""
+    start, end = times
     if end.date() != start.date() and end.time() != dt.time():
         raise InputError(
             entry.where,
@@ -202,13 +203,6 @@ def written(
         for person, p in zip(session.people, named, strict=True)
     )
     return Written(session, entry.path, entry.where, (entry.where, entry.path), mentions)
-
-
-def _local(moment: dt.datetime, zone: str | None) -> dt.datetime:
-    """Wall-clock time in ``zone``; a time without a zone is taken as already local."""
-    if moment.tzinfo is None or zone is None:
-        return moment.replace(tzinfo=None)
-    return moment.astimezone(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None)
 
 
 def _kind(entry: Entry, programme: Conference, warnings: list[InputWarning]) -> str:

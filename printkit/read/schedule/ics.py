@@ -110,7 +110,7 @@ def _entry(event, place: dict[str, Location], display: str, zone: str | None) ->
         if not isinstance(length, dt.timedelta):
             raise InputError(at("DURATION"), path, "DURATION is not a duration (PT1H30M)")
         shown = event.get("DURATION").to_ical().decode()
-        end = start + within_hours(length, shown, at("DURATION"), path)
+        end = within_hours(length, shown, at("DURATION"), path)
     else:
         raise InputError(begin, path, "has neither DTEND nor DURATION; give its end")
     room = text(str(event.get("LOCATION") or ""))
@@ -137,7 +137,7 @@ def _entry(event, place: dict[str, Location], display: str, zone: str | None) ->
         speakers=speakers,
         moderator=moderator,
         type="panel" if moderator else None,
-        places={name: at(key) for name, key in _PLACES.items()},
+        places={name: at(key) for name, key in _PLACES.items()} | {"end": at("DTEND")},
     )
 
 

@@ -81,7 +81,7 @@ def _entry(event: Value, room: str) -> Entry:
         where=event.where,
         title=title,
         start=begins,
-        end=begins + duration(length.data, length.where, path),
+        end=duration(length.data, length.where, path),
         room=text(event.text("room")) or text(room) or "",
         subtitle=text(event.text("subtitle")),
         type=text(event.text("type")),

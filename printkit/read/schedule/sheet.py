@@ -103,7 +103,7 @@ def _entry(table: Table, row: Row, found: dict[str, int]) -> Entry:
             raise fail("end", f"the session ends ({end:%H:%M}) before it starts ({start:%H:%M})")
     elif "duration" in found and cell("duration"):
         index = found["duration"]
-        end = start + duration(cell("duration"), table.at(row, index), table.cell(row, index))
+        end = duration(cell("duration"), table.at(row, index), table.cell(row, index))
     else:
         raise fail("end" if "end" in found else "duration", "empty; give the end or duration")
     room = text(cell("room")) or ""  # none: a break in every room, or refused (``written``)
@@ -138,6 +138,7 @@ def _entry(table: Table, row: Row, found: dict[str, int]) -> Entry:
 #: an entry's text field → the column that gives it
 _PLACES = {
     **{c: c for c in ("title", "subtitle", "abstract", "track", "language", "url", "room")},
+    "end": "end",
     "type": "kind",
 }
 

@@ -159,7 +159,7 @@ def _entry(event: Element, room: Element, day: Element) -> Entry:
         where=event.where,
         title=title,
         start=start,
-        end=start + length,
+        end=length,
         room=room_name,
         subtitle=event.value("subtitle"),
         type=type_node.text if type_node is not None and type_node.text else None,
