@@ -258,3 +258,28 @@ def test_a_header_with_a_colon_is_a_placeholder_by_its_letters(event_dir):
     assert result.exit_code == 0, result.output
     pdf = event_dir / "out" / "badges-only.pdf"
     assert [c.text for c in qr_codes(pdf, 0)] == ["https://t.example.org/Mia"]
+
+
+def test_a_pretix_rows_line_is_its_positions_own(tmp_path):
+    """Lines were read from every ``"positionid"`` in the file: one inside an answer gave
+    each later person the line of the one before."""
+    import json
+
+    from tests.hostile.make_lists import PRETIX
+
+    data = json.loads(json.dumps(PRETIX))
+    first, second = data["event"]["orders"][0]["positions"]
+    first["answers"] = [{"question": "Q", "positionid": 7}]
+    del second["positionid"]
+    path = tmp_path / "orders.json"
+    text = json.dumps(data, indent=1)
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    ids = [i + 1 for i, line in enumerate(lines) if line.startswith('      "positionid"')]
+    starts = [i + 1 for i, line in enumerate(lines) if line == "     {"]  # each position's
+    listing = read_attendees(path, "orders.json")
+    assert [(a.name, a.origin.line) for a in listing] == [
+        ("Anna Berg", ids[0]),
+        ("Bo Hansen", starts[1]),  # its line, having no positionid
+        ("Carl Ek", ids[1]),
+    ]
