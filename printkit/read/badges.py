@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from printkit.errors import suggest
+from printkit.errors import shown, suggest
 from printkit.model.event import BadgeBack, Duplex
 from printkit.model.geometry import MAX_OFFSET, PAPER, PrinterOffset, SheetGeometry, Size
 from printkit.model.stock import DEFAULT_SHEET, UnknownSheetError, find, one_per_page
 from printkit.read.fields import Fields, fail, scalar_text
-from printkit.read.paths import PathProblem, find_file
+from printkit.read.paths import PathProblem, find_file, named_beside, unreadable
 from printkit.read.people import BADGE_OPTION_KEYS
+from printkit.read.regular import TooLarge
 from printkit.read.source import Node
 
 BADGE_KEYS = ("sheet", "offset", "back", "duplex", *BADGE_OPTION_KEYS)
@@ -117,6 +118,14 @@ def _preset(node: Node, path: str) -> SheetGeometry:
         found = bundled().find(name)
         if found is not None:
             return found
+        refusal = bundled().refusal(name)
+        if refusal is not None:
+            raise fail(
+                node,
+                path,
+                f"glabels' template of {name!r} cannot be used ({refusal.problem});"
+                " give the sheet's measurements instead (see badges.sheet in the README)",
+            ) from None
         raise fail(
             node, path, exc.message().replace("printkit sheets lists them all", SEARCH_HINT)
         ) from None
@@ -127,7 +136,7 @@ SEARCH_HINT = "printkit sheets lists the presets, printkit sheets --search TEXT 
 
 def _own_glabels(sheet: Fields, node: Node, base: Path) -> SheetGeometry:
     """``sheet: {glabels: FILE, name: "…"}``: a product from an organiser's template file."""
-    from printkit.read.glabels import GlabelsError, own_file
+    from printkit.read.glabels import own_file
 
     file_node = sheet.need("glabels", "name the glabels template file")
     file = scalar_text(file_node, "badges.sheet.glabels", 1000)
@@ -135,19 +144,31 @@ def _own_glabels(sheet: Fields, node: Node, base: Path) -> SheetGeometry:
     name = scalar_text(name_node, "badges.sheet.name", 200)
     try:
         path = find_file(base, file, "glabels template")
-        catalogue = own_file(path)
+        catalogue = own_file(path, named_beside(file_node.where, file))
     except PathProblem as problem:
         raise fail(file_node, "badges.sheet.glabels", problem.problem) from None
-    except GlabelsError as exc:
-        raise fail(file_node, "badges.sheet.glabels", f"{exc}; check the file") from None
+    except TooLarge as exc:
+        raise fail(
+            file_node,
+            "badges.sheet.glabels",
+            f"{shown(file)} is more than {exc.limit:,}"
+            " bytes, far more than a glabels template file; give the file of your product's"
+            " templates",
+        ) from None
+    except OSError as exc:
+        raise fail(
+            file_node, "badges.sheet.glabels", unreadable(file, "glabels template", exc)
+        ) from None
     found = catalogue.find(name)
     if found is None:
+        refusal = catalogue.refusal(name)
+        if refusal is not None:
+            raise refusal
         names = ", ".join(repr(n) for n in list(catalogue.sheets)[:8]) or "none"
         raise fail(
             name_node,
             "badges.sheet.name",
-            f"{file} has no rectangular product {name!r}{suggest(name, catalogue.sheets)}"
-            f" (it has {names})",
+            f"{file} has no product {name!r}{suggest(name, catalogue.sheets)} (it has {names})",
         )
     return found
 

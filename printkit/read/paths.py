@@ -15,6 +15,7 @@ from pathlib import Path
 
 from printkit.errors import Location
 from printkit.model.event import Event
+from printkit.read.regular import NotRegular, open_regular
 
 
 class PathProblem(ValueError):
@@ -49,16 +50,19 @@ def find_file(base: Path, name: str, what: str) -> Path:
                 f"{what} {name!r} is a symbolic link out of the event's folder, to {real};"
                 " if that file is meant, write its path in event.yaml instead"
             )
-    if not file.is_file():
-        raise PathProblem(f"{what} {name!r} is not a regular file; name a file")
     try:
-        with file.open("rb") as handle:
+        with open_regular(file) as handle:
             handle.read(1)
     except OSError as exc:
-        raise PathProblem(
-            f"cannot read {what} {name!r} ({exc.strerror}); check that you may read it"
-        ) from None
+        raise PathProblem(unreadable(name, what, exc)) from None
     return file
+
+
+def unreadable(name: str, what: str, exc: OSError) -> str:
+    """Why ``what`` (written ``name`` in event.yaml) cannot be read, and what to do."""
+    if isinstance(exc, NotRegular):
+        return f"{what} {name!r} is {exc.kind}, not a regular file; name a file"
+    return f"cannot read {what} {name!r} ({exc.strerror}); check that you may read it"
 
 
 def named_beside(where: Location, name: str) -> str:

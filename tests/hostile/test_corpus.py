@@ -6,6 +6,7 @@ Each file is one attack, named for what it attacks. Where it goes depends on its
 - ``yaml/``, ``unicode/``, ``url/``, ``paths/``: the file is the event file itself;
 - ``csv/``: an attendee list, named by a small event file (``attendees: file: <name>``);
 - ``images/``: the organiser's logo; ``fonts/``: the regular font;
+- ``glabels/``: a glabels template file, its product "Hostile Badge" the badge sheet;
 - ``pdf/``: a file given to ``printkit check`` (which must say it is damaged, not crash).
 
 A case that must fail gives its exit code and its one message line; a case that must build
@@ -94,6 +95,7 @@ def _prepare(case: dict, base: Path) -> Path:
         "csv": f"attendees:\n  file: {source.name}\n",
         "images": f"organiser:\n  name: Bestyrelsesforeningen\n  logo: {source.name}\n",
         "fonts": f"fonts:\n  regular: {source.name}\n",
+        "glabels": f'badges:\n  sheet: {{glabels: {source.name}, name: "Hostile Badge"}}\n',
     }[kind]
     event = folder / "event.yaml"
     event.write_text(MINIMAL + extra + case.get("event_extra", ""), encoding="utf-8")

@@ -77,7 +77,11 @@ def test_an_organisers_own_template_file_places_badges_where_its_numbers_say(eve
     wrong = _event_with(event_dir, '{glabels: club.xml, name: "Our Club Round"}')
     refused = run("badges", wrong, "-o", event_dir / "o2")
     assert refused.exit_code == 2
-    assert "club.xml has no rectangular product 'Our Club Round'" in refused.output
+    assert refused.output == (
+        f"error: {event_dir / 'club.xml'}:9:5: Template 'Our Club Round': has round labels"
+        " (<Label-round>), not one rectangle; printkit prints badges on rectangular labels:"
+        " choose a rectangular product\n"
+    )
 
 
 def _event_with(event_dir: Path, sheet: str) -> Path:
@@ -100,3 +104,20 @@ def test_sheets_search_finds_glabels_products_and_says_where_presets_differ():
     )
     missing = run("sheets", "--search", "no such stock 0000")
     assert missing.exit_code == 2
+
+
+def test_a_product_whose_figures_put_labels_off_the_paper_is_left_out(event_dir):
+    """glabels' Hisago OP3010: four 83.8 mm columns at an 87.6 mm pitch reach 365.9 mm on
+    210 mm A4; it built badges off the page."""
+    catalogue = bundled()
+    assert catalogue.find("Hisago OP3010") is None
+    assert catalogue.find("Herma 4464") is not None  # 210.6 mm on A4: glabels' rounding
+    event = with_sheet(event_dir, '"Hisago OP3010"')
+    result = run("badges", event, "-o", event_dir / "out")
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "badges.sheet: glabels' template of 'Hisago OP3010' cannot be used (the labels reach"
+        " 365.9 × 275.9 mm from the sheet's top-left corner, past the 210 × 297 mm paper;"
+        " correct nx, x0 and dx, or ny, y0 and dy); give the sheet's measurements instead"
+        " (see badges.sheet in the README)\n"
+    )

@@ -10,117 +10,44 @@ element keeps the line and column of its start tag, so a problem is reported the
 from __future__ import annotations
 
 import datetime as dt
-import io
-import xml.sax
-import xml.sax.xmlreader
-from dataclasses import dataclass, field
-from xml.sax.handler import ContentHandler
-
-import defusedxml
-import defusedxml.sax
 
 from printkit.errors import InputError, Location
 from printkit.model.kinds import Track
 from printkit.read.schedule.entry import Entry, Named, duration, instant, text
 from printkit.read.schedule.found import Found, hex_colour
 from printkit.read.schedule.xmltext import xml_text
+from printkit.read.xmltree import Element
+from printkit.read.xmltree import parse as parse_xml
 
 #: an element's text field, by the name messages give it, where the two differ
 _FIELD = {"guid": "uid"}
-#: elements a schedule may nest; deeper is not a schedule
-MAX_DEPTH = 12
+REFUSED = (
+    "the file declares a DTD or entities (<!DOCTYPE …>), which a schedule export never"
+    " needs and which can make a small file expand without end; export it again"
+)
 
 
-@dataclass
-class Element:
-    tag: str
-    attrs: dict[str, str]
-    where: Location
-    children: list[Element] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts).strip()
-
-    def child(self, tag: str) -> Element | None:
-        return next((c for c in self.children if c.tag == tag), None)
-
-    def value(self, tag: str) -> str | None:
-        found = self.child(tag)
-        return text(found.text) if found is not None else None
-
-    def all(self, tag: str) -> list[Element]:
-        return [c for c in self.children if c.tag == tag]
-
-
-class _Builder(ContentHandler):
-    def __init__(self, display: str) -> None:
-        super().__init__()
-        self.display = display
-        self.stack: list[Element] = []
-        self.root: Element | None = None
-        self.locator = None
-
-    def setDocumentLocator(self, locator) -> None:  # noqa: ANN001, N802 (SAX's name)
-        self.locator = locator
-
-    def _where(self) -> Location:
-        if self.locator is None:
-            return Location(self.display)
-        return Location(
-            self.display, self.locator.getLineNumber(), self.locator.getColumnNumber() + 1
-        )
-
-    def startElement(self, name: str, attrs) -> None:  # noqa: ANN001, N802
-        element = Element(name, dict(attrs.items()), self._where())
-        if len(self.stack) >= MAX_DEPTH:
-            raise InputError(element.where, name, f"nested more than {MAX_DEPTH} levels deep")
-        if self.stack:
-            self.stack[-1].children.append(element)
-        else:
-            self.root = element
-        self.stack.append(element)
-
-    def endElement(self, name: str) -> None:  # noqa: N802
-        self.stack.pop()
-
-    def characters(self, content: str) -> None:
-        if self.stack:
-            self.stack[-1].parts.append(content)
+def _value(element: Element, tag: str) -> str | None:
+    found = element.child(tag)
+    return text(found.text) if found is not None else None
 
 
 def parse(data: bytes, display: str) -> Element:
-    """The file's root element; the text is decoded first (``xmltext``), so the parser
-    reads characters and never applies the declared encoding a second time."""
-    builder = _Builder(display)
-    source = xml.sax.xmlreader.InputSource()
-    source.setCharacterStream(io.StringIO(xml_text(data, display)))
-    try:
-        defusedxml.sax.parse(source, builder, forbid_dtd=True)
-    except defusedxml.DefusedXmlException:
+    """The file's root element; the text is decoded first (``xmltext``)."""
+    root = parse_xml(xml_text(data, display), display, REFUSED)
+    if root.tag != "schedule":
         raise InputError(
-            builder._where(),
+            root.where,
             "",
-            "the file declares a DTD or entities (<!DOCTYPE …>), which a schedule export never"
-            " needs and which can make a small file expand without end; export it again",
-        ) from None
-    except xml.sax.SAXParseException as exc:
-        where = Location(display, exc.getLineNumber(), exc.getColumnNumber() + 1)
-        raise InputError(where, "", f"not well-formed XML ({exc.getMessage()})") from None
-    if builder.root is None or builder.root.tag != "schedule":
-        tag = builder.root.tag if builder.root else "nothing"
-        where = builder.root.where if builder.root else Location(display)
-        raise InputError(
-            where, "", f"the file holds <{tag}>, not a <schedule> (a frab or pretalx export)"
+            f"the file holds <{root.tag}>, not a <schedule> (a frab or pretalx export)",
         )
-    return builder.root
+    return root
 
 
 def read(data: bytes, display: str) -> Found:
     root = parse(data, display)
     conference = root.child("conference")
-    zone = conference.value("time_zone_name") if conference is not None else None
+    zone = _value(conference, "time_zone_name") if conference is not None else None
     tracks = tuple(_tracks(conference)) if conference is not None else ()
     entries = [
         _entry(event, room, day)
@@ -128,7 +55,7 @@ def read(data: bytes, display: str) -> Found:
         for room in day.all("room")
         for event in room.all("event")
     ]
-    title = conference.value("title") if conference is not None else None
+    title = _value(conference, "title") if conference is not None else None
     return Found(entries, zone, conference.where if conference else root.where, tracks, title)
 
 
@@ -140,7 +67,7 @@ def _tracks(conference: Element):  # noqa: ANN202
 
 
 def _entry(event: Element, room: Element, day: Element) -> Entry:
-    title = event.value("title")
+    title = _value(event, "title")
     path = f"event {title!r}" if title else f"event at line {event.where.line}"
     if not title:
         raise InputError(event.where, path, "has no <title>; every session needs a title")
@@ -149,7 +76,7 @@ def _entry(event: Element, room: Element, day: Element) -> Entry:
     if length_node is None or not length_node.text:
         raise InputError(event.where, path, "has no <duration> (HH:MM)")
     length = duration(length_node.text, length_node.where, path)
-    room_name = event.value("room") or text(room.attrs.get("name"))
+    room_name = _value(event, "room") or text(room.attrs.get("name"))
     if not room_name:
         raise InputError(event.where, path, "has no <room>; say where it takes place")
     persons = event.child("persons")
@@ -161,13 +88,13 @@ def _entry(event: Element, room: Element, day: Element) -> Entry:
         start=start,
         end=length,
         room=room_name,
-        subtitle=event.value("subtitle"),
+        subtitle=_value(event, "subtitle"),
         type=type_node.text if type_node is not None and type_node.text else None,
         type_where=type_node.where if type_node is not None else None,
         abstract=(event.child("abstract").text if event.child("abstract") else None),
-        track=event.value("track"),
-        language=event.value("language"),
-        url=event.value("url"),
+        track=_value(event, "track"),
+        language=_value(event, "language"),
+        url=_value(event, "url"),
         uid=text(event.attrs.get("guid")) or text(event.attrs.get("id")),
         speakers=tuple(
             Named(name, p.where)
