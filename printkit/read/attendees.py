@@ -32,6 +32,8 @@ from printkit.read.columns import (
     resolve_columns,
 )
 from printkit.read.exports import Standing, recognise, standing
+from printkit.read.notdata import header_again, repeats_header, without_errors
+from printkit.read.notices import warn
 from printkit.read.pretix_json import pretix_table
 from printkit.read.table import DELIMITER_NAMES, ENCODING_NAMES, Row, Table, read_table
 
@@ -108,6 +110,7 @@ class AttendeeList:
     columns: ColumnMap
     rows: int  # rows under the header, blank ones included
     blank_rows: int  # skipped; every other row is an attendee, refused or skipped by status
+    header_rows: int = 0  # the header again (two exports pasted into one): skipped, warned
     refused: tuple[Refusal, ...] = ()  # rows that cannot be printed, each with why
     gone: int = 0  # cancelled, expired or refunded orders: no badge
     unpaid: int = 0  # pending orders left out by ``status: paid``
@@ -135,6 +138,8 @@ class AttendeeList:
         if self.blank_rows:
             s = "" if self.blank_rows == 1 else "s"
             how += f"; {self.blank_rows} blank row{s} skipped"
+        if self.header_rows:
+            how += f"; {self.header_rows} repeated header row{_s(self.header_rows)} skipped"
         s = "" if len(self) == 1 else "s"
         skipped = ""
         if self.gone:
@@ -175,12 +180,13 @@ def read_attendees(
         if header:
             index.setdefault(header, i)  # a header written twice: the first (see columns)
     mapped = {f: index[h] for f, h in column_map.items()}
+    fields = {i: f for f, i in mapped.items()}
     used = set(mapped.values())
     extra = tuple((i, h) for i, h in enumerate(table.header) if h and i not in used)
     attendees: list[Attendee] = []
     refused: list[Refusal] = []
     first: InputError | None = None
-    rows = blank = gone = unpaid = 0
+    rows = blank = headers = gone = unpaid = 0
     for row in table.rows:
         rows += 1
         if row.blank:
@@ -193,6 +199,10 @@ def read_attendees(
                     " rows: delete them (in a spreadsheet, the rows below the last person)",
                 )
             continue
+        if repeats_header(row, table.header):
+            headers += 1
+            warn(header_again(table, row))
+            continue
         if len(attendees) >= max_rows:
             raise InputError(
                 table.at(row),
@@ -201,7 +211,7 @@ def read_attendees(
                 f" list, or raise the limit (attendees: {{max_rows: {max_rows * 2}}})",
             )
         try:
-            cells = _fit(table, row)
+            cells = without_errors(table, row, _fit(table, row), fields)
             attendee = _attendee(table, row, cells, mapped, extra)
             keep = _standing(table, row, attendee, mapped, paid_only)
         except InputError as exc:
@@ -234,6 +244,7 @@ def read_attendees(
         columns=column_map,
         rows=rows,
         blank_rows=blank,
+        header_rows=headers,
         refused=tuple(refused),
         gone=gone,
         unpaid=unpaid,

@@ -1,5 +1,6 @@
-"""XLSX workbooks → a ``Table``: the real cells of the first sheet (never its own stated
-dimension), every part of the archive bounded before it is unpacked."""
+"""XLSX workbooks → a ``Table``: the real cells (never the sheet's own stated dimension) of
+the sheet the organiser sees (the active one, else the first visible; never a hidden one),
+every part of the archive bounded before it is unpacked."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 
-from printkit.errors import InputError, Location
+from printkit.errors import InputError, InputWarning, Location
 from printkit.read.cells import (
     MAX_COLUMNS,
     Broken,
@@ -18,6 +19,8 @@ from printkit.read.cells import (
     first_nonblank,
     numbered,
 )
+from printkit.read.notdata import ERROR_VALUES
+from printkit.read.notices import warn
 
 #: Excel's own bounds: a cell beyond them is not from a spreadsheet program.
 SHEET_ROWS, SHEET_COLUMNS = 1_048_576, 16_384
@@ -44,16 +47,58 @@ def xlsx_table(data: bytes, display: str) -> Table:
             "",
             f"cannot read the workbook ({type(exc).__name__}); open it in Excel and save it again",
         ) from None
-    if not book.worksheets:
-        raise InputError(Location(display), "", "the workbook has no worksheet")
-    sheet = book.worksheets[0]
+    sheet = _seen_sheet(book, display)
     records = _sheet_records(book, sheet)
     header, header_line = first_nonblank(records, display)
     rows = numbered(records, header, display)
     return Table(display, "xlsx", header, header_line, rows, sheet=sheet.title)
 
 
-def _sheet_records(book, sheet) -> Iterator[tuple[int, tuple[str, ...]]]:  # noqa: ANN001
+def _seen_sheet(book, display: str):  # noqa: ANN001, ANN202 (openpyxl's types)
+    """The sheet the organiser sees on opening the workbook: the active one (the tab open
+    when it was saved) if it is a visible worksheet, else the first visible worksheet. When
+    other visible sheets hold data, a warning names the one read."""
+    visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
+    if not visible:
+        book.close()
+        hidden = "has no worksheet" if not book.worksheets else "hides every worksheet"
+        raise InputError(
+            Location(display),
+            "",
+            f"the workbook {hidden}; show the sheet meant (right-click a tab → Unhide)"
+            " and save it, or save that sheet as CSV UTF-8",
+        )
+    try:
+        active = book.active
+    except Exception:  # noqa: BLE001 (an activeTab beyond the sheets: none is active)
+        active = None
+    chosen = active if any(active is sheet for sheet in visible) else visible[0]
+    others = [s.title for s in visible if s is not chosen and _holds_data(book, s)]
+    if others:
+        why = "the active one" if chosen is active else "the first visible one"
+        listed = ", ".join(repr(title) for title in others)
+        warn(
+            InputWarning(
+                Location(display),
+                "",
+                f"the sheet {chosen.title!r} is read ({why}); {listed}"
+                f" {'holds' if len(others) == 1 else 'hold'} data too and"
+                f" {'is' if len(others) == 1 else 'are'} not read: keep the list on one"
+                " sheet, or open the workbook on the sheet meant and save it",
+            )
+        )
+    return chosen
+
+
+def _holds_data(book, sheet) -> bool:  # noqa: ANN001
+    """Whether any cell of the sheet holds a value (read until the first one)."""
+    try:
+        return any(cells for _line, cells in _sheet_records(book, sheet, close=False))
+    except Broken:
+        return True  # a damaged sheet may hold data: say so rather than stay silent
+
+
+def _sheet_records(book, sheet, close: bool = True) -> Iterator[tuple[int, tuple[str, ...]]]:  # noqa: ANN001
     """(sheet row, cells) for every row from 1 to the last with content, blank ones included.
 
     The rows are read from the cells the sheet holds, not from its ``<dimension>`` (which
@@ -74,7 +119,7 @@ def _sheet_records(book, sheet) -> Iterator[tuple[int, tuple[str, ...]]]:  # noq
                 date_formats=book._date_formats,  # noqa: SLF001
                 timedelta_formats=book._timedelta_formats,  # noqa: SLF001
             )
-            for number, cells in parser.parse():
+            for number, cells in _quietly(parser.parse()):
                 if not last < number <= SHEET_ROWS:
                     raise Broken(max(last, 1), None, _ORDER.format(last, number))
                 last = number
@@ -96,7 +141,20 @@ def _sheet_records(book, sheet) -> Iterator[tuple[int, tuple[str, ...]]]:  # noq
             " and save it again, or save it as CSV UTF-8",
         ) from None
     finally:
-        book.close()
+        if close:
+            book.close()
+
+
+def _quietly(rows: Iterator[tuple[int, list[dict]]]) -> Iterator[tuple[int, list[dict]]]:
+    """openpyxl's rows without its warnings (a date beyond the calendar is read as the error
+    value #VALUE!, which the list's reader then treats as one, with a warning of its own)."""
+    while True:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            row = next(rows, None)
+        if row is None:
+            return
+        yield row
 
 
 _ORDER = (
@@ -106,6 +164,10 @@ _ORDER = (
 )
 
 
+_ERROR = (
+    "an error value {!r}, which no spreadsheet program writes (a damaged or hand-made file);"
+    " open it in Excel and save it again, or save it as CSV UTF-8"
+)
 _TWICE = (
     "two cells of the sheet claim this place, which a spreadsheet program never writes (a"
     " damaged or hand-made file); open it in Excel and save it again, or save it as CSV UTF-8"
@@ -127,6 +189,8 @@ def _row_cells(line: int, cells: list[dict]) -> tuple[str, ...]:
             raise Broken(line, column - 1, _TWICE)
         seen.add(column)
         text = clean_cell(_cell_text(cell["value"]))
+        if cell.get("data_type") == "e" and text not in ERROR_VALUES:
+            raise Broken(line, column - 1, _ERROR.format(text))
         if text:
             values[column] = text
     if not values:

@@ -9,7 +9,10 @@ The files are committed; this script says how each was made, from one small pret
 from __future__ import annotations
 
 import copy
+import io
 import json
+import re
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -116,5 +119,110 @@ def pretix_files() -> None:
     )
 
 
+def _book(sheets: dict[str, list[tuple]], active: int = 0, states: dict[str, str] | None = None):
+    """A workbook of these sheets (title → rows), ``active`` the tab open when it was saved;
+    ``states`` hides sheets (written into xl/workbook.xml as Excel does, any tab allowed)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    members = _unzip(buffer.getvalue())
+    workbook = members["xl/workbook.xml"].decode()
+    workbook = re.sub(r'activeTab="\d+"', "", workbook)
+    workbook = workbook.replace("<workbookView ", f'<workbookView activeTab="{active}" ')
+    for title, state in (states or {}).items():
+        workbook = re.sub(
+            rf'(name="{title}" sheetId="\d+") state="visible"', rf'\1 state="{state}"', workbook
+        )
+    members["xl/workbook.xml"] = workbook.encode()
+    return _zip(members)
+
+
+def _unzip(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    """The members as a ZIP file, dated 2024-05-01 (so a file is the same every run)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(zipfile.ZipInfo(name, (2024, 5, 1, 0, 0, 0)), data)
+    return out.getvalue()
+
+
+PEOPLE = [("Name", "Company"), ("Anna Berg", "ACME"), ("Bo Hansen", "DTU")]
+OLD = [("Name", "Company"), ("Hidden Person", "Old export")]
+
+
+def workbook_files() -> None:
+    def put(name: str, data: bytes) -> None:
+        (CSV / name).write_bytes(data)
+
+    put(
+        "xlsx-first-sheet-hidden.xlsx",
+        _book({"Old": OLD, "Attendees": PEOPLE}, active=1, states={"Old": "hidden"}),
+    )
+    put(  # a hand-made file: the active tab itself is hidden
+        "xlsx-active-sheet-very-hidden.xlsx",
+        _book({"Old": OLD, "Attendees": PEOPLE}, active=0, states={"Old": "veryHidden"}),
+    )
+    put(
+        "xlsx-two-visible-sheets.xlsx",
+        _book({"Notes": [("Catering", "Tuesday")], "Attendees": PEOPLE, "Empty": []}, active=1),
+    )
+    put(
+        "xlsx-every-sheet-hidden.xlsx",
+        _book({"Attendees": PEOPLE}, states={"Attendees": "hidden"}),
+    )
+    put(
+        "xlsx-error-value-as-company.xlsx",
+        _book({"Attendees": [*PEOPLE[:2], ("Bo Hansen", "#DIV/0!")]}),
+    )
+    put("xlsx-error-value-as-name.xlsx", _book({"Attendees": [*PEOPLE[:2], ("#N/A", "DTU")]}))
+    put("xlsx-header-row-again.xlsx", _book({"Attendees": [*PEOPLE[:2], *PEOPLE]}))
+    data = _book({"Attendees": [*PEOPLE, ("Carl Ek", "#WHAT!")]})
+    put("xlsx-unknown-error-value.xlsx", _error_cell(data, "#WHAT!"))
+
+
+def _error_cell(data: bytes, text: str) -> bytes:
+    """The cell holding ``text`` made an error cell (t="e"), as no program writes it."""
+    members = _unzip(data)
+    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    sheet = re.sub(
+        rf'<c r="([A-Z]+\d+)" t="inlineStr"><is><t>{re.escape(text)}</t></is></c>',
+        rf'<c r="\1" t="e"><v>{text}</v></c>',
+        sheet,
+    )
+    members["xl/worksheets/sheet1.xml"] = sheet.encode()
+    return _zip(members)
+
+
+def text_lists() -> None:
+    def put(name: str, text: str) -> None:
+        (CSV / name).write_text(text, encoding="utf-8")
+
+    put("error-value-as-name.csv", "Name,Company\nAnna Berg,ACME\n#REF!,DTU\n")
+    put("error-value-as-company.csv", "Name,Company,Title\nAnna Berg,#N/A,Chair\n")
+    put(
+        "header-row-again.csv",
+        "Name,Company\nAnna Berg,ACME\n\nNAME , company,,\nBo Hansen,DTU\n",
+    )
+    exports = HERE.parent / "read" / "exports"
+    header, *rows = (exports / "eventbrite-attendees.csv").read_text("utf-8").splitlines(True)
+    put(  # two reports pasted into one: the second's header stays between them
+        "eventbrite-reports-pasted-together.csv", "".join([header, rows[0], header, *rows[1:]])
+    )
+
+
 if __name__ == "__main__":
     pretix_files()
+    workbook_files()
+    text_lists()

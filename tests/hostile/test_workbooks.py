@@ -38,3 +38,43 @@ def test_a_whole_sheet_dimension_costs_only_the_cells_there():
 def test_cells_out_of_column_order_stay_in_their_columns():
     table = read_table(CSV / "xlsx-cells-out-of-column-order.xlsx")
     assert next(table.rows).cells == ("Anna Berg", "Chair", "KL")
+
+
+def test_the_sheet_read_is_the_one_the_organiser_sees(tmp_path, monkeypatch):
+    """A hidden first sheet (an old list) was read instead of the active one (F11): the
+    badges printed 'Hidden Person' from it."""
+    import shutil
+
+    from tests.conftest import run
+    from tests.pdfread import text
+
+    for name in ("xlsx-first-sheet-hidden.xlsx", "xlsx-active-sheet-very-hidden.xlsx"):
+        assert read_table(CSV / name).sheet == "Attendees"
+        folder = tmp_path / name
+        folder.mkdir()
+        shutil.copy(CSV / name, folder / "people.xlsx")
+        (folder / "event.yaml").write_text(
+            "title: Sheets\ndate: 2024-05-01\nstart: '10:00'\nend: '11:00'\nvenue: Salen\n"
+            "url: https://example.org/\nattendees:\n  file: people.xlsx\n",
+            encoding="utf-8",
+        )
+        monkeypatch.chdir(folder)
+        result = run("build", "event.yaml", "-o", "out")
+        assert result.exit_code == 0, result.output
+        assert "people.xlsx: 2 attendees (sheet 'Attendees')" in result.output
+        badges = text(folder / "out" / "badges.pdf")
+        assert "Anna Berg" in badges and "Bo Hansen" in badges
+        assert "Hidden Person" not in badges
+
+
+def test_a_sheet_without_data_beside_the_one_read_is_not_mentioned():
+    from printkit.read.notices import collecting
+
+    with collecting() as warned:
+        table = read_table(CSV / "xlsx-two-visible-sheets.xlsx", "book.xlsx")
+    assert table.sheet == "Attendees"
+    assert [w.message() for w in warned] == [
+        "book.xlsx: the sheet 'Attendees' is read (the active one); 'Notes' holds data too and"
+        " is not read: keep the list on one sheet, or open the workbook on the sheet"
+        " meant and save it"
+    ]  # the third sheet, 'Empty', is visible and holds nothing
