@@ -20,6 +20,19 @@ def _event(tmp_path, which: str):
         return SEED
     if which == "festival-day":
         return ROOT / "examples" / "festival-day.yaml"
+    if which in ZONES:  # every text property with what TEXT escapes, in the event's zone
+        data = conference(
+            rooms=2, slots=2, panel=2, tracks=(("Data, open; and \\ free", [0, 80, 0, 0]),)
+        )
+        data["timezone"] = ZONES[which]
+        for n, session in enumerate(data["sessions"]):
+            session["title"] += f", part {n}; on \\ off"
+            session["venue"] = {"name": f"Hall {n}, east; \\ up", "area": f"A;{n}"}
+            session["subtitle"] = "Line one\nline two, \\N no break"
+            session["moderator"]["name"] += ", Jr."
+            if n % 2:
+                session["url"] = f"https://example.org/talk/{n}?a=1;b=2,3"
+        return write(tmp_path, data)
     data = conference(rooms=2, slots=2, panel=2)
     for shift, session in enumerate(data["sessions"]):
         session["subtitle"] = "ø" * shift + LONG  # each one's letters a byte further on
@@ -28,7 +41,11 @@ def _event(tmp_path, which: str):
     return write(tmp_path, data)
 
 
-@pytest.mark.parametrize("which", ["seed", "festival-day", "long lines"])
+#: zones a calendar is written in: a zone's TZID with its VTIMEZONE, and UTC's own "Z"
+ZONES = {"escapes in Copenhagen": "Europe/Copenhagen", "escapes in UTC": "UTC"}
+
+
+@pytest.mark.parametrize("which", ["seed", "festival-day", "long lines", *ZONES])
 def test_programme_ics_is_icalendars_own_serialisation(tmp_path, which):
     event = prepare(_event(tmp_path, which), ("programme",)).event
     data = calendar(event)
