@@ -13,7 +13,6 @@ import datetime as dt
 from pathlib import Path
 
 from printkit.checks.findings import examine
-from printkit.output.pdfx import read_profile
 from printkit.pipeline.build import Report
 from printkit.pipeline.prepare import Overrides, lay_out, prepare
 from printkit.pipeline.products import kit
@@ -39,7 +38,5 @@ def review(
     event = prepared.event
     documents, laid_out = lay_out(prepared, products)
     warnings = [*prepared.warnings, *laid_out]
-    if event.press is not None and event.press.pdfx is not None:
-        read_profile(event.press.pdfx.profile)  # a build reads it only after rendering
     found = examine(event, documents, today or dt.date.today())
     return Report([], found + [w for w in warnings if w not in found], event)

@@ -24,7 +24,7 @@ from pikepdf import Dictionary, Name, String
 
 from printkit.errors import InputError, Location
 from printkit.model.event import PdfX
-from printkit.read.versions import per_version
+from printkit.read import icc
 
 VERSION = "PDF/X-4"
 PDFX_PDF = "1.6"
@@ -34,39 +34,13 @@ VERSION_ID = "1"  # every build is the first version of its document
 RENDITION = "default"  # the master document, not a proof or a low-resolution copy
 
 
-#: Output profiles are a few megabytes at most (FOGRA39: 654 KB; a large press profile 5 MB).
-MAX_PROFILE_BYTES = 32_000_000
-
-
-@per_version
 def read_profile(path: Path) -> bytes:
-    """The ICC profile's bytes, refused unless its header says it is a CMYK output profile."""
+    """The ICC profile's bytes (``read.icc``); one changed since the event was read is
+    refused at its file."""
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_PROFILE_BYTES + 1)  # never more: a 100 GB file is refused
-    except OSError as exc:
-        raise InputError(
-            Location(str(path)), "", f"cannot read the ICC profile ({exc.strerror})"
-        ) from None
-    if len(data) > MAX_PROFILE_BYTES:
-        raise InputError(
-            Location(str(path)),
-            "",
-            f"is more than {MAX_PROFILE_BYTES:,} bytes, far more than an output profile"
-            " (FOGRA39 is 0.6 MB); give the printer's .icc file",
-        )
-    if len(data) < 132 or data[36:40] != b"acsp":
-        raise InputError(
-            Location(str(path)), "", "is not an ICC colour profile (no 'acsp' signature)"
-        )
-    if data[16:20] != b"CMYK":
-        space = data[16:20].decode("latin-1").strip()
-        raise InputError(
-            Location(str(path)),
-            "",
-            f"is a profile for {space} colour; PDF/X-4 for print needs a CMYK output profile (e.g. FOGRA39)",
-        )
-    return data
+        return icc.read_profile(path)
+    except icc.ProfileProblem as exc:
+        raise InputError(Location(str(path)), "", exc.problem) from None
 
 
 def content_digest(doc: pikepdf.Pdf) -> str:

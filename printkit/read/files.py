@@ -136,9 +136,16 @@ def read_press(top: Fields, base: Path) -> Press | None:
 
 def _pdfx(node: Node, base: Path) -> PdfX:
     fields = Fields(node, "press.pdfx", ("profile", "condition", "info"), "press.pdfx")
-    profile = fields.need("profile", "name the printing condition's CMYK ICC profile (.icc)")
+    from printkit.read.icc import ProfileProblem, read_profile
+
+    node = fields.need("profile", "name the printing condition's CMYK ICC profile (.icc)")
+    profile = _file(node, "press.pdfx.profile", base, (".icc", ".icm"), "ICC profile")
+    try:
+        read_profile(profile)
+    except ProfileProblem as exc:
+        raise fail(node, "press.pdfx.profile", f"{profile.name} {exc.problem}") from None
     return PdfX(
-        profile=_file(profile, "press.pdfx.profile", base, (".icc", ".icm"), "ICC profile"),
+        profile=profile,
         condition=fields.text("condition", "give the condition identifier, e.g. FOGRA39", 100)
         or "",
         info=fields.text("info", max_length=200),

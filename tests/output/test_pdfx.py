@@ -89,6 +89,21 @@ def test_an_rgb_profile_is_refused(pdfx_event):
     result = run("tent", pdfx_event, "-o", pdfx_event.parent / "out")
     assert result.exit_code == 2
     assert result.output == (
-        f"error: {pdfx_event.parent / 'fogra39.icc'}: is a profile for RGB colour; PDF/X-4 for print needs a CMYK"
-        " output profile (e.g. FOGRA39)\n"
+        f"error: {pdfx_event}:{_profile_line(pdfx_event)}:14: press.pdfx.profile: fogra39.icc is"
+        " a profile for RGB colour; PDF/X-4 for print needs a CMYK output profile (e.g. FOGRA39)\n"
+    )
+
+
+def _profile_line(event) -> int:
+    lines = event.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if "profile: fogra39.icc" in line)
+
+
+def test_a_profile_that_is_not_icc_is_refused_at_its_line(pdfx_event):
+    (pdfx_event.parent / "fogra39.icc").write_bytes(b"not a profile" * 20)
+    result = run("review", pdfx_event)
+    assert result.exit_code == 2
+    assert result.output == (
+        f"error: {pdfx_event}:{_profile_line(pdfx_event)}:14: press.pdfx.profile: fogra39.icc is"
+        " not an ICC colour profile (no 'acsp' signature)\n"
     )
