@@ -19,6 +19,7 @@ from printkit.model.event import Person
 from printkit.model.rows import Refusal, report_lines
 from printkit.pipeline.prepare import Prepared, lay_out, locate, resolve_people
 from printkit.pipeline.share import Away
+from printkit.read.regular import open_regular
 
 REJECTED = "rejected.csv"
 WHY = "printkit: why left out"
@@ -93,7 +94,7 @@ def is_rejected_report(path: Path) -> bool:
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode):
             return False
-        with path.open("rb") as file:
+        with open_regular(path) as file:
             first = file.readline(64 * 1024)
     except OSError:
         return False

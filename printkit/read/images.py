@@ -20,6 +20,7 @@ from reportlab.lib.colors import CMYKColor, Color
 
 from printkit.errors import InputError, Location
 from printkit.model.geometry import MM_PER_INCH
+from printkit.read.regular import open_regular
 from printkit.read.svg import MAX_PIXELS
 from printkit.read.versions import per_version
 
@@ -54,7 +55,7 @@ def size_px(path: Path) -> tuple[int, int]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)  # checked below
-            with PILImage.open(path) as image:
+            with open_regular(path) as file, PILImage.open(file) as image:
                 width, height = image.size
                 if image.format not in FORMATS:
                     raise InputError(
@@ -103,7 +104,7 @@ def problem(path: Path) -> str | None:
 
 @per_version
 def mode(path: Path) -> str:
-    with PILImage.open(path) as image:
+    with open_regular(path) as file, PILImage.open(file) as image:
         return image.mode
 
 
@@ -193,7 +194,7 @@ def drawable(image: PILImage.Image) -> PILImage.Image:
 def pdf_source(path: Path) -> PILImage.Image | str:
     """What the renderer draws for a raster logo: the file, or its greyscale conversion."""
     if mode(path) in ("1",) or mode(path).startswith("I"):
-        with PILImage.open(path) as image:
+        with open_regular(path) as file, PILImage.open(file) as image:
             return drawable(image)
     return str(path)
 

@@ -49,7 +49,16 @@ def kind(mode: int) -> str | None:
 def open_regular(path: Path | str) -> io.BufferedReader:
     """``path`` opened for reading, if it is a regular file; raises ``NotRegular`` (with what
     it is) or the ``OSError`` of opening it. Never blocks on a FIFO."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:  # a socket cannot be opened at all (ENXIO): say what it is
+        try:
+            found = kind(os.stat(path).st_mode)
+        except OSError:
+            found = None
+        if found is not None:
+            raise NotRegular(Path(path), found) from None
+        raise
     try:
         found = kind(os.fstat(fd).st_mode)
         if found is not None:

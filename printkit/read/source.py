@@ -7,6 +7,7 @@ node keeps its 1-based line and column so that later validation can point at it.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 import yaml
 
 from printkit.errors import InputError, Location, key_text, shown
+from printkit.read.regular import NotRegular, open_regular
 
 #: A festival of 3,000 sessions is some 2.5 MB of YAML; a file four times that is a runaway.
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -75,18 +77,17 @@ def read_bytes(
     ``limit`` bytes are read, whatever the file claims to be (/dev/zero never ends)."""
     where = Location(display)
     try:
-        size = path.stat().st_size
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise _too_large(where, f"{size:,} bytes", limit, what)
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise InputError(where, "", "file not found; check the path") from None
-    except OSError as exc:
-        raise InputError(where, "", f"cannot read the file ({exc.strerror})") from None
-    if path.is_dir():
-        raise InputError(where, "", "is a folder; give the path of an event.yaml file")
-    if size > limit:
-        raise _too_large(where, f"{size:,} bytes", limit, what)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+    except NotRegular as exc:
+        what_file = "an event.yaml file" if what == "an event file" else what
+        kind = "a folder;" if exc.kind == "a folder" else f"{exc.kind}, not a regular file;"
+        raise InputError(where, "", f"is {kind} give the path of {what_file}") from None
     except OSError as exc:
         raise InputError(
             where, "", f"cannot read the file ({exc.strerror}); check that you may read it"

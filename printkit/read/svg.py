@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from printkit.errors import InputError, Location
+from printkit.read.regular import open_regular
 
 if TYPE_CHECKING:  # svglib loads only for an event with an SVG logo
     from reportlab.graphics.shapes import Drawing
@@ -77,7 +78,7 @@ class Picture:
 
 def read(path: Path) -> tuple[bytes, tuple[Picture, ...]]:
     """The SVG's bytes, once checked, and the pictures it carries; InputError when not."""
-    with path.open("rb") as file:
+    with open_regular(path) as file:
         data = file.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         _refuse(path, f"the SVG is more than {MAX_BYTES:,} bytes; simplify it or use a PNG")

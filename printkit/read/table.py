@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,6 +30,7 @@ from printkit.read.cells import (
     first_nonblank,
     numbered,
 )
+from printkit.read.regular import NotRegular, open_regular
 from printkit.read.source import binary_kind
 from printkit.read.xlsx import xlsx_table
 
@@ -97,27 +99,33 @@ def read_table(
 def _read_bytes(path: Path, display: str) -> bytes:
     where = Location(display)
     try:
-        size = path.stat().st_size
+        with open_regular(path) as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise _too_large(where, f"{size:,} bytes")
+            data = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         folder = path.resolve().parent
         raise InputError(
             where, "", f"attendee list not found (looked in {folder}); check the path"
         ) from None
+    except NotRegular as exc:
+        kind = "a folder;" if exc.kind == "a folder" else f"{exc.kind}, not a regular file;"
+        raise InputError(where, "", f"is {kind} give the path of a CSV or XLSX file") from None
     except OSError as exc:
         raise InputError(where, "", f"cannot read the file ({exc.strerror})") from None
-    if path.is_dir():
-        raise InputError(where, "", "is a folder; give the path of a CSV or XLSX file")
-    if size > MAX_FILE_BYTES:
-        raise InputError(
-            where,
-            "",
-            f"the file is {size:,} bytes; an attendee list may be at most {MAX_FILE_BYTES:,} bytes"
-            " (50 MB): remove columns you do not need or split the list",
-        )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(where, "", f"cannot read the file ({exc.strerror})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(where, f"more than {MAX_FILE_BYTES:,} bytes")
+    return data
+
+
+def _too_large(where: Location, size: str) -> InputError:
+    return InputError(
+        where,
+        "",
+        f"the file is {size}; an attendee list may be at most {MAX_FILE_BYTES:,} bytes"
+        " (50 MB): remove columns you do not need or split the list",
+    )
 
 
 # -- decoding ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from printkit.errors import LayoutError
 from printkit.model.event import FallbackFont, FontFamily
+from printkit.read.regular import open_regular, read_regular
 from printkit.read.versions import per_version
 from printkit.typeset.outline import outline
 from printkit.typeset.shaping import SetLine, advance, coverage, ignorable, ink, set_line
@@ -54,7 +55,7 @@ def check_font_file(path: Path) -> str | None:
     from printkit.typeset import glyphs
 
     try:
-        with path.open("rb") as file:
+        with open_regular(path) as file:
             data = file.read(MAX_FONT_BYTES + 1)
     except OSError as exc:
         return f"{path.name} cannot be read ({exc.strerror})"
@@ -223,4 +224,4 @@ def _registered_file(path: str) -> str:
 
 @per_version
 def _file_digest(path: str) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return hashlib.sha256(read_regular(path, MAX_FONT_BYTES)).hexdigest()

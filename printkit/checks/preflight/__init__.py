@@ -38,6 +38,7 @@ from printkit.checks.preflight.report import (
 )
 from printkit.checks.preflight.structure import page_boxes, page_fonts, user_unit
 from printkit.errors import PdfReadError
+from printkit.read.regular import NotRegular, open_regular
 
 __all__ = [
     "COARSE_DPI",
@@ -112,10 +113,10 @@ def check_pdf(path: Path, display: str | None = None, fine_dpi: int = FINE_DPI) 
 
 def _require_pdf(path: Path, name: str) -> None:
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             head = handle.read(_HEADER_WINDOW)
-    except IsADirectoryError:
-        raise PdfReadError(name, "is a folder, not a PDF file") from None
+    except NotRegular as exc:
+        raise PdfReadError(name, f"is {exc.kind}, not a PDF file") from None
     except FileNotFoundError:
         raise PdfReadError(name, "no such file") from None
     except OSError as exc:
