@@ -85,7 +85,7 @@ def read_schedule(path: Path, display: str, programme: Conference) -> Schedule:
             f"a schedule must be a {', '.join(SUFFIXES[:-1])} or {SUFFIXES[-1]} file",
         )
     found = _found(path, display, suffix)
-    warnings: list[InputWarning] = []
+    warnings: list[InputWarning] = list(found.warnings)
     own = found.zone
     if own is not None and not known_zone(own):
         raise InputError(found.where, "time_zone_name", f"{own!r} is not an IANA time zone")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from printkit.errors import Location
+from printkit.errors import InputWarning, Location
 from printkit.model.kinds import CMYK, Track
 from printkit.read.schedule.entry import Entry
 
@@ -19,6 +19,7 @@ class Found:
     where: Location  # where it names it (or the file)
     tracks: tuple[Track, ...] = ()
     title: str | None = None
+    warnings: tuple[InputWarning, ...] = ()  # what the reader left out or changed, located
 
 
 def hex_colour(value: str | None) -> CMYK | None:

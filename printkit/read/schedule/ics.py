@@ -3,7 +3,8 @@
 room), ``DESCRIPTION``, ``URL``, ``UID``, ``CATEGORIES`` (the track) and ``ATTENDEE``s with a
 ``CN`` (the speakers; ``ROLE=CHAIR``, the moderator). Times keep their ``TZID`` (resolved
 from the file's ``VTIMEZONE`` or IANA's), UTC (``Z``) or, floating, the calendar's
-``X-WR-TIMEZONE``.
+``X-WR-TIMEZONE``. Repeats (``RRULE``, ``RDATE``, ``EXDATE``), changed occurrences
+(``RECURRENCE-ID``) and ``STATUS:CANCELLED`` are read as ``recur`` says.
 
 The ``icalendar`` library parses the file; a pass of our own over its lines records where
 each event and property starts, so problems are located at file:line:col.
@@ -17,6 +18,7 @@ import re
 import icalendar
 
 from printkit.errors import InputError, Location
+from printkit.read.schedule import recur
 from printkit.read.schedule.entry import Entry, Named, in_years, text, within_hours
 from printkit.read.schedule.found import Found
 
@@ -32,12 +34,13 @@ _PLACES = {
 _NAME = re.compile(r"^([A-Za-z0-9-]+)[;:]")
 
 
-def _index(source: str, display: str) -> tuple[list[dict[str, Location]], Location | None]:
-    """For each VEVENT in order: property name → where its first occurrence starts."""
+def _index(source: str, display: str) -> tuple[list[dict[str, Location]], dict[str, Location]]:
+    """For each VEVENT in order: property name → where its first occurrence starts; and the
+    same for the calendar's own properties (METHOD, X-WR-TIMEZONE)."""
     events: list[dict[str, Location]] = []
     current: dict[str, Location] | None = None
     depth = 0
-    zone = None
+    calendar: dict[str, Location] = {}
     for number, line in enumerate(source.splitlines(), start=1):
         if line[:1] in (" ", "\t"):
             continue  # a folded continuation of the line above
@@ -59,13 +62,13 @@ def _index(source: str, display: str) -> tuple[list[dict[str, Location]], Locati
         name = match.group(1).upper()
         if current is not None:
             current.setdefault(name, Location(display, number, 1))
-        elif name == "X-WR-TIMEZONE" and zone is None:
-            zone = Location(display, number, 1)
-    return events, zone
+        elif depth == 1:
+            calendar.setdefault(name, Location(display, number, 1))
+    return events, calendar
 
 
 def read(source: str, display: str) -> Found:
-    places, zone_where = _index(source, display)
+    places, own = _index(source, display)
     try:
         calendar = icalendar.Calendar.from_ical(source)
     except (ValueError, IndexError, KeyError) as exc:
@@ -78,11 +81,21 @@ def read(source: str, display: str) -> Found:
     events = calendar.walk("VEVENT")
     if len(events) != len(places):  # a VEVENT nested where our pass did not see it
         places = [{} for _ in events]
-    entries = [
-        _entry(event, place, display, zone) for event, place in zip(events, places, strict=True)
-    ]
+    if str(calendar.get("METHOD") or "").upper() == "CANCEL":
+        raise InputError(
+            own.get("METHOD", Location(display)),
+            "METHOD",
+            "the calendar cancels its events (METHOD:CANCEL); export the calendar itself",
+        )
+    entries, warnings = recur.sessions(
+        [
+            recur.Component(event, place, _entry(event, place, display, zone))
+            for event, place in zip(events, places, strict=True)
+        ]
+    )
     title = text(str(calendar.get("X-WR-CALNAME") or "")) or None
-    return Found(entries, zone, zone_where or Location(display), (), title)
+    where = own.get("X-WR-TIMEZONE", Location(display))
+    return Found(entries, zone, where, (), title, tuple(warnings))
 
 
 def _entry(event, place: dict[str, Location], display: str, zone: str | None) -> Entry:  # noqa: ANN001
@@ -95,13 +108,6 @@ def _entry(event, place: dict[str, Location], display: str, zone: str | None) ->
 
     if not summary:
         raise InputError(begin, path, "has no SUMMARY; every session needs a title")
-    if event.get("RRULE") is not None:
-        raise InputError(
-            at("RRULE"),
-            path,
-            "repeats (RRULE); printkit prints each session once, so export the calendar"
-            " with its repeats as separate events",
-        )
     start = _moment(event, "DTSTART", at("DTSTART"), path)
     if event.get("DTEND") is not None:
         end = _moment(event, "DTEND", at("DTEND"), path)
