@@ -41,9 +41,9 @@ def code_cta(event: Event, session: Session) -> str:
     return event.labels["session_cta" if session.url else "sign_cta"]
 
 
-def local(event: Event, session: Session, time: dt.time) -> dt.datetime:
-    """The session's day at ``time``, in the event's zone (floating without one)."""
-    moment = dt.datetime.combine(session.date, time)
+def local(event: Event, session: Session, end: bool = False) -> dt.datetime:
+    """When the session starts (or ``end``s), in the event's zone (floating without one)."""
+    moment = session.ends if end else dt.datetime.combine(session.date, session.start)
     if event.timezone:
         return moment.replace(tzinfo=zoneinfo.ZoneInfo(event.timezone))
     return moment
@@ -57,8 +57,8 @@ def vevent(event: Event, session: Session) -> str:
 
     item = icalendar.Event()
     item.add("summary", session.title)
-    for name, time in (("dtstart", session.start), ("dtend", session.end)):
-        moment = local(event, session, time)
+    for name, end in (("dtstart", False), ("dtend", True)):
+        moment = local(event, session, end)
         item.add(name, moment.astimezone(dt.UTC) if moment.tzinfo else moment)
     item.add("location", room(session.venue))
     if session.url:

@@ -202,7 +202,7 @@ class Session:
     title: str
     date: dt.date
     start: dt.time
-    end: dt.time
+    end: dt.time  # 00:00 after a later start: midnight, the end of ``date``
     venue: Venue
     subtitle: str | None = None
     text: tuple[str, ...] = ()
@@ -222,6 +222,24 @@ class Session:
     @property
     def people(self) -> tuple[Person, ...]:
         return self.speakers + self.panelists + ((self.moderator,) if self.moderator else ())
+
+    @property
+    def since(self) -> int:
+        """Its start in minutes after the day's midnight."""
+        return self.start.hour * 60 + self.start.minute
+
+    @property
+    def until(self) -> int:
+        """Its end in minutes after the day's midnight: 1,440 for a session that ends at
+        midnight (``end`` 00:00), so that it ends after it starts and before the next day."""
+        return (self.end.hour * 60 + self.end.minute) or 24 * 60
+
+    @property
+    def ends(self) -> dt.datetime:
+        """The moment it ends (naive): the next day's 00:00 for a session that ends at midnight."""
+        if self.end != dt.time():
+            return dt.datetime.combine(self.date, self.end)  # keeps a repeated hour's fold
+        return dt.datetime.combine(self.date + dt.timedelta(days=1), self.end)
 
     def credits(self, labels: dict[str, str]) -> tuple[tuple[str, tuple[Person, ...]], ...]:
         """Its people under their headings, as printed: "Speaker:" or "Speakers:" (by their
@@ -354,7 +372,7 @@ class Event:
     @property
     def timetable(self) -> tuple[Session, ...]:
         """The sessions by day and time (the file's order breaks ties)."""
-        return tuple(sorted(self.sessions, key=lambda s: (s.date, s.start, s.end)))
+        return tuple(sorted(self.sessions, key=lambda s: (s.date, s.start, s.until)))
 
     @property
     def days(self) -> tuple[dt.date, ...]:

@@ -55,8 +55,8 @@ def _component(
 ) -> icalendar.Event:
     item.add("uid", uid(event, session))
     item.add("dtstamp", stamp)
-    item.add("dtstart", _instant(event, session, session.start))
-    item.add("dtend", _instant(event, session, session.end))
+    item.add("dtstart", _instant(event, session))
+    item.add("dtend", _instant(event, session, end=True))
     item.add("summary", session.title)
     item.add("location", room(session.venue))
     description = _description(event, session)
@@ -68,10 +68,10 @@ def _component(
     return item
 
 
-def _instant(event: Event, session: Session, time: dt.time) -> dt.datetime:
+def _instant(event: Event, session: Session, end: bool = False) -> dt.datetime:
     """The time with the event's ``TZID``; the second of an hour the clocks repeat in UTC,
     since a ``TZID`` time there is read as the first (RFC 5545, 3.3.5)."""
-    moment = local(event, session, time)
+    moment = local(event, session, end)
     if moment.fold and moment.utcoffset() != moment.replace(fold=0).utcoffset():
         return moment.astimezone(dt.UTC)
     return moment

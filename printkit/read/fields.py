@@ -131,7 +131,8 @@ class Fields:
                 f"{shown(node.raw)} is not a date; write it as YYYY-MM-DD, e.g. 2017-06-15",
             ) from None
 
-    def time(self, key: str, why: str) -> dt.time:
+    def time(self, key: str, why: str, midnight: bool = False) -> dt.time:
+        """A time of day; with ``midnight`` (an end), "24:00" too, read as 00:00."""
         node = self.need(key, why)
         _scalar(node, self.sub(key), 'a time of day, "HH:MM"')
         match = _TIME.match(str(node.raw))
@@ -139,6 +140,8 @@ class Fields:
             hour, minute = int(match.group(1)), int(match.group(2))
             if hour < 24 and minute < 60:
                 return dt.time(hour, minute)
+            if midnight and (hour, minute) == (24, 0):
+                return dt.time()
         raise fail(
             node,
             self.sub(key),

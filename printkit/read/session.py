@@ -36,8 +36,8 @@ def read_session(
     what = "session" if defaults is not None else "event"
     also = ", here or once at the top level for every session" if defaults is not None else ""
     start = top.time("start", 'give the start time as HH:MM, e.g. "14:00"')
-    end = top.time("end", 'give the end time as HH:MM, e.g. "15:00"')
-    if end <= start:
+    end = top.time("end", 'give the end time as HH:MM, e.g. "15:00"', midnight=True)
+    if end == start or (end < start and end != dt.time()):  # 00:00: it ends at midnight
         node = top.need("end", "")
         raise fail(
             node,

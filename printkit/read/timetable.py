@@ -83,7 +83,7 @@ def mentions(fields: Fields, session: Session) -> tuple[Mention, ...]:
 
 def check(sessions: Sequence[Written], dates: tuple[dt.date, dt.date] | None) -> list[InputWarning]:
     """Raise the first clash (see the module's table); return the warnings."""
-    order = sorted(sessions, key=lambda w: (w.session.date, w.session.start, w.session.end))
+    order = sorted(sessions, key=lambda w: (w.session.date, w.session.start, w.session.until))
     if dates is not None:
         _within(order, dates)
     _one_at_a_time(order)
@@ -106,7 +106,7 @@ def _within(order: Sequence[Written], dates: tuple[dt.date, dt.date]) -> None:
 
 
 def _overlap(a: Session, b: Session) -> bool:
-    return a.date == b.date and a.start < b.end and b.start < a.end
+    return a.date == b.date and a.since < b.until and b.since < a.until
 
 
 def _one_at_a_time(order: Sequence[Written]) -> None:
@@ -124,10 +124,10 @@ def _one_at_a_time(order: Sequence[Written]) -> None:
     for indices in rooms.values():
         latest = indices[0]
         for index in indices[1:]:
-            if order[index].session.start < order[latest].session.end:
+            if order[index].session.since < order[latest].session.until:
                 clashes.append((index, latest))
                 break
-            if order[index].session.end > order[latest].session.end:
+            if order[index].session.until > order[latest].session.until:
                 latest = index
     if clashes:
         index, earlier = min(clashes)
@@ -225,7 +225,11 @@ def _time_to_move(order: Sequence[Written]) -> list[InputWarning]:
     warnings = []
     for a, _, b, mention in _pairs(order):
         same_room = a.session.venue.key == b.session.venue.key
-        if not same_room and a.session.date == b.session.date and a.session.end == b.session.start:
+        if (
+            not same_room
+            and a.session.date == b.session.date
+            and a.session.until == b.session.since
+        ):
             warnings.append(
                 InputWarning(
                     mention.where,

@@ -69,13 +69,13 @@ def grid_sheets(
         per = max(1, int((frame.width - AXIS) // MIN_ROOM))
         pages = math.ceil(len(rooms) / per)
         per = math.ceil(len(rooms) / pages)
-        start = min(_minutes(s.start) for s in sessions) // 60 * 60
-        last = -(-max(_minutes(s.end) for s in sessions) // 60) * 60
+        start = min(s.since for s in sessions) // 60 * 60
+        last = -(-max(s.until for s in sessions) // 60) * 60
         first = start
         while start < last:
             top = first_top if not sheets else frame.top
             cut = _window_end(sessions, start, last, int((top - HEADER - frame.bottom) / MIN_SCALE))
-            window = [s for s in sessions if start <= _minutes(s.start) < cut]
+            window = [s for s in sessions if start <= s.since < cut]
             for k in range(pages if window else 0):
                 top = first_top if not sheets else frame.top
                 group = rooms[k * per : (k + 1) * per]
@@ -83,7 +83,7 @@ def grid_sheets(
                 shown = [
                     s for s in window if s.everywhere or any(v.key in keys for v in _rooms_of(s))
                 ]
-                end = max([cut, *(-(-_minutes(s.end) // 60) * 60 for s in window)])
+                end = max([cut, *(-(-s.until // 60) * 60 for s in window)])
                 continued = k > 0 or start > first
                 sheets.append(
                     _page(event, face, frame, top, day, group, shown, (start, end), continued, tags)
@@ -102,7 +102,7 @@ def _window_end(sessions: list[Session], start: int, last: int, room: int) -> in
     free = [
         hour
         for hour in range(start + 60, limit + 1, 60)
-        if not any(_minutes(s.start) < hour < _minutes(s.end) for s in sessions)
+        if not any(s.since < hour < s.until for s in sessions)
     ]
     return max(free, default=limit)
 
@@ -160,9 +160,9 @@ def _page(
         for first_column, count in _runs(session, rooms):
             box = Rect(
                 x0 + first_column * column + GAP / 2,
-                at(_minutes(session.end)) + GAP / 2,
+                at(session.until) + GAP / 2,
                 column * count - GAP,
-                (_minutes(session.end) - _minutes(session.start)) * scale - GAP,
+                (session.until - session.since) * scale - GAP,
             )
             sheet.items += decorations(event, session, box)
             sheet.items += fit(event, face, session, inside(event, session, box))
@@ -175,9 +175,9 @@ def _page(
         for session in mine:
             box = Rect(
                 x0 + i * column + lanes[id(session)] * lane + GAP / 2,
-                at(_minutes(session.end)) + GAP / 2,
+                at(session.until) + GAP / 2,
                 lane - GAP,
-                (_minutes(session.end) - _minutes(session.start)) * scale - GAP,
+                (session.until - session.since) * scale - GAP,
             )
             sheet.items += decorations(event, session, box)
             sheet.items += fit(event, face, session, inside(event, session, box))
@@ -220,21 +220,17 @@ def _room_name(face: Typeface, venue: Venue, width: float):
     return fitted
 
 
-def _minutes(time: dt.time) -> int:
-    return time.hour * 60 + time.minute
-
-
 def _lanes(sessions: list[Session]) -> dict[int, int]:
     """Sessions that overlap in one room go side by side: each takes the first free lane."""
     ends: list[int] = []
     lanes: dict[int, int] = {}
-    for session in sorted(sessions, key=lambda s: (s.start, s.end)):
-        start = _minutes(session.start)
+    for session in sorted(sessions, key=lambda s: (s.since, s.until)):
+        start = session.since
         free = next((k for k, end in enumerate(ends) if end <= start), None)
         if free is None:
             ends.append(0)
             free = len(ends) - 1
-        ends[free] = _minutes(session.end)
+        ends[free] = session.until
         lanes[id(session)] = free
     return lanes
 

@@ -183,7 +183,7 @@ def written(
         subtitle=entry.subtitle,
         date=start.date(),
         start=start.time(),
-        end=end.time() if end.date() == start.date() else dt.time(23, 59),
+        end=end.time(),  # 00:00 the next day: it ends at midnight
         venue=Venue(name=entry.room),
         everywhere=everywhere,
         text=tuple(p for p in (text(x) for x in (entry.abstract or "").split("\n\n")) if p),

@@ -99,6 +99,8 @@ def _entry(table: Table, row: Row, found: dict[str, int]) -> Entry:
     start = dt.datetime.combine(day, _time(cell("start"), "start", fail))
     if "end" in found and cell("end"):
         end = dt.datetime.combine(day, _time(cell("end"), "end", fail))
+        if end.time() == dt.time() and start.time() != dt.time():
+            end += dt.timedelta(days=1)  # 00:00 (or 24:00) after a start: midnight
         if end <= start:
             raise fail("end", f"the session ends ({end:%H:%M}) before it starts ({start:%H:%M})")
     elif "duration" in found and cell("duration"):
@@ -158,6 +160,8 @@ def _date(value: str, fail) -> dt.date:  # noqa: ANN001
 
 def _time(value: str, field: str, fail) -> dt.time:  # noqa: ANN001
     match = _TIME.match(value.split(" ")[-1] if " " in value.strip() else value)
+    if field == "end" and match is not None and match.group(1, 2) == ("24", "00"):
+        return dt.time()  # the day's end, as a timetable writes it
     if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         raise fail(field, f"{value!r} is not a time of day; write it as HH:MM")
     return dt.time(int(match.group(1)), int(match.group(2)))
