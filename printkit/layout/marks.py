@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from printkit.layout.items import Fold, Line, Page
-from printkit.model.event import Press
 from printkit.model.geometry import Rect, SheetGeometry
+from printkit.model.production import Press
 
 SHEET_MARK_LENGTH = 5.0  # mm: a cut mark between badges on a sheet
 SHEET_MARK_GAP = 2.0  # mm between a badge's corner and its mark (office)

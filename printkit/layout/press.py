@@ -21,8 +21,8 @@ from printkit.layout.marks import (
     mark_offset,
     office_folds,
 )
-from printkit.model.event import Press
 from printkit.model.geometry import Rect, SheetGeometry, Size
+from printkit.model.production import Press
 
 SLACK = 1.0  # mm of free paper beyond the marks
 EDGE = 0.01  # mm: what counts as touching the trim

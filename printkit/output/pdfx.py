@@ -23,7 +23,7 @@ import pikepdf
 from pikepdf import Dictionary, Name, String
 
 from printkit.errors import InputError, Location
-from printkit.model.event import PdfX
+from printkit.model.production import PdfX
 from printkit.read import icc
 
 VERSION = "PDF/X-4"

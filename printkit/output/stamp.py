@@ -29,7 +29,7 @@ from typing import BinaryIO
 import pikepdf
 from pikepdf import Name, String
 
-from printkit.model.event import PdfX
+from printkit.model.production import PdfX
 from printkit.output.pdfx import PDFX_PDF, identify
 
 TAG_LENGTH = 6

@@ -14,8 +14,9 @@ from typing import BinaryIO
 
 from printkit.errors import InputWarning, OutputError
 from printkit.layout.items import Document
-from printkit.model.event import Event, PdfX
+from printkit.model.event import Event
 from printkit.model.geometry import PrinterOffset
+from printkit.model.production import PdfX
 from printkit.model.stock import find, slug
 from printkit.output.calendar import calendar
 from printkit.output.files import Content, write_all

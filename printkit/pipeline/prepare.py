@@ -16,8 +16,9 @@ from pathlib import Path
 from printkit.errors import InputWarning, LayoutError, Location, Unfit
 from printkit.layout.inks import obey_ink_rule
 from printkit.layout.items import Document, Group, Image
-from printkit.model.event import Event, Press, SignKind, SortOrder
+from printkit.model.event import Event, SignKind, SortOrder
 from printkit.model.geometry import PrinterOffset
+from printkit.model.production import Press
 from printkit.pipeline import products as registry
 from printkit.pipeline.people import badge_people, merged
 from printkit.pipeline.share import Away

@@ -21,7 +21,8 @@ from printkit.errors import InputError, InputWarning, Location, suggest
 from printkit.layout.items import Document, Page
 from printkit.layout.press import finish
 from printkit.layout.qr import MIN_MODULE
-from printkit.model.event import Event, Press
+from printkit.model.event import Event
+from printkit.model.production import Press
 from printkit.typeset.fonts import Typeface
 
 #: A product's layout: the prepared event and its typeface → a laid-out document in mm.

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from printkit.errors import shown
-from printkit.model.event import FallbackFont, FontFamily, Organiser, PdfX, Picture, Press
+from printkit.model.event import Organiser, Picture
+from printkit.model.production import FallbackFont, FontFamily, PdfX, Press
 from printkit.read.fields import Fields, as_flag, as_list, fail, scalar_text
 from printkit.read.paths import PathProblem, find_file
 from printkit.read.source import Node

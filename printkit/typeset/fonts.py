@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from printkit.errors import LayoutError
-from printkit.model.event import FallbackFont, FontFamily
+from printkit.model.production import FallbackFont, FontFamily
 from printkit.read.regular import open_regular, read_regular
 from printkit.read.versions import per_version
 from printkit.typeset.outline import outline

@@ -264,7 +264,7 @@ def test_bad_fallback_fonts_are_refused_where_they_are_named(scripts_dir, block,
 
 @pytest.fixture(scope="module")
 def face():
-    from printkit.model.event import FallbackFont
+    from printkit.model.production import FallbackFont
     from printkit.typeset.fonts import bundled_family, typeface
 
     arabic = FallbackFont(FONTS / "NotoSansArabic-Regular.ttf", FONTS / "NotoSansArabic-Bold.ttf")

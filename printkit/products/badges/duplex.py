@@ -29,8 +29,9 @@ from printkit.layout.marks import (
 )
 from printkit.layout.press import bleed_items, press_sheet, single_page
 from printkit.layout.sheets import NO_OFFSET, shifted, slots
-from printkit.model.event import BadgeBack, Duplex, Event, Press
+from printkit.model.event import BadgeBack, Duplex, Event
 from printkit.model.geometry import PrinterOffset, Rect, SheetGeometry, Size
+from printkit.model.production import Press
 from printkit.model.stock import one_per_page
 
 
