@@ -41,7 +41,7 @@ def code_cta(event: Event, session: Session) -> str:
     return event.labels["session_cta" if session.url else "sign_cta"]
 
 
-def local(event: Event, session: Session, end: bool = False) -> dt.datetime:
+def local(event: Event, session: Session, *, end: bool = False) -> dt.datetime:
     """When the session starts (or ``end``s), in the event's zone (floating without one)."""
     moment = session.ends if end else dt.datetime.combine(session.date, session.start)
     if event.timezone:
@@ -58,7 +58,7 @@ def vevent(event: Event, session: Session) -> str:
     item = icalendar.Event()
     item.add("summary", session.title)
     for name, end in (("dtstart", False), ("dtend", True)):
-        moment = local(event, session, end)
+        moment = local(event, session, end=end)
         item.add(name, moment.astimezone(dt.UTC) if moment.tzinfo else moment)
     item.add("location", room(session.venue))
     if session.url:

@@ -68,10 +68,10 @@ def _component(
     return item
 
 
-def _instant(event: Event, session: Session, end: bool = False) -> dt.datetime:
+def _instant(event: Event, session: Session, *, end: bool = False) -> dt.datetime:
     """The time with the event's ``TZID``; the second of an hour the clocks repeat in UTC,
     since a ``TZID`` time there is read as the first (RFC 5545, 3.3.5)."""
-    moment = local(event, session, end)
+    moment = local(event, session, end=end)
     if moment.fold and moment.utcoffset() != moment.replace(fold=0).utcoffset():
         return moment.astimezone(dt.UTC)
     return moment
@@ -103,8 +103,8 @@ def calendar(event: Event) -> bytes:
         lines += (
             "BEGIN:VEVENT",
             "SUMMARY:" + _text(session.title),
-            moment("DTSTART", _instant(event, session, session.start)),
-            moment("DTEND", _instant(event, session, session.end)),
+            moment("DTSTART", _instant(event, session)),
+            moment("DTEND", _instant(event, session, end=True)),
             stamp,
             "UID:" + _text(uid(event, session)),
             "CATEGORIES:"
