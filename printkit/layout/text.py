@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from printkit.model.geometry import PT
 from printkit.typeset.fonts import Typeface
@@ -38,22 +39,28 @@ def break_points(text: str, hyphens: bool = True) -> list[tuple[str, str]]:
 
     A line never starts with a dash: "A – B" breaks after the dash, not before it.
     """
+    return [(text[:end], text[start:]) for _, end, start in _breaks(text, hyphens)]
+
+
+def _breaks(text: str, hyphens: bool) -> list[tuple[int, int, int]]:
+    """``break_points`` as indices: (the space's or hyphen's index, the first part's end,
+    the rest's start). The rest's own breaks are the text's beyond its start: a space from
+    the start on, a hyphen after it (a hyphen never breaks a line's first character off)."""
     options = []
-    for i, char in enumerate(text):
-        if char == " ":
-            rest = text[i + 1 :]
-            if rest[:1] in DASHES and rest[1:2] in (" ", ""):
+    last = len(text) - 1
+    for found in (_BREAKS if hyphens else _SPACES).finditer(text):
+        i = found.start()
+        if text[i] == " ":
+            if text[i + 1 : i + 2] in DASHES and text[i + 2 : i + 3] in (" ", ""):
                 continue
-            options.append((text[:i], rest))
-        elif (
-            hyphens
-            and char in "-\u2010"
-            and 0 < i < len(text) - 1
-            and text[i - 1] != " "
-            and text[i + 1] != " "
-        ):
-            options.append((text[: i + 1], text[i + 1 :]))
+            options.append((i, i, i + 1))
+        elif 0 < i < last and text[i - 1] != " " and text[i + 1] != " ":
+            options.append((i, i + 1, i + 1))
     return options
+
+
+_SPACES = re.compile(" ")
+_BREAKS = re.compile("[ \u2010-]")  # a space, a hyphen or the Unicode hyphen
 
 
 def fit_block(
@@ -162,21 +169,29 @@ def _candidates(text: str, max_lines: int) -> tuple[tuple[str, ...], ...]:
     at spaces before breaks after hyphens, the most balanced first. Kept: a sign's title is
     fitted for the common size and again on its own face."""
     result: list[list[str]] = [[text]]
-    for hyphens in (False, True):
-        if max_lines >= 2:
-            pairs = [list(p) for p in break_points(text, hyphens)]
-            if hyphens:
-                pairs = [p for p in pairs if p not in result]
-            result += sorted(pairs, key=lambda p: max(len(x) for x in p))
-    for hyphens in (False, True):
-        if max_lines >= 3:
-            triples = [
-                [a, b, c]
-                for a, rest in break_points(text, hyphens)
-                for b, c in break_points(rest, hyphens)
+    if max_lines < 2:
+        return ((text,),)
+    found = {hyphens: _breaks(text, hyphens) for hyphens in (False, True)}
+    n = len(text)
+    spaces = set(found[False])
+    for hyphens in (False, True):  # the breaks at a space, then those after a hyphen
+        cuts = [cut for cut in found[hyphens] if not hyphens or cut not in spaces]
+        cuts.sort(key=lambda cut: max(cut[1], n - cut[2]))
+        result += [[text[:end], text[start:]] for _, end, start in cuts]
+    if max_lines >= 3:  # sorted as cuts (no line made until kept), 60 of each kind kept
+        taken: set[tuple[int, int, int, int]] = set()
+        for hyphens in (False, True):
+            breaks = found[hyphens]  # the rest's breaks are the text's beyond its start
+            cuts = [
+                (max(end, second - start, n - after), end, start, second, after)
+                for _, end, start in breaks
+                for where, second, after in breaks
+                if where > start or (where == start and after > second)  # (a space)
             ]
-            triples = [t for t in triples if t not in result]
-            result += sorted(triples, key=lambda t: max(len(x) for x in t))[:60]
+            cuts = [cut for cut in cuts if cut[1:] not in taken]  # (the same cuts, same lines)
+            cuts.sort(key=itemgetter(0))
+            taken.update(cut[1:] for cut in cuts[:60])
+            result += [[text[:e], text[s:second], text[a:]] for _, e, s, second, a in cuts[:60]]
     return tuple(tuple(lines) for lines in result)
 
 

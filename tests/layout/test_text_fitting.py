@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from printkit.layout.text import fit_block, wrap
+from printkit.layout.text import _candidates, break_points, fit_block, wrap
 from printkit.model.geometry import PT
 from printkit.read.event import DEFAULT_SHEET
 from printkit.typeset.fonts import typeface
@@ -128,3 +128,40 @@ def test_a_few_hundred_hard_names_stay_inside_their_badges(event_dir):
     body = flat(text(pdf)).replace("- ", "-")
     for name in unique:
         assert name in body, name
+
+
+def _candidates_by_rule(text: str, max_lines: int) -> tuple[tuple[str, ...], ...]:
+    """``_candidates`` as its rule reads: the text, then its splits in two, then each first
+    part with a split of its rest in two (``break_points`` of the rest, sliced anew)."""
+    result: list[list[str]] = [[text]]
+    for hyphens in (False, True):
+        if max_lines >= 2:
+            pairs = [list(p) for p in break_points(text, hyphens)]
+            if hyphens:
+                pairs = [p for p in pairs if p not in result]
+            result += sorted(pairs, key=lambda p: max(len(x) for x in p))
+    for hyphens in (False, True):
+        if max_lines >= 3:
+            triples = [
+                [a, b, c]
+                for a, rest in break_points(text, hyphens)
+                for b, c in break_points(rest, hyphens)
+            ]
+            triples = [t for t in triples if t not in result]
+            result += sorted(triples, key=lambda t: max(len(x) for x in t))[:60]
+    return tuple(tuple(lines) for lines in result)
+
+
+#: titles of words, spaces (doubled, leading, trailing), hyphens and dashes in any order
+title_pieces = st.lists(
+    st.sampled_from(["Velfærd", "og", "A", " ", "  ", "-", "‐", "–", "—", " – ", "x-y"]),
+    max_size=14,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(title_pieces.map("".join), st.integers(min_value=1, max_value=3))
+def test_a_titles_ways_to_break_are_its_rules(title, max_lines):
+    """The splits into three lines are found from the text's breaks once (not by splitting
+    each rest again): the same splits, in the same order, as the rule gives them."""
+    assert _candidates.__wrapped__(title, max_lines) == _candidates_by_rule(title, max_lines)
