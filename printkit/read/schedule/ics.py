@@ -4,7 +4,8 @@ room), ``DESCRIPTION``, ``URL``, ``UID``, ``CATEGORIES`` (the track) and ``ATTEN
 ``CN`` (the speakers; ``ROLE=CHAIR``, the moderator). Times keep their ``TZID`` (resolved
 from the file's ``VTIMEZONE`` or IANA's), UTC (``Z``) or, floating, the calendar's
 ``X-WR-TIMEZONE``. Repeats (``RRULE``, ``RDATE``, ``EXDATE``), changed occurrences
-(``RECURRENCE-ID``) and ``STATUS:CANCELLED`` are read as ``recur`` says.
+(``RECURRENCE-ID``) and ``STATUS:CANCELLED`` are read as ``recur`` says. A property RFC 5545
+allows once in a VEVENT (SUMMARY, LOCATION, UID …) is refused when given twice.
 
 The ``icalendar`` library parses the file; a pass of our own over its lines records where
 each event and property starts, so problems are located at file:line:col.
@@ -31,12 +32,15 @@ _PLACES = {
     "url": "URL",
     "uid": "UID",
 }
+#: the properties RFC 5545 allows once in a VEVENT, of those read
+_ONCE = ("UID", "DTSTART", "DTEND", "DURATION", "SUMMARY", "LOCATION", "DESCRIPTION", "URL")
 _NAME = re.compile(r"^([A-Za-z0-9-]+)[;:]")
 
 
 def _index(source: str, display: str) -> tuple[list[dict[str, Location]], dict[str, Location]]:
-    """For each VEVENT in order: property name → where its first occurrence starts; and the
-    same for the calendar's own properties (METHOD, X-WR-TIMEZONE)."""
+    """For each VEVENT in order: property name → where its first occurrence starts (the
+    n-th, from the second on, under ``NAME#n``); and the first of each of the calendar's own
+    properties (METHOD, X-WR-TIMEZONE)."""
     events: list[dict[str, Location]] = []
     current: dict[str, Location] | None = None
     depth = 0
@@ -61,7 +65,10 @@ def _index(source: str, display: str) -> tuple[list[dict[str, Location]], dict[s
             continue
         name = match.group(1).upper()
         if current is not None:
-            current.setdefault(name, Location(display, number, 1))
+            n = 1
+            while (key := name if n == 1 else f"{name}#{n}") in current:
+                n += 1
+            current[key] = Location(display, number, 1)
         elif depth == 1:
             calendar.setdefault(name, Location(display, number, 1))
     return events, calendar
@@ -100,11 +107,21 @@ def read(source: str, display: str) -> Found:
 
 def _entry(event, place: dict[str, Location], display: str, zone: str | None) -> Entry:  # noqa: ANN001
     begin = place.get("BEGIN", Location(display))
-    summary = text(str(event.get("SUMMARY") or ""))
+    summary = event.get("SUMMARY")
+    summary = text(str(summary[0] if isinstance(summary, list) else summary or ""))
     path = f"event {summary!r}" if summary else f"VEVENT at line {begin.line}"
 
     def at(name: str) -> Location:
         return place.get(name, begin)
+
+    for name in _ONCE:
+        if f"{name}#2" in place:
+            raise InputError(
+                place[f"{name}#2"],
+                path,
+                f"{name} is given twice (first at line {at(name).line}); a VEVENT has one"
+                " (RFC 5545), so remove one",
+            )
 
     if not summary:
         raise InputError(begin, path, "has no SUMMARY; every session needs a title")

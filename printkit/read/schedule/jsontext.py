@@ -2,7 +2,9 @@
 
 The standard library's decoder gives values without positions; this is a small
 recursive-descent reader over the same grammar (RFC 8259), using the standard library's own
-string scanner. Nesting deeper than ``MAX_DEPTH`` is refused (a schedule is a few levels deep).
+string scanner. Nesting deeper than ``MAX_DEPTH`` is refused (a schedule is a few levels deep),
+and so is a key given twice in one object, which the standard library's reader settles by
+keeping the last (two rooms of one name: the first room's sessions vanished).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from printkit.errors import InputError, Location
+from printkit.errors import InputError, Location, shown
 
 MAX_DEPTH = 40
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
@@ -82,6 +84,7 @@ class _Reader:
 
     def object(self, pos: int, depth: int, where: Location) -> tuple[Value, int]:
         items: dict[str, Value] = {}
+        keys: dict[str, Location] = {}
         pos = self.skip(pos)
         if self.s.startswith("}", pos):
             return Value(items, where), pos + 1
@@ -94,6 +97,9 @@ class _Reader:
             if not self.s.startswith(":", pos):
                 raise self.fail(pos, "':' was expected after the key")
             item, pos = self.value(pos + 1, depth + 1)
+            if key.data in keys:
+                raise _twice(key, keys[key.data])
+            keys[key.data] = key.where
             items[key.data] = item
             pos = self.skip(pos)
             if self.s.startswith(",", pos):
@@ -118,6 +124,18 @@ class _Reader:
             if self.s.startswith("]", pos):
                 return Value(items, where), pos + 1
             raise self.fail(pos, "',' or ']' was expected")
+
+
+def _twice(key: Value, first: Location) -> InputError:
+    """A key given twice in one object: JSON readers keep the last, and what the first held
+    (a room's sessions, a title) would be lost without a word."""
+    return InputError(
+        key.where,
+        "",
+        f"the key {shown(key.data)} is given twice in one object (first at line {first.line},"
+        f" column {first.column}); a JSON reader keeps only the last, which would lose what the"
+        " first holds: merge the two or rename one",
+    )
 
 
 def parse(source: str, display: str) -> Value:

@@ -25,6 +25,9 @@ REFUSED = (
     "the file declares a DTD or entities (<!DOCTYPE …>), which a schedule export never"
     " needs and which can make a small file expand without end; export it again"
 )
+#: an event's elements that are read, each of which it may give once
+_ONCE = ("title", "subtitle", "type", "date", "start", "duration", "abstract", "track")
+_ONCE += ("language", "url", "room", "persons")
 
 
 def _value(element: Element, tag: str) -> str | None:
@@ -44,9 +47,25 @@ def parse(data: bytes, display: str) -> Element:
     return root
 
 
+def once(element: Element, tags: tuple[str, ...], path: str) -> None:
+    """Refuse a second of each of ``tags`` in ``element``: the schedule's XSD allows one,
+    and reading only the first lost the other without a word."""
+    for tag in tags:
+        found = element.all(tag)
+        if len(found) > 1:
+            raise InputError(
+                found[1].where,
+                path,
+                f"<{tag}> is given twice (first at line {found[0].where.line}); an"
+                f" <{element.tag}> has one, so merge them or remove one",
+            )
+
+
 def read(data: bytes, display: str) -> Found:
     root = parse(data, display)
     conference = root.child("conference")
+    if conference is not None:
+        once(conference, ("title", "time_zone_name"), "conference")
     zone = _value(conference, "time_zone_name") if conference is not None else None
     tracks = tuple(_tracks(conference)) if conference is not None else ()
     entries = [
@@ -69,6 +88,7 @@ def _tracks(conference: Element):  # noqa: ANN202
 def _entry(event: Element, room: Element, day: Element) -> Entry:
     title = _value(event, "title")
     path = f"event {title!r}" if title else f"event at line {event.where.line}"
+    once(event, _ONCE, path)
     if not title:
         raise InputError(event.where, path, "has no <title>; every session needs a title")
     start = _start(event, day, path)
