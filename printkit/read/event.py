@@ -161,7 +161,14 @@ def _schedule(root: Node, base: Path) -> Event:
     warnings = [*clock, *(found.warnings if found else ()), *check(written, dates)]
     if found is not None:
         tracks, zone = event.tracks + found.tracks, found.zone
-        event = replace(event, tracks=tracks, timezone=zone, schedule_file=found.file)
+        places = {path: at for w in found.sessions for path, at in w.places.items()}
+        event = replace(
+            event,
+            tracks=tracks,
+            timezone=zone,
+            schedule_file=found.file,
+            locations={**event.locations, **places},
+        )
     return replace(event, warnings=tuple(warnings))
 
 

@@ -23,8 +23,8 @@ sessions has 4.5 million pairs, but a few thousand that share a room or a person
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from printkit.errors import InputError, InputWarning, Location
@@ -51,6 +51,9 @@ class Written:
     start: Location
     date: tuple[Location, str]  # the date's place and field path (the top level's, if inherited)
     people: tuple[Mention, ...]
+    #: a schedule file's session: field path ("row 12.title") → where it is in that file,
+    #: so that what is found later (a title too long for the grid) points there
+    places: Mapping[str, Location] = field(default_factory=dict)
 
     @property
     def times(self) -> str:

@@ -2,7 +2,9 @@
 it lasts. Parallel sessions stand side by side at the same height; sessions that overlap in
 one room share its column in lanes. A day with more rooms than fit the page's width at
 ``MIN_ROOM`` mm a room continues on the next page, the time axis repeated, the rooms shared
-out evenly over as few pages as hold them.
+out evenly over as few pages as hold them. A day too long for a page at the smallest scale
+goes on over pages, a window of hours each; the scale grows (and the windows shorten) until
+the day's shortest session has room for its time and title.
 
 A box is filled by rule (``fit``): the time, the title, the subtitle and the people at the
 largest size down to ``FLOOR``; at the floor the subtitle is cut short ("…"), then dropped,
@@ -53,6 +55,14 @@ DESCENT = 0.3  # em below a baseline that a line's descenders take
 PAD = 1.2  # mm inside a box
 GAP = 0.8  # mm between boxes
 HEAD_GAP = 2.5  # mm below the room names
+#: mm the shortest box needs: its time and a line of title at the floor size, padded
+SHORTEST = (
+    2 * PAD
+    + (FIRST_BASELINE + TIME_SPACE) * TIME * PT
+    + FIRST_BASELINE * TITLE * PT
+    + DESCENT * FLOOR * PT
+    + GAP
+)
 
 
 def grid_sheets(
@@ -74,7 +84,8 @@ def grid_sheets(
         first = start
         while start < last:
             top = first_top if not sheets else frame.top
-            cut = _window_end(sessions, start, last, int((top - HEADER - frame.bottom) / MIN_SCALE))
+            room = int((top - HEADER - frame.bottom) / _least_scale(sessions))
+            cut = _window_end(sessions, start, last, room)
             window = [s for s in sessions if start <= s.since < cut]
             for k in range(pages if window else 0):
                 top = first_top if not sheets else frame.top
@@ -90,6 +101,14 @@ def grid_sheets(
                 )
             start = cut
     return sheets
+
+
+def _least_scale(sessions: list[Session]) -> float:
+    """mm per minute for the day: ``MIN_SCALE``, or more, up to ``MAX_SCALE``, so that its
+    shortest session's box holds its time and title (a day of 15-minute talks runs over
+    more pages, each a shorter window of hours, rather than print a box too small to read)."""
+    shortest = min(max(1, s.until - s.since) for s in sessions)
+    return min(MAX_SCALE, max(MIN_SCALE, SHORTEST / shortest))
 
 
 def _window_end(sessions: list[Session], start: int, last: int, room: int) -> int:

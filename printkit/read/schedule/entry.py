@@ -202,7 +202,9 @@ def written(
         Mention(person, f"{entry.path} person {p.name!r}", p.where)
         for person, p in zip(session.people, named, strict=True)
     )
-    return Written(session, entry.path, entry.where, (entry.where, entry.path), mentions)
+    places = {entry.path: entry.where}
+    places |= {f"{entry.path}.{name}": where for name, where in entry.places.items()}
+    return Written(session, entry.path, entry.where, (entry.where, entry.path), mentions, places)
 
 
 def _kind(entry: Entry, programme: Conference, warnings: list[InputWarning]) -> str:
