@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from printkit.checks.preflight import rules
+from printkit.checks.preflight.bounds import check_bounds
 from printkit.checks.preflight.content import page_content
 from printkit.checks.preflight.inks import ink_findings, page_text_inks
 from printkit.checks.preflight.raster import COARSE_DPI, FINE_DPI, find_qr_codes, text_near_edge
@@ -93,6 +94,7 @@ def check_pdf(path: Path, display: str | None = None, fine_dpi: int = FINE_DPI) 
     except (PyPdfError, pdfium.PdfiumError, OSError, *DAMAGE) as exc:
         raise PdfReadError(name, f"cannot be read as a PDF ({_reason(exc)})") from None
     try:
+        check_bounds(reader, name)
         if len(document) != len(reader.pages):
             raise PdfReadError(
                 name, f"has a damaged page tree ({len(reader.pages)} or {len(document)} pages?)"
