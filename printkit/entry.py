@@ -1,19 +1,44 @@
-"""The console script's entry point: Ctrl-C while the libraries load (the first second)
-ends as it does later, with one line and exit 130, not a traceback.
+"""The console script's entry point: Ctrl-C from printkit's first line on ends as it does
+later, with one line and exit 130, not a traceback.
 
-A SIGINT during the imports is held, not raised: raised inside a C extension's
-initialisation (pikepdf's, for one) it comes out as an ``ImportError`` caused by the
-``KeyboardInterrupt``, which no ``except KeyboardInterrupt`` sees. Held, it is answered once
-the imports are done.
+The module's first statement answers SIGINT: until the libraries are loaded an interrupt
+ends the process at once with that line (nothing has been written yet, so there is nothing
+to undo). It uses ``_signal`` and ``os``, which Python has loaded before any script runs, so
+no import comes before it. Raised instead, a ``KeyboardInterrupt`` would come out as a
+traceback wherever it landed: inside click's import, or inside a C extension's
+initialisation (pikepdf's), which wraps it in an ``ImportError`` that no ``except
+KeyboardInterrupt`` sees. Once the libraries are loaded, Python's own handler is back and
+the build answers an interrupt itself (its temporary files removed, the same line).
 
-``printkit --version`` is answered here, before them: it needs none of them."""
+Before this line, Python answers alone: while the interpreter starts (SIGINT still at its
+default, so the process ends by the signal, without a word) and while ``site`` and the
+console script's own first lines run (pip's script imports ``re`` first), a Ctrl-C is a
+traceback no package can prevent.
 
-from __future__ import annotations
+``printkit --version`` is answered here, before the libraries: it needs none of them."""
 
-import signal
+import _signal
+import os
 import sys
 
 MESSAGE = "interrupted (SIGINT); earlier files are untouched\n"
+INTERRUPTED = 128 + _signal.SIGINT  # 130, as the build's own answer to Ctrl-C
+
+
+def _interrupted_early(signum: int, frame: object) -> None:
+    """Ctrl-C before the libraries are loaded: one line, exit 130, now."""
+    try:
+        os.write(2, MESSAGE.encode())
+    finally:  # with no stderr to say it on, the exit code says it
+        os._exit(INTERRUPTED)
+
+
+#: Installed only over Python's own handler: an ignored SIGINT (nohup, a job started with &)
+#: stays ignored.
+_EARLY = _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler
+if _EARLY:
+    _signal.signal(_signal.SIGINT, _interrupted_early)
+
 OUT_OF_MEMORY = (
     "error: ran out of memory while starting (loading the libraries); close other programs"
     " and try again; earlier files are untouched\n"
@@ -30,10 +55,6 @@ def main() -> None:
 
         sys.stdout.write(f"printkit, version {__version__}\n")
         return
-    held: list[int] = []
-    previous = signal.getsignal(signal.SIGINT)
-    if previous is signal.default_int_handler:  # an ignored SIGINT (nohup, &) stays ignored
-        signal.signal(signal.SIGINT, lambda signum, _frame: held.append(signum))
     try:
         from printkit.cli import main as run
     except MemoryError:  # too little memory for the libraries themselves: not a bug either
@@ -48,13 +69,10 @@ def main() -> None:
             " install printkit again (pip install printkit) in this environment\n"
         )
         sys.exit(INSTALL_EXIT)
-    finally:
-        if previous is signal.default_int_handler:
-            signal.signal(signal.SIGINT, previous)
     try:
-        if held:
-            raise KeyboardInterrupt
+        if _EARLY and _signal.getsignal(_signal.SIGINT) is _interrupted_early:
+            _signal.signal(_signal.SIGINT, _signal.default_int_handler)
         run()
-    except KeyboardInterrupt:  # held above, or one between here and click's own handling
+    except KeyboardInterrupt:  # one between here and click's own handling
         sys.stderr.write(MESSAGE)
-        sys.exit(128 + signal.SIGINT)
+        sys.exit(INTERRUPTED)
