@@ -57,6 +57,7 @@ POSITION_FIELDS = {
     "company": str,
     "secret": str,
 }
+_SURROGATE = re.compile("[\ud800-\udfff]")
 ID_DIGITS = 30  # pretix's ids are a few digits
 _POSITION_KEY = re.compile(r'"positionid"\s*:')
 
@@ -152,10 +153,8 @@ def _items(text: str, event: dict, display: str) -> dict[Any, str]:
     for i, item in enumerate(items):
         if not isinstance(item, dict):
             raise _wrong(text, ("event", "items", i), display, "a product (an object)")
-        name = item.get("name", "")
-        if not isinstance(name, str):
-            raise _wrong(text, ("event", "items", i, "name"), display, "a product's name (text)")
-        found[item.get("id")] = name
+        _check_fields(text, item, {"name": str}, ("event", "items", i), display)
+        found[item.get("id")] = item.get("name") or ""
     return found
 
 
@@ -177,6 +176,14 @@ def _check_orders(text: str, orders: list, display: str) -> None:
 def _check_fields(text: str, entry: dict, kinds: dict, at: tuple, display: str) -> None:
     for key, kind in kinds.items():
         value = entry.get(key)
+        if isinstance(value, str) and (half := _SURROGATE.search(value)):
+            offset = place_of(text, (*at, key))
+            raise InputError(
+                Location(display, 1) if offset is None else _where(text, offset, display),
+                path_text((*at, key)),
+                f"holds half a character (U+{ord(half.group()):04X}, a lone surrogate, written"
+                f" as a \\u escape), which is not text; {AGAIN}",
+            )
         if value is None or isinstance(value, str):
             continue
         if kind is int and isinstance(value, int) and not isinstance(value, bool):

@@ -112,6 +112,10 @@ def pretix_files() -> None:
         "pretix-json-key-twice.json",
         _export().replace('"company": "DTU"', '"company": "DTU",\n     "company": "Evil Corp"'),
     )
+    put(  # a \\ud800 escape: half a character, which no text holds
+        "pretix-json-lone-surrogate.json",
+        _export(lambda e: e[orders][1]["positions"][0].update(secret="m1n2\ud800")),
+    )
     deep = 100_000
     put(
         "pretix-json-nested-100000-deep.json",
