@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_interval
+from babel.dates import format_date, format_interval, format_time
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
@@ -41,6 +41,18 @@ def date_line(day: dt.date, start: dt.time, end: dt.time, locale: str, glue: str
 @lru_cache(maxsize=256)
 def long_date(day: dt.date, locale: str) -> str:
     return _sentence_case(format_date(day, "full", locale=locale))
+
+
+@lru_cache(maxsize=4096)  # a festival's programme asks for each start hundreds of times
+def short_time(time: dt.time, locale: str) -> str:
+    """ "10.00", "10:00 AM": a time as the locale writes it, short."""
+    return format_time(time, "short", locale=locale)
+
+
+@lru_cache(maxsize=1024)
+def short_day(day: dt.date, locale: str) -> str:
+    """ "tor. 11. jun.": a day as the programme's index names it."""
+    return format_date(day, "EEE d MMM", locale=locale)
 
 
 def date_span(first: dt.date, last: dt.date, locale: str) -> str:

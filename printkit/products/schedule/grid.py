@@ -18,8 +18,6 @@ import datetime as dt
 import math
 from itertools import groupby
 
-from babel.dates import format_time
-
 from printkit.errors import LayoutError
 from printkit.lang import i18n
 from printkit.layout.flow import FIRST_BASELINE, paragraph
@@ -170,7 +168,7 @@ def _page(
     for hour in range(first, last + 1, 60):
         line_y = at(hour)
         sheet.items.append(Line(x0, line_y, frame.right, line_y, "rule", 0.4))
-        label = format_time(dt.time(hour // 60 % 24, 0), "short", locale=event.language)
+        label = i18n.short_time(dt.time(hour // 60 % 24, 0), event.language)
         size = HOUR if width_mm(face, label, "bold", HOUR) <= AXIS - 1.5 else HOUR * 0.8
         sheet.items.append(
             Text(x0 - 1.5, line_y - size * 0.75 * PT, label, "bold", size, "text", "right")

@@ -7,8 +7,6 @@ venue's."""
 
 from __future__ import annotations
 
-from babel.dates import format_date, format_time
-
 from printkit.lang import i18n
 from printkit.layout.words import room
 from printkit.model.event import Event, Person, Session, Venue
@@ -107,8 +105,8 @@ def _sheets(
             one_line_row(face, name, "bold", width, NAME, suffix=f" ({event.labels['continued']})"),
         )
         for session in sessions:
-            day = format_date(session.date, "EEE d MMM", locale=event.language)
-            time = format_time(session.start, "short", locale=event.language)
+            day = i18n.short_day(session.date, event.language)
+            time = i18n.short_time(session.start, event.language)
             text = f"{day} {time}"
             if id(session) in pages:  # with no other part, there is no page to point to
                 text += f" · {label} {i18n.number(pages[id(session)], event.language)}"

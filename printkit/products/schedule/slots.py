@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
-from babel.dates import format_time
-
 from printkit.lang import i18n
 from printkit.layout.words import affiliation, room, time_range
 from printkit.model.event import Event, Session
@@ -93,7 +91,7 @@ def _day(event: Event, day: dt.date) -> str:
 
 def _clock(event: Event, start: dt.time) -> str:
     """The slot's start as the locale writes a time: "10.00", "10:00 AM"."""
-    return format_time(start, "short", locale=event.language)
+    return i18n.short_time(start, event.language)
 
 
 def _entry(event: Event, face: Typeface, session: Session, width: float, tag: int) -> list[Row]:
