@@ -23,7 +23,7 @@ def read(source: str, display: str) -> Found:
             "missing; a pretalx or c3voc schedule.json has schedule.conference.days",
         )
     days = _list(conference, "days", "schedule.conference.days")
-    entries = []
+    entries, read = [], {id(conference)}
     for d, day in enumerate(days):
         rooms = day.get("rooms")
         if rooms is None or not isinstance(rooms.data, dict):
@@ -31,6 +31,8 @@ def read(source: str, display: str) -> Found:
         for room in rooms.data:
             for event in _list(rooms, room, f"days[{d}].rooms[{room!r}]"):
                 entries.append(_entry(event, room))
+                read.add(id(event))
+    _stray(root, "", read)
     tracks = tuple(
         Track(name, hex_colour(track.text("color")))
         for track in _list(conference, "tracks", "tracks", optional=True)
@@ -44,6 +46,31 @@ def read(source: str, display: str) -> Found:
 _PLACES = {
     key: key for key in ("title", "subtitle", "abstract", "track", "language", "url", "room")
 } | {"type": "type", "uid": "guid"}
+
+
+def _stray(value: Value, path: str, read: set[int]) -> None:
+    """Refuse a session anywhere but ``days[].rooms{room: [event]}`` (an object with a title
+    and a date, start or duration that was not read as an event): it would not be printed."""
+    if isinstance(value.data, list):
+        for i, item in enumerate(value.data):
+            _stray(item, f"{path}[{i}]", read)
+        return
+    if not isinstance(value.data, dict):
+        return
+    if id(value) not in read and "title" in value.data and _SESSION & value.data.keys():
+        title = text(value.text("title"))
+        raise InputError(
+            value.where,
+            f"event {title!r}" if title else f"event at line {value.where.line}",
+            f"stands at {path}, where no event is read; pretalx and c3voc list each day's"
+            " events in schedule.conference.days[].rooms{room: [event]}: move it there",
+        )
+    for key, item in value.data.items():
+        _stray(item, f"{path}.{key}" if path else key, read)
+
+
+#: the keys that make an object with a title a session
+_SESSION = {"date", "start", "duration"}
 
 
 def _list(parent: Value, key: str, path: str, optional: bool = False) -> list[Value]:

@@ -66,6 +66,7 @@ def read(data: bytes, display: str) -> Found:
     conference = root.child("conference")
     if conference is not None:
         once(conference, ("title", "time_zone_name"), "conference")
+    _in_place(root, ("schedule",))
     zone = _value(conference, "time_zone_name") if conference is not None else None
     tracks = tuple(_tracks(conference)) if conference is not None else ()
     entries = [
@@ -76,6 +77,41 @@ def read(data: bytes, display: str) -> Found:
     ]
     title = _value(conference, "title") if conference is not None else None
     return Found(entries, zone, conference.where if conference else root.where, tracks, title)
+
+
+#: where an element that holds sessions or people belongs: the tags above it
+_PLACE = {
+    "event": ("schedule", "day", "room"),
+    "person": ("schedule", "day", "room", "event", "persons"),
+}
+#: where a <room> may stand: a day's room, or an event's own <room>name</room>
+_ROOMS = (("schedule", "day"), ("schedule", "day", "room", "event"))
+
+
+def _in_place(element: Element, above: tuple[str, ...]) -> None:
+    """Refuse an <event> anywhere but schedule > day > room, a <person> outside an event's
+    <persons> and a <room> holding elements outside a <day>: only those places are read, and
+    one elsewhere was left out of the programme without a word."""
+    for child in element.children:
+        want = _PLACE.get(child.tag)
+        inside = " > ".join(above)
+        if want is not None and above != want:
+            name = _value(child, "title") if child.tag == "event" else text(child.text)
+            raise InputError(
+                child.where,
+                f"{child.tag} {name!r}" if name else f"{child.tag} at line {child.where.line}",
+                f"stands inside {inside}, where no {child.tag} is read; move it to"
+                f" {' > '.join(want)} > {child.tag}",
+            )
+        if child.tag == "room" and child.children and above not in _ROOMS:
+            name = text(child.attrs.get("name"))
+            raise InputError(
+                child.where,
+                f"room {name!r}" if name else f"room at line {child.where.line}",
+                f"stands inside {inside}, not a <day>, so its events have no day; move it into"
+                ' the <day date="YYYY-MM-DD"> it belongs to',
+            )
+        _in_place(child, (*above, child.tag))
 
 
 def _tracks(conference: Element):  # noqa: ANN202
