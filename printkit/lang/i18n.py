@@ -91,6 +91,11 @@ def is_known_locale(tag: str) -> bool:
     return True
 
 
+def language_name(code: str, locale: str) -> str:
+    """ "Danish", "dansk", "Dänisch": a language (its code) named in ``locale``'s words."""
+    return Locale.parse(locale).languages.get(code) or code
+
+
 def language_in(value: str, event_language: str) -> str | None:
     """The language a list's cell names, as its code ("de"): a tag Babel knows ("de",
     "en-GB", pretix's "de-informal") or a language's name in English, in the event's language

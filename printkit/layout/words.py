@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from printkit.lang import i18n
-from printkit.lang.labels import CATALOGUE, primary_language
+from printkit.lang.labels import CATALOGUE, fill, primary_language
 from printkit.model.event import Event, Person, Session, Venue
 from printkit.model.roles import BUILTIN, DEFAULT_ROLE
 
@@ -16,6 +18,31 @@ def date_line(event: Event, session: Session) -> str:
 
 def time_range(event: Event, session: Session) -> str:
     return i18n.time_range(session.start, session.end, event.language)
+
+
+def held_in(event: Event, session: Session) -> str | None:
+    """ "In Danish" (the ``held_in`` label): the language a session is held in, when it is
+    not the event's, named in the event's; a language the file names in words no language
+    has (a sheet's "English/Danish") as it is written."""
+    if not session.language:
+        return None
+    return _held_in(session.language, event.language, event.labels["held_in"])
+
+
+def language_tag(event: Event, session: Session) -> str | None:
+    """ "DA": the same as a code, where a grid's box has room for no more."""
+    if held_in(event, session) is None:
+        return None
+    code = i18n.language_in(session.language or "", event.language)
+    return code.upper() if code else session.language
+
+
+@lru_cache(maxsize=256)  # a festival's sessions share a few languages
+def _held_in(value: str, language: str, label: str) -> str | None:
+    code = i18n.language_in(value, language)
+    if code == primary_language(language):
+        return None
+    return fill(label, language=i18n.language_name(code, language) if code else value)
 
 
 def when(event: Event) -> str:

@@ -19,7 +19,7 @@ import zoneinfo
 from typing import TYPE_CHECKING
 
 from printkit.layout.codes import local
-from printkit.layout.words import room
+from printkit.layout.words import held_in, room
 from printkit.model.event import Event, Session
 
 if TYPE_CHECKING:
@@ -44,6 +44,8 @@ def uid(event: Event, session: Session) -> str:
 
 def _description(event: Event, session: Session) -> str:
     parts = [session.subtitle] if session.subtitle else []
+    held = held_in(event, session)  # "In Danish": the session's, in the event's language
+    parts += [held] if held else []
     for label, people in session.credits(event.labels):
         parts.append(f"{label}: {', '.join(p.name for p in people)}")
     parts += session.text

@@ -26,7 +26,7 @@ from printkit.layout.flow import FIRST_BASELINE, paragraph
 from printkit.layout.items import QR, Document, Item, Line, Note, Page, Text, field_path, pt
 from printkit.layout.qr import encode, url_code
 from printkit.layout.text import shrunk, width_mm
-from printkit.layout.words import date_line, room, time_range, venue_line, when
+from printkit.layout.words import date_line, held_in, room, time_range, venue_line, when
 from printkit.model.event import Event, Session, Venue
 from printkit.model.geometry import PT, Rect, Size
 from printkit.products.signs import (
@@ -344,6 +344,9 @@ def _listing(
         rows = [([(session.title, "bold")], size.title, "text", 1.15)]
         if session.subtitle and size.subtitles:
             rows.append(([(session.subtitle, "italic")], size.subtitle, "muted", 1.25))
+        held = held_in(event, session)  # "In Danish", when not the event's language
+        if held:
+            rows.append(([(held, "italic")], size.names, "muted", 1.25))
         people = people_spans(event, session)
         if people and size.people:
             rows.append((people, size.names, "text", 1.25))

@@ -23,7 +23,7 @@ from printkit.lang import i18n
 from printkit.layout.flow import FIRST_BASELINE, paragraph
 from printkit.layout.items import Group, Item, Line, Text, field_path
 from printkit.layout.text import fit_block, width_mm, wrap
-from printkit.layout.words import room
+from printkit.layout.words import language_tag, room
 from printkit.model.event import Event, Session, Venue
 from printkit.model.geometry import PT, Rect
 from printkit.products.schedule.columns import Sheet
@@ -260,6 +260,8 @@ def fit(event: Event, face: Typeface, session: Session, box: Rect) -> list[Item]
     """The box's words by the rule in the module's docstring."""
     width = box.width - 2 * PAD
     time = i18n.time_range(session.start, session.end, event.language)
+    tag = language_tag(event, session)  # "10:00–10:45 · DA", or the time alone if no room
+    times = (f"{time} · {tag}", time) if tag else (time,)
     names = people_of(event, session)
     sizes = [TITLE - STEP * k for k in range(int((TITLE - FLOOR) / STEP) + 1)]
     stages = [(size, "full") for size in sizes]
@@ -269,7 +271,7 @@ def fit(event: Event, face: Typeface, session: Session, box: Rect) -> list[Item]
         (FLOOR, s) for s in ("cut subtitle", "no subtitle", "cut people", "no people", "no time")
     ]
     for size, stage in stages:
-        items = _attempt(face, session, box, width, size, stage, time, names, event)
+        items = _attempt(face, session, box, width, size, stage, times, names, event)
         if items is not None:
             return items
     raise LayoutError(
@@ -289,7 +291,7 @@ def _attempt(
     width: float,
     size: float,
     stage: str,
-    time: str,
+    times: tuple[str, ...],
     names: list[str],
     event: Event,
 ) -> list[Item] | None:
@@ -300,7 +302,8 @@ def _attempt(
     x = box.x + PAD
     items: list[Item] = []
     if stage != "no time":
-        if width_mm(face, time, "bold", TIME) > width:
+        time = next((t for t in times if width_mm(face, t, "bold", TIME) <= width), None)
+        if time is None:
             return None
         items.append(Text(x, top - FIRST_BASELINE * TIME * PT, time, "bold", TIME))
         top -= (FIRST_BASELINE + TIME_SPACE) * TIME * PT

@@ -18,7 +18,7 @@ from printkit.lang import i18n
 from printkit.layout.flow import FIRST_BASELINE, Block, paragraph
 from printkit.layout.items import Box, Group, Item, Line, Text, field_path
 from printkit.layout.text import width_mm
-from printkit.layout.words import affiliation, room, time_range
+from printkit.layout.words import affiliation, held_in, room, time_range
 from printkit.model.event import Event, Person, Role, Session, Venue
 from printkit.model.geometry import PT, Rect
 from printkit.products.schedule.columns import Sheet
@@ -226,6 +226,10 @@ def _entry(event: Event, session: Session, face: Typeface, columns: Columns) -> 
     if session.subtitle:
         y -= 0.6
         add([(session.subtitle, "italic")], SUBTITLE, 1.3, "muted")
+    held = held_in(event, session)  # "In Danish", when not the event's language
+    if held:
+        y -= 0.6
+        add([(held, "italic")], BODY, 1.3, "muted")
     for paragraph_text in session.text:
         y -= 1.6
         add([(paragraph_text, "regular")], BODY, 1.4)

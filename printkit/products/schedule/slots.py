@@ -10,7 +10,7 @@ import datetime as dt
 from itertools import groupby
 
 from printkit.lang import i18n
-from printkit.layout.words import affiliation, room, time_range
+from printkit.layout.words import affiliation, held_in, room, time_range
 from printkit.model.event import Event, Session
 from printkit.products.schedule.columns import Row, Sheet, column_width, columns_for, pour_closing
 from printkit.products.schedule.frame import Frame
@@ -96,6 +96,7 @@ def _clock(event: Event, start: dt.time) -> str:
 
 def _entry(event: Event, face: Typeface, session: Session, width: float, tag: int) -> list[Row]:
     parts = (time_range(event, session), room(session.venue), session.track)
+    parts += (held_in(event, session),)  # "In Danish", when not the event's language
     meta = " · ".join(part for part in parts if part)  # "10:15–11:00 · Room 2 (B) · Civic tech"
     rows = text_rows(face, [(meta, "bold")], width, META, 1.3, "text", keep=True)
     rows[0] = Row(rows[0].items, rows[0].height, 0.0, True, (), tag)
