@@ -10,10 +10,11 @@ Each file is one attack, named for what it attacks. Where it goes depends on its
 - ``pdf/``: a file given to ``printkit check`` (which must say it is damaged, not crash).
 
 A case that must fail gives its exit code and its one message line; a case that must build
-gives exit 0 and its warning lines. Paths in messages are written ``<dir>`` (the case's
-folder) and ``<outside>`` (a folder beside it, holding logo.png and people.csv). Every case
-starts from an output folder holding a good earlier build, which a failure must leave byte
-for byte as it was.
+gives exit 0 and its warning lines, and may say what the programme prints (``printed``:
+phrases of programme.pdf's text) and lines programme.ics holds (``calendar``). Paths in
+messages are written ``<dir>`` (the case's folder) and ``<outside>`` (a folder beside it,
+holding logo.png and people.csv). Every case starts from an output folder holding a good
+earlier build, which a failure must leave byte for byte as it was.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests import pdfread
 from tests.conftest import ROOT, run
 
 CORPUS = Path(__file__).resolve().parent
@@ -164,6 +166,12 @@ def test_hostile_input(case, tmp_path, seed_out):
     assert names >= set(before) if case["file"].startswith("schedules/") else names == set(before)
     for name in sorted(n for n in names if n.endswith(".pdf")):
         assert PdfReader(out / name).get_num_pages() >= 1
+    printed = pdfread.flat(pdfread.text(out / "programme.pdf")) if case.get("printed") else ""
+    for words in case.get("printed", ()):  # what the programme's reader sees
+        assert words in printed, printed
+    calendar = (out / "programme.ics").read_text(encoding="utf-8") if case.get("calendar") else ""
+    for line in case.get("calendar", ()):  # lines of programme.ics, unfolded
+        assert line in calendar.replace("\r\n ", "").splitlines(), calendar
 
 
 def test_an_unreadable_file_is_named(tmp_path, monkeypatch):

@@ -197,6 +197,25 @@ def test_a_kit_from_an_excel_sheet(tmp_path):
     assert "Frokost" not in tents  # a break gets no tent
 
 
+def test_a_duration_typed_as_a_time_cell_is_hours_minutes_seconds(tmp_path):
+    """Excel keeps a duration typed 0:05:00 as a time cell, read as 00:05:00: five minutes
+    (issue 13, F05: it was read as D:HH:MM, five hours)."""
+    _sheet(
+        tmp_path / "program.xlsx",
+        [
+            ("Date", "Start", "Duration", "Room", "Title"),
+            (dt.datetime(2026, 9, 3), dt.time(9, 0), dt.time(0, 5), "Store sal", "Velkomst"),
+        ],
+    )
+    event = _event(tmp_path, "program.xlsx", "timezone: Europe/Copenhagen\n")
+    result = run("build", event, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    calendar = icalendar.Calendar.from_ical((tmp_path / "out" / "programme.ics").read_bytes())
+    (session,) = calendar.walk("VEVENT")
+    assert session.decoded("DTEND") - session.decoded("DTSTART") == dt.timedelta(minutes=5)
+    assert "9:00 – 9:05 AM Velkomst" in flat(text(tmp_path / "out" / "programme.pdf"))
+
+
 def test_times_in_another_zone_are_converted_with_a_note(tmp_path):
     """The Lisbon schedule (UTC+1 in June) printed for an event in Copenhagen (UTC+2)."""
     result = _build(tmp_path, "schedule.json", extra="timezone: Europe/Copenhagen\n")

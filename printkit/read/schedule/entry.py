@@ -44,7 +44,7 @@ TYPES = {
     "coffee break": "break",
 }
 _SPACES = re.compile(r"[ \t\r\n]+")
-_DURATION = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$")
+_DURATION = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::(\d{1,2}))?\s*$")
 #: no session lasts longer than this; a longer one is a mistyped duration
 MAX_HOURS = 24
 Day = TypeVar("Day", dt.date, dt.datetime)
@@ -102,16 +102,52 @@ def text(value: str | None) -> str | None:
     return folded or None
 
 
-def duration(value: str, where: Location, path: str) -> dt.timedelta:
-    """``HH:MM`` (frab, pretalx), ``HH:MM:SS`` or ``D:HH:MM``."""
+def duration(value: str, where: Location, path: str, *, day_form: bool) -> dt.timedelta:
+    """Two parts are ``HH:MM`` (frab, pretalx, c3voc), three ``HH:MM:SS`` (c3voc's schema,
+    a spreadsheet's time cell). ``day_form``: the file may be pretalx's, which writes a
+    session of a day or more as ``D:HH:MM``; a value that reads as a session either way
+    (``1:00:00``, an hour or a day) is refused rather than guessed."""
     match = _DURATION.match(value)
     if match is None:
         raise InputError(where, path, f"duration {value!r} is not a duration (HH:MM)")
-    days, hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
-    if match.group(4) and not match.group(1):  # HH:MM:SS
-        days, hours, minutes, seconds = 0, int(match.group(2)), int(match.group(3)), seconds
-    length = dt.timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+    first, second, third = match.groups()
+    hours, minutes, seconds = int(first), int(second), int(third or 0)
+    if third is not None and day_form and not first.startswith("0") and minutes < 24:
+        as_days = dt.timedelta(days=hours, hours=minutes, minutes=seconds)
+        if as_days <= dt.timedelta(hours=MAX_HOURS):
+            raise InputError(
+                where,
+                path,
+                f"duration {value!r} is {_words(dt.timedelta(hours=hours, minutes=minutes))}"
+                f" as HH:MM:SS, but {_words(as_days)} as pretalx writes a day (D:HH:MM);"
+                f" write {hours:02}:{minutes:02} for the first, {_hh_mm(as_days)} for the"
+                " second",
+            )
+    for amount, unit in ((minutes, "minutes"), (seconds, "seconds")):
+        if amount > 59:
+            length = dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
+            raise InputError(
+                where,
+                path,
+                f"duration {value!r} has {amount} {unit}, and {unit} run from 00 to 59;"
+                f" write {_hh_mm(length)}{f':{seconds % 60:02}' if third else ''}"
+                f" for {_words(length)}",
+            )
+    length = dt.timedelta(hours=hours, minutes=minutes, seconds=seconds)
     return within_hours(length, value, where, path)
+
+
+def _hh_mm(length: dt.timedelta) -> str:
+    minutes = int(length.total_seconds()) // 60
+    return f"{minutes // 60:02}:{minutes % 60:02}"
+
+
+def _words(length: dt.timedelta) -> str:
+    """``1 hour 15 minutes``: a length as a message says it."""
+    total = int(length.total_seconds())
+    parts = [(total // 3600, "hour"), (total // 60 % 60, "minute"), (total % 60, "second")]
+    said = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in parts if n]
+    return " ".join(said) or "no time"
 
 
 def instant(value: str, where: Location, path: str, what: str = "date") -> dt.datetime:

@@ -108,7 +108,7 @@ def _entry(event: Value, room: str) -> Entry:
         where=event.where,
         title=title,
         start=begins,
-        end=duration(length.data, length.where, path),
+        end=duration(length.data, length.where, path, day_form=True),
         room=text(event.text("room")) or text(room) or "",
         subtitle=text(event.text("subtitle")),
         type=text(event.text("type")),

@@ -47,7 +47,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "language": ("language", "sprog", "sprache", "lang"),
 }
 REQUIRED = ("date", "start", "room", "title")
-_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*$")
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
 _SPLIT = re.compile(r"\s*[;,]\s*")
 
 
@@ -105,7 +105,8 @@ def _entry(table: Table, row: Row, found: dict[str, int]) -> Entry:
             raise fail("end", f"the session ends ({end:%H:%M}) before it starts ({start:%H:%M})")
     elif "duration" in found and cell("duration"):
         index = found["duration"]
-        end = duration(cell("duration"), table.at(row, index), table.cell(row, index))
+        at, named = table.at(row, index), table.cell(row, index)
+        end = duration(cell("duration"), at, named, day_form=False)  # a time cell: HH:MM:SS
     else:
         raise fail("end" if "end" in found else "duration", "empty; give the end or duration")
     room = text(cell("room")) or ""  # none: a break in every room, or refused (``written``)
@@ -162,6 +163,7 @@ def _time(value: str, field: str, fail) -> dt.time:  # noqa: ANN001
     match = _TIME.match(value.split(" ")[-1] if " " in value.strip() else value)
     if field == "end" and match is not None and match.group(1, 2) == ("24", "00"):
         return dt.time()  # the day's end, as a timetable writes it
-    if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+    parts = [int(g or 0) for g in match.groups()] if match is not None else [24]
+    if parts[0] > 23 or max(parts[1:], default=0) > 59:  # minutes, seconds
         raise fail(field, f"{value!r} is not a time of day; write it as HH:MM")
     return dt.time(int(match.group(1)), int(match.group(2)))

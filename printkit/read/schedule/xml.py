@@ -131,7 +131,7 @@ def _entry(event: Element, room: Element, day: Element) -> Entry:
     length_node = event.child("duration")
     if length_node is None or not length_node.text:
         raise InputError(event.where, path, "has no <duration> (HH:MM)")
-    length = duration(length_node.text, length_node.where, path)
+    length = duration(length_node.text, length_node.where, path, day_form=True)
     room_name = _value(event, "room") or text(room.attrs.get("name"))
     if not room_name:
         raise InputError(event.where, path, "has no <room>; say where it takes place")
