@@ -9,6 +9,7 @@ from operator import itemgetter
 
 from printkit.model.geometry import PT
 from printkit.typeset.fonts import Typeface
+from printkit.typeset.shaping import advance, ink
 
 Span = tuple[str, str]  # (text, style)
 
@@ -84,13 +85,43 @@ def fit_block(
     allows the largest type wins instead of the one with the fewest lines. None when nothing
     fits.
     """
+    return _fit(
+        face.chain(style),
+        text,
+        width,
+        max_size,
+        min_size,
+        max_lines,
+        height,
+        leading,
+        prefer_large,
+        overhang,
+    )
+
+
+@lru_cache(maxsize=1 << 13)
+def _fit(
+    chain: tuple[str, ...],
+    text: str,
+    width: float,
+    max_size: float,
+    min_size: float,
+    max_lines: int,
+    height: float | None,
+    leading: float,
+    prefer_large: bool,
+    overhang: float,
+) -> Fitted | None:
+    """``fit_block`` in the registered fonts ``chain`` (a font file's registered name names
+    its contents), kept: a badge run fits the same organisation, the same first names and
+    the same foot on thousands of badges."""
     best: Fitted | None = None
     for lines in _candidates(text, max_lines):
         # per point of size: the widest line's advance plus the ink that may stick out each side
-        widest = max(width_mm(face, line, style, 1.0) for line in lines) + 2 * overhang * PT
+        widest = max(advance(chain, line) for line in lines) * PT + 2 * overhang * PT
         size = min(max_size, width / widest)
         if height is not None:
-            extra = sum(ink_beyond(face, tuple(lines), style, leading))
+            extra = sum(_ink_beyond(chain, lines, leading))
             size = min(size, height / ((_block_height(len(lines), leading) + extra) * PT))
         size = _floor(size)
         if size < min_size:
@@ -145,10 +176,17 @@ def ink_beyond(
 ) -> tuple[float, float]:
     """How far (em) a block's glyphs reach above its first line's box and below its last's:
     (0, 0) for ordinary text; marks a font stacks above a letter make it more."""
+    return _ink_beyond(face.chain(style), tuple(lines), leading)
+
+
+@lru_cache(maxsize=1 << 13)
+def _ink_beyond(
+    chain: tuple[str, ...], lines: tuple[str, ...], leading: float
+) -> tuple[float, float]:
     above = below = 0.0
     last = (len(lines) - 1) * leading
     for k, line in enumerate(lines):
-        top, bottom = face.ink(line, style, 1.0)
+        top, bottom = ink(chain, line)
         above = max(above, top - k * leading - FIRST_BASELINE)
         below = max(below, k * leading - bottom - last - LINE_BOTTOM)
     return above, below

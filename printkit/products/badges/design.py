@@ -8,6 +8,7 @@ lengths below are millimetres and type sizes points *at that design size*.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from printkit.errors import LayoutError
 from printkit.layout.flow import fitted_lines
@@ -299,15 +300,9 @@ def _affiliation_lines(
     that, onto up to ``most`` (three in the narrow column beside a tall code) so."""
     if not text:
         return (), design.org_max
-    for allowed in range(min(ORG_LINES, most), most + 1):
-        size = design.org_max
-        while size >= design.org_min - 1e-9:
-            lines = balanced_lines(face, text, "regular", width, size)  # no lone last word
-            if len(lines) <= allowed and all(
-                width_mm(face, ln, "regular", size) <= width + 1e-6 for ln in lines
-            ):
-                return tuple(lines), size
-            size -= ORG_STEP
+    found = _wrapped(face, face.chain("regular"), text, width, design.org_max, design.org_min, most)
+    if found is not None:
+        return found
     raise LayoutError(
         PRODUCT,
         f"the title and organisations of {person.name!r} ({text!r}) do not fit {COUNTED[most]} lines of a"
@@ -316,6 +311,31 @@ def _affiliation_lines(
         None,
         *person.place(_longest_key(person)),
     )
+
+
+@lru_cache(maxsize=1 << 12)
+def _wrapped(
+    face: Typeface,
+    chain: tuple[str, ...],
+    text: str,
+    width: float,
+    largest: float,
+    smallest: float,
+    most: int,
+) -> tuple[tuple[str, ...], float] | None:
+    """``_affiliation_lines`` without the error: the lines and their size, or None. Kept by
+    the fonts' registered names (``chain``, which name the files' contents): thousands of
+    badges carry the same few organisations."""
+    for allowed in range(min(ORG_LINES, most), most + 1):
+        size = largest
+        while size >= smallest - 1e-9:
+            lines = balanced_lines(face, text, "regular", width, size)  # no lone last word
+            if len(lines) <= allowed and all(
+                width_mm(face, ln, "regular", size) <= width + 1e-6 for ln in lines
+            ):
+                return tuple(lines), size
+            size -= ORG_STEP
+    return None
 
 
 def _longest_key(person: Person) -> str:
