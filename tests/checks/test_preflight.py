@@ -571,3 +571,29 @@ def test_a_content_stream_that_does_not_inflate_is_damage(tmp_path):
     assert result.exit_code == 2, result.output
     (first,) = problem_lines(result, pdf)
     assert first.startswith(f"{pdf}: page 1: the content cannot be read (")
+
+
+@pytest.mark.parametrize(("units", "user_unit"), [(10_000, 2.0), (15_000, 2.0), (15_000, 1.0)])
+def test_a_page_box_is_at_most_14400_units_a_side_of_its_user_unit(tmp_path, units, user_unit):
+    """PDF's page is 3 to 14,400 units a side; /UserUnit (PDF 1.6) makes the unit larger, not
+    the count: 10,000 units at UserUnit 2 is a page of 7,055.6 mm, fine (attack f06). Such a
+    page fails an office file too: no printer can print it."""
+    pdf = tmp_path / "wide.pdf"
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=units, height=200)
+    page[NameObject("/UserUnit")] = FloatObject(user_unit)
+    writer.write(pdf)
+    result = run("check", pdf)
+    to_mm = user_unit * 25.4 / 72
+    if units <= 14_400:
+        assert problem_lines(result, pdf) == []
+        assert result.exit_code == 0, result.output
+        return
+    scale = f" at UserUnit {user_unit:g}" if user_unit != 1 else ""
+    assert problem_lines(result, pdf) == [
+        f"{pdf}: page 1: MediaBox is {units * to_mm:,.1f} × {200 * to_mm:,.1f} mm ({units:,} ×"
+        f" 200 units): a page box is at most 14,400 units a side ({14_400 * to_mm:,.1f} mm"
+        f"{scale}); a larger page sets /UserUnit (PDF 1.6)"
+    ]
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == f"{pdf}: not fit to print: 1 problem"

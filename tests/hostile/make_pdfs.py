@@ -1,6 +1,7 @@
-"""Write the hostile PDFs for ``printkit check`` that bound its work (attack F15, F16). Run
-from this folder: ``python make_pdfs.py``. The files are committed; this says how each was
-made. Each is a few kilobytes that asks for gigabytes or hours."""
+"""Write the hostile PDFs for ``printkit check``: files that bound its work (attack F15, F16),
+each a few kilobytes that asks for gigabytes or hours, and pages whose boxes no printer can
+print (attack f06). Run from this folder: ``python make_pdfs.py``. The files are committed;
+this says how each was made."""
 
 from __future__ import annotations
 
@@ -88,6 +89,33 @@ def main() -> None:
         "streams-inflate-to-a-gigabyte-together.pdf",
         [CATALOG, pages, page] + [_stream(_bomb(b" ", 70), twice)] * 15,
     )
+
+    _page_boxes()
+
+
+def _page_boxes() -> None:
+    """Pages of no size, or beyond PDF's 14,400 units a side, and a TrimBox outside its
+    BleedBox: each drawn in 100 % K, nothing else wrong with it (attack f06)."""
+    pages = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+    ink = _stream(b"0 0 0 1 k 10 10 50 50 re f")
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox %s %s /Contents 4 0 R /Resources << >> >>"
+    huge = b"1" + b"0" * 30  # 1e30: PDF numbers have no exponent, so written out
+    for name, box, extra in (
+        ("page-of-zero-size.pdf", b"[0 0 0 0]", b""),
+        ("page-of-1e30-points.pdf", b"[0 0 %s %s]" % (huge, huge), b""),
+        ("page-one-unit-wider-than-pdf-allows.pdf", b"[0 0 14401 200]", b""),
+        ("page-of-two-units.pdf", b"[0 0 2 2]", b""),
+        ("user-unit-of-zero.pdf", b"[0 0 200 200]", b"/UserUnit 0"),
+        ("user-unit-negative.pdf", b"[0 0 200 200]", b"/UserUnit -2"),
+        ("trim-box-of-zero-size.pdf", b"[0 0 200 200]", b"/TrimBox [10 10 10 10]"),
+        (
+            "trim-box-outside-the-bleed-box.pdf",
+            b"[0 0 200 200]",
+            b"/BleedBox [5 5 195 195] /TrimBox [10 10 250 190]",
+        ),
+        ("trim-box-outside-the-media-box.pdf", b"[0 0 200 200]", b"/TrimBox [-20 10 190 190]"),
+    ):
+        _pdf(name, [CATALOG, pages, page % (box, extra), ink])
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ from printkit.checks.preflight.report import (
     Severity,
     TextNearEdge,
 )
-from printkit.checks.preflight.structure import page_boxes, page_fonts, user_unit
+from printkit.checks.preflight.structure import box_problems, page_boxes, page_fonts, user_unit
 from printkit.errors import PdfReadError
 from printkit.read.regular import NotRegular, open_regular
 
@@ -160,6 +160,7 @@ def _check_page(
         rendered.close()
     findings = [
         *unreadable,
+        *(Finding(number, problem, Severity.UNPRINTABLE) for problem in box_problems(page)),
         *rules.box_findings(number, boxes, press),
         *rules.font_findings(number, fonts),
         *rules.colour_findings(number, colours),

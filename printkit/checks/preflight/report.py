@@ -19,6 +19,7 @@ class Severity(Enum):
     PROBLEM = "problem"  # the file is not fit to print
     WARNING = "warning"  # worth a look; does not fail the check
     DAMAGE = "damage"  # part of the file cannot be read: damaged, whatever it is for
+    UNPRINTABLE = "unprintable"  # a page of no size, or beyond PDF's: office or press, unfit
 
 
 class ColourKind(Enum):
@@ -178,9 +179,15 @@ class FileReport:
         return not self.problems
 
     @property
+    def unprintable(self) -> bool:
+        """A page that no printer can print as it is set (its size zero or beyond PDF's)."""
+        return any(f.severity is Severity.UNPRINTABLE for f in self.findings)
+
+    @property
     def failed(self) -> bool:
-        """A press file that is not fit to print: an office file does not fail the check."""
-        return self.press and not self.fit_to_print
+        """A press file that is not fit to print, or any file with a page no printer can print:
+        an office file's other problems do not fail the check."""
+        return (self.press and not self.fit_to_print) or self.unprintable
 
     def summary(self) -> list[str]:
         count = len(self.pages)
@@ -195,7 +202,7 @@ class FileReport:
     def verdict(self) -> str:
         problems = len(self.problems)
         warnings = len(self.findings) - problems
-        if not self.press:
+        if not self.press and not self.unprintable:
             found = problems + warnings
             tail = f"; it has {_count(found, 'thing')} to look at, above" if found else ""
             return f"{self.file}: {OFFICE}{tail}"

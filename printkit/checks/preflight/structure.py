@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -16,9 +17,72 @@ _FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 MAX_DEPTH = 32  # nesting of forms and patterns; deeper is a malformed or hostile file
 
 
+#: A page box's side in user space units (ISO 32000-1, Annex C, and the PDF Reference's
+#: implementation note 177): at least 3, at most 14,400 — 200 inches at the default unit of
+#: 1/72 inch; larger pages scale the unit by the page's /UserUnit (PDF 1.6) instead.
+MIN_SIDE, MAX_SIDE = 3.0, 14_400.0
+
+
 def user_unit(page: PageObject) -> float:
-    """Millimetres per unit of the page's user space."""
-    return float(page.get("/UserUnit", 1.0)) * PT
+    """Millimetres per unit of the page's user space (the default unit for a /UserUnit that
+    is not a positive finite number: ``box_problems`` says so)."""
+    return _unit(page.get("/UserUnit", 1.0)) * PT
+
+
+def _unit(value: object) -> float:
+    unit = _number(value)
+    return unit if unit is not None and unit > 0 else 1.0
+
+
+def _number(value: object) -> float | None:
+    """A PDF number as a finite float, or None."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _mm(value: float) -> str:
+    return f"{value:,.1f}" if value < 1e7 else f"{value:.3g}"
+
+
+def box_problems(page: PageObject) -> list[str]:
+    """What makes the page's size unknowable or impossible: a /UserUnit that is not a positive
+    number, and each box the page sets whose sides are not finite or not within
+    ``MIN_SIDE``..``MAX_SIDE`` units (a 0 × 0 or a 1e30 pt page). Corners in either order
+    are a rectangle (ISO 32000-1, 7.9.5), not a problem."""
+    found = []
+    raw = page.get("/UserUnit", 1.0)
+    unit = _number(raw)
+    if unit is None or unit <= 0:
+        found.append(f"UserUnit {raw} is not a positive number: the page's size is unknown")
+    unit = _unit(raw)
+    for name in BOX_NAMES:
+        if name != "MediaBox" and f"/{name}" not in page:
+            continue
+        box = getattr(page, name.lower())
+        values = [_number(v) for v in (box.left, box.bottom, box.right, box.top)]
+        if None in values:
+            found.append(f"{name} has a corner that is not a finite number")
+            continue
+        left, bottom, right, top = values
+        sides = (abs(right - left), abs(top - bottom))
+        size = " × ".join(_mm(side * unit * PT) for side in sides) + " mm"
+        units = " × ".join(f"{side:,g}" for side in sides)
+        scale = f" at UserUnit {unit:g}" if unit != 1.0 else ""
+        if min(sides) < MIN_SIDE:
+            found.append(
+                f"{name} is {size} ({units} units): a page box is at least {MIN_SIDE:g} units"
+                " a side"
+            )
+        elif max(sides) > MAX_SIDE:
+            found.append(
+                f"{name} is {size} ({units} units): a page box is at most {MAX_SIDE:,g} units"
+                f" a side ({MAX_SIDE * unit * PT:,.1f} mm{scale}); a larger page sets"
+                " /UserUnit (PDF 1.6)"
+            )
+    return found
 
 
 def page_boxes(page: PageObject) -> PageBoxes:
