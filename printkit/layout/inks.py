@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from printkit.layout.items import Box, Document, Group, Item, Text, Trap
+from printkit.layout.items import Box, Document, Group, Item, Page, Text, Trap
 from printkit.layout.theme import CMYK, COLOURS, PAPER_WHITE, TRAP, ink_breach, one_ink
 from printkit.model.geometry import PT
 
@@ -23,8 +23,12 @@ SOLID = "text"  # what small text falls back to: 100 % K, one ink
 
 
 def obey_ink_rule(document: Document) -> Document:
-    pages = tuple(replace(page, items=_items(page.items, [])) for page in document.pages)
-    return replace(document, pages=pages)
+    return replace(document, pages=tuple(ink_ruled(page) for page in document.pages))
+
+
+def ink_ruled(page: Page) -> Page:
+    """``page`` with the rule applied."""
+    return replace(page, items=_items(page.items, []))
 
 
 def _items(items: Iterable[Item], boxes: list[Box]) -> tuple[Item, ...]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from printkit.errors import Location
@@ -132,6 +133,26 @@ class Document:
     author: str
     subject: str
     notes: tuple[Note, ...] = ()  # not drawn; ``printkit review`` reports them
+    #: the pages after ``pages``, laid out only as they are drawn (a build's badges: a stream,
+    #: never held together); None when ``pages`` holds them all
+    rest: Iterator[Page] | None = field(default=None, compare=False, repr=False)
+    #: how many pages there are, ``rest``'s too (known ahead for a progress bar, then
+    #: counted as they are drawn); None: ``pages`` holds them all
+    count: int | None = field(default=None, compare=False)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages) if self.count is None else self.count
+
+
+@dataclass
+class Stream:
+    """A document's pages laid out as they are taken (``document`` holds none of them);
+    ``notes`` is complete once the last is taken."""
+
+    document: Document
+    pages: Iterator[Page]
+    notes: list[Note] = field(default_factory=list)
 
 
 def field_path(parent: str, key: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from printkit.layout.items import Box, Document, Group, Item, Line, Page, Text
+from printkit.layout.items import Box, Group, Item, Line, Page, Text
 from printkit.layout.theme import CMYK, COLOURS, ink_on
 
 BLACK, WHITE = "text", "paper"
@@ -33,11 +33,6 @@ def _item(item: Item) -> Item:
     return item  # a QR code is black on white already; an image keeps its pixels
 
 
-def monochrome(document: Document) -> Document:
-    """``document`` with every colour solid black or white."""
-    pages = tuple(
-        replace(page, items=tuple(_item(item) for item in page.items))
-        for page in document.pages
-        if isinstance(page, Page)
-    )
-    return replace(document, pages=pages)
+def monochrome_page(page: Page) -> Page:
+    """``page`` with every colour solid black or white."""
+    return replace(page, items=tuple(_item(item) for item in page.items))

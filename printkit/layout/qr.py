@@ -12,11 +12,17 @@ import signal
 import threading
 import weakref
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
+from itertools import islice
+from typing import TYPE_CHECKING
 
 from printkit.errors import LayoutError, about
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 QUIET_ZONE = 4  # modules of light margin on every side, painted by the renderer
 MIN_MODULE = 0.4  # mm: the smallest module a phone held in the hand reads (PRINT.md)
@@ -36,13 +42,12 @@ UTF8_ECI = 26  # ISO/IEC 18004's Extended Channel Interpretation of UTF-8
 class Matrix:
     """A QR symbol without its quiet zone, ``modules`` × ``modules``: ``bits`` holds one bit
     per module, row by row from the top (1 = dark; ``dark`` gives them a byte each), and the
-    path is kept packed: a run of 100,000 personal codes keeps them all until the PDF is
-    written."""
+    path is kept packed: a run of personal codes holds a few thousand of them at a time."""
 
     content: str
     modules: int
     bits: bytes
-    #: ``path``, made beforehand (by ``encode_all``'s workers) and kept zlib-packed: a quarter
+    #: ``path``, made beforehand (by ``encode_ahead``'s workers) and kept zlib-packed: a quarter
     #: of its 2.7 KB for a 29-module code, and unpacked 20 times faster than made again
     packed: bytes = field(default=b"", compare=False, repr=False)
 
@@ -138,68 +143,74 @@ _VALUES = bytes.maketrans(b"01", b"\x00\x01")
 
 PARALLEL_FROM = 1000  # codes: fewer are encoded in this process (a worker costs its start)
 CHUNK = 250  # codes a worker encodes per task
+AHEAD = 4  # chunks a core's worker is given ahead of the layout: the codes held at most
 
 
-def encode_all(contents: Iterable[str], level: str = "M") -> Mapping[str, Matrix]:
-    """Every content's symbol with its path packed, by content; a content too long for a code
-    is left out (``encode`` then says why, where it is used). Many codes are encoded on every
-    core this process may use, in order: the symbols are the same as one core makes. They
-    are encoded while the caller goes on (``Pending``): asking for them in the order given
-    waits only for the codes not yet made."""
-    unique = list(dict.fromkeys(contents))
+def encode_ahead(contents: Iterable[str], level: str = "M", count: int = 0) -> Ahead:
+    """The symbols of ``contents`` (an iterable of about ``count``), asked for in their order:
+    with many codes and several cores, workers encode them, in chunks, a few chunks ahead of
+    the layout (``Ahead``); the symbols are the ones one core makes. ``contents`` is read as
+    the workers are given work, and a code is let go once a later one is asked for, so a run
+    of 100,000 badges holds a few thousand codes at most, not all of them."""
     workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    if workers < 2 or len(unique) < PARALLEL_FROM or threading.active_count() > 1:
-        encoded = [_symbol(content, level) for content in unique]  # (no fork beside threads)
-        return {c: Matrix(c, *s) for c, s in zip(unique, encoded, strict=True) if s is not None}
-    return Pending(unique, level, workers)
+    if workers < 2 or count < PARALLEL_FROM or threading.active_count() > 1:
+        return Ahead(iter(()), level, 0)  # (no fork beside threads): each badge encodes its own
+    return Ahead(iter(contents), level, workers)
 
 
-class Pending(Mapping[str, Matrix]):
-    """Codes that one worker per core encodes, in chunks and in order, while the layout
-    sets the first badges: a code is taken from the workers when it is first asked for.
-    Once every code is in, the workers end on their own (none is sent a SIGTERM); codes
-    left unasked when the run stops (an error, Ctrl-C) end with it."""
+class Ahead:
+    """Codes that one worker per core encodes in chunks, ``AHEAD`` chunks a core ahead of
+    the layout, which asks for them in the order given (``get``). Once every code is in, the
+    workers end on their own (none is sent a SIGTERM); a run that stops before (an error,
+    Ctrl-C) ends them with it."""
 
-    def __init__(self, unique: list[str], level: str, workers: int) -> None:
-        self._found: dict[str, Matrix] = {}
-        self._left = len(unique)
-        import multiprocessing  # the pool's machinery: for a run of many codes, not the seed's
+    def __init__(self, contents: Iterator[str], level: str, workers: int) -> None:
+        self._contents = contents
+        self._level = level
+        #: the chunks given out and not yet passed: (position by content, the symbols once in)
+        self._chunks: deque[tuple[dict[str, int], list | AsyncResult]] = deque()
+        self._pool = None
+        if workers:
+            import multiprocessing  # the pool's machinery: for a run of many codes only
 
-        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker)
-        chunks = [unique[i : i + CHUNK] for i in range(0, len(unique), CHUNK)]
-        done = pool.imap(partial(_symbols, level=level), chunks)
-        self._results = (
-            pair
-            for chunk, symbols in zip(chunks, done, strict=True)
-            for pair in zip(chunk, symbols, strict=True)
-        )
-        self._pool = pool
-        self._stop = weakref.finalize(self, pool.terminate)  # unfinished and let go: stop them
+            self._pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker)
+            self._stop = weakref.finalize(self, self._pool.terminate)  # let go unfinished
+            self._ahead = AHEAD * workers
+            self._give()
 
-    def _take(self, wanted: str | None = None) -> None:
-        """Take codes from the workers until ``wanted`` is in (or, for None, all of them)."""
-        while self._left and (wanted is None or wanted not in self._found):
-            content, symbol = next(self._results)
-            self._left -= 1
-            if symbol is not None:
-                self._found[content] = Matrix(content, *symbol)
-        if not self._left and self._stop.alive:
+    def _give(self) -> None:
+        """Chunks to the workers until ``_ahead`` are out; the pool closed once all are in."""
+        while self._pool is not None and len(self._chunks) < self._ahead:
+            chunk = list(islice(self._contents, CHUNK))
+            if not chunk:
+                self._pool.close()  # nothing more to encode: the workers end on their own
+                break
+            task = self._pool.apply_async(_symbols, (chunk, self._level))
+            self._chunks.append(({c: i for i, c in enumerate(chunk)}, task))
+
+    def get(self, content: str) -> Matrix | None:
+        """``content``'s symbol, or None when it is not among the codes coming (then the
+        caller encodes it), or is too long for a code (``encode`` then says why). The chunks
+        before the one that holds it are let go."""
+        if not any(content in positions for positions, _ in self._chunks):
+            return None
+        while content not in self._chunks[0][0]:
+            self._chunks.popleft()
+        positions, symbols = self._chunks[0]
+        if not isinstance(symbols, list):
+            symbols = symbols.get()
+            self._chunks[0] = (positions, symbols)
+            self._give()
+        symbol = symbols[positions[content]]
+        return None if symbol is None else Matrix(content, *symbol)
+
+    def close(self) -> None:
+        """Every code asked for: the workers, done, are waited for."""
+        if self._pool is not None and self._stop.alive:
             self._stop.detach()
-            self._pool.close()  # every code is in: the workers end on their own
+            self._chunks.clear()
+            self._pool.close()
             self._pool.join()
-
-    def __getitem__(self, content: str) -> Matrix:
-        if content not in self._found:
-            self._take(content)
-        return self._found[content]
-
-    def __iter__(self) -> Iterator[str]:
-        self._take()
-        return iter(self._found)
-
-    def __len__(self) -> int:
-        self._take()
-        return len(self._found)
 
 
 PACK_LEVEL = 1  # zlib's fastest: 2.7 KB of path in 0.8 KB, at a twentieth of making it

@@ -9,11 +9,12 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
-from printkit.errors import InputWarning, OutputError
-from printkit.layout.items import Document
+from printkit.errors import InputWarning, LayoutError, OutputError, Unfit
+from printkit.layout.items import Document, Page
 from printkit.model.event import Event
 from printkit.model.geometry import PrinterOffset
 from printkit.model.production import PdfX
@@ -24,13 +25,28 @@ from printkit.output.stamp import source_date, stamp_into, stamped
 from printkit.pipeline import kit as _kit  # noqa: F401  (registers the built-in products)
 from printkit.pipeline import products as registry
 from printkit.pipeline import share
-from printkit.pipeline.prepare import Overrides, Prepared, lay_out, placed_images, prepare
-from printkit.pipeline.rows import REJECTED, accounted, is_rejected_report, rejected_csv
+from printkit.pipeline.prepare import (
+    Overrides,
+    Prepared,
+    check_images,
+    lay_out,
+    locate,
+    placed_images,
+    placed_on,
+    prepare,
+)
+from printkit.pipeline.rows import (
+    REJECTED,
+    accounted,
+    is_rejected_report,
+    refusal,
+    rejected_csv,
+)
 from printkit.products.calibrate import layout_calibration
 from printkit.read.event import load_event
 from printkit.read.paths import files_read
 from printkit.render.pdf import render, render_into
-from printkit.typeset.fonts import bundled_family, typeface
+from printkit.typeset.fonts import Typeface, bundled_family, typeface
 
 
 @dataclass(frozen=True)
@@ -107,7 +123,9 @@ def _build(
     away: share.Away | None,
     epoch: int,
 ) -> Report:
-    prepared, refused, documents, laid_out = accounted(prepared, products, away)
+    prepared, refused, documents, laid_out = accounted(
+        prepared, products, away, stream=not keep_documents
+    )
     report = out_dir / REJECTED
     if refused and report.exists() and not is_rejected_report(report):
         raise OutputError(
@@ -118,6 +136,9 @@ def _build(
     face = typeface(event.fonts)
     notes: list[str] = []
     warnings: list[InputWarning] = [*prepared.warnings, *laid_out]
+    images = len(warnings)  # where the placed images' warnings go, when checked after drawing
+    streamed = any(document.rest is not None for document in documents.values())
+    placements: dict[tuple[Path, float], None] = {}  # (file, placed width), in order, once each
     seen: set[str] = set()
     elsewhere = away.stems if away is not None else ()
     pdfx = event.press.pdfx if event.press is not None else None
@@ -126,20 +147,21 @@ def _build(
         for stem, (product, _output) in registry.outputs(products, event).items():
             if stem in documents:
                 document = documents[stem] if keep_documents else documents.pop(stem)
-                notes += product.notes(event, document)
                 step = None
                 if progress is not None and product.progress and len(event.badged) >= PROGRESS_FROM:
-                    step = progress(f"{stem}.pdf", len(document.pages))
-                pages = deque(document.pages)  # taken as drawn: held nowhere else unless kept
-                document = replace(document, pages=document.pages[:1])  # the canvas's first size
+                    step = progress(f"{stem}.pdf", document.page_count)
+                if streamed:
+                    placements.update(dict.fromkeys(placed_images([document])))
                 staged[stem] = staging.enter_context(_staging())
-                render_into(staged[stem], document, face, step, pages)
-                del document, pages
+                notes += _draw(staged[stem], document, face, step, product, prepared, placements)
+                del document
             elif stem not in elsewhere:
                 continue
             if product.name not in seen:
                 seen.add(product.name)
                 warnings += product.warnings(event)
+        if streamed:  # every page drawn: their images, checked as a layout checks them
+            warnings[images:images] = check_images(event, list(placements))
         rendered: dict[str, Content] = {
             stem: partial(_stamp, file, epoch, pdfx) for stem, file in staged.items()
         }
@@ -178,6 +200,49 @@ def _build(
         except OSError as exc:
             notes.append(f"badges: every row printed, but {stale} is stale: {exc.strerror}")
     return Report(written, warnings, event, notes, documents)
+
+
+def _draw(
+    out: BinaryIO,
+    document: Document,
+    face: Typeface,
+    step: Callable[[int], None] | None,
+    product: registry.Product,
+    prepared: Prepared,
+    placements: dict[tuple[Path, float], None],
+) -> list[str]:
+    """``document`` drawn into ``out``, its pages let go as they are drawn (unless held
+    elsewhere); the product's notes on it. A stream's (``Document.rest``) are laid out as
+    they are drawn, their images added to ``placements``, and told of once all are drawn."""
+    event = prepared.event
+    pages = deque(document.pages)  # taken as drawn: held nowhere else unless kept
+    rest, drawn = document.rest, [len(pages)]
+    notes = product.notes(event, document) if rest is None else []
+    document = replace(document, pages=document.pages[:1], rest=None)  # the canvas's first size
+    if rest is None:
+        render_into(out, document, face, step, pages)
+        return notes
+    render_into(out, document, face, step, chain(pages, _drawn(rest, placements, drawn, prepared)))
+    return product.notes(event, replace(document, count=drawn[0]))
+
+
+def _drawn(
+    pages: Iterator[Page],
+    placements: dict[tuple[Path, float], None],
+    drawn: list[int],
+    prepared: Prepared,
+) -> Iterator[Page]:
+    """The pages of a stream as they are laid out, their images noted and ``drawn`` counted;
+    a badge that cannot be set is refused, as laying them out first refused it."""
+    try:
+        for page in pages:
+            placements.update(dict.fromkeys(placed_on(page)))
+            drawn[0] += 1
+            yield page
+    except Unfit as exc:
+        raise refusal(prepared, exc) from None
+    except LayoutError as exc:  # located at the input its field path names
+        raise locate(exc, prepared.event, prepared.file) from None
 
 
 def _elsewhere(

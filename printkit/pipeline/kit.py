@@ -15,7 +15,7 @@ from printkit.layout.qr import MIN_MODULE
 from printkit.model.event import BadgeBack, Duplex, Event, SignKind
 from printkit.pipeline.people import merged_count, payload_or_none
 from printkit.pipeline.products import IN_THE_HAND, Output, Product, Reading, register
-from printkit.products.badges.front import layout_badges
+from printkit.products.badges.run import badge_stream, layout_badges
 from printkit.products.programme import layout_programme
 from printkit.products.tent import POSTER_QR_MIN, TENT_QR_MIN, layout_sign, layout_tents
 
@@ -46,7 +46,7 @@ def _badges(event: Event) -> tuple[Output, ...]:
     else:
         setting = "badges.duplex" if event.duplex is Duplex.FOLD else "badges.back"
         reading = Reading("the badges' backs", "30 cm", 30.0, MIN_MODULE, setting, _larger(event))
-    return (Output("badges", layout_badges, reading),)
+    return (Output("badges", layout_badges, reading, stream=badge_stream),)
 
 
 def _larger(event: Event) -> str:
@@ -82,7 +82,7 @@ def _signs(event: Event) -> tuple[Output, ...]:
 def badge_note(event: Event, document: Document) -> list[str]:
     """How many badges were made, and from where."""
     count = len(event.badged)
-    sheets = len(document.pages)
+    sheets = document.page_count
     parts = [
         f"{count} badge{'s' if count != 1 else ''} on {sheets} page{'s' if sheets != 1 else ''}"
     ]

@@ -9,13 +9,13 @@ located at the input its field path names.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from printkit.errors import InputWarning, LayoutError, Location, Unfit
-from printkit.layout.inks import obey_ink_rule
-from printkit.layout.items import Document, Group, Image
+from printkit.layout.inks import ink_ruled, obey_ink_rule
+from printkit.layout.items import Document, Group, Image, Page
 from printkit.model.event import Event, SignKind, SortOrder
 from printkit.model.geometry import PrinterOffset
 from printkit.model.production import Press
@@ -128,12 +128,17 @@ def lay_out(
     products: Sequence[str],
     away: Away | None = None,
     only: Collection[str] | None = None,
+    *,
+    stream: bool = False,
 ) -> tuple[dict[str, Document], list[InputWarning]]:
     """Every file's document by stem, and what laying them out warns about; nothing is rendered.
 
     Asked for the whole kit, an event with nobody to badge gets no badges and a warning;
     asked for badges alone, that is an error. ``away``: the files a second process lays out
-    (``pipeline.share``), checked here with the rest; ``only``: these files alone.
+    (``pipeline.share``), checked here with the rest; ``only``: these files alone. With
+    ``stream`` (and no ``away``), a product that can lays out its first page only, the others
+    as they are drawn (``Document.rest``), and the placed images are left to the caller to
+    check once every page is drawn (``check_images``).
     """
     event = prepared.event
     warnings: list[InputWarning] = []
@@ -158,7 +163,9 @@ def lay_out(
         wanted.append(name)
     try:
         elsewhere = away.stems if away is not None else ()
-        documents = _documents(event, wanted, only, elsewhere)
+        documents = _documents(event, wanted, only, elsewhere, stream=stream and away is None)
+        if any(document.rest is not None for document in documents.values()):
+            return documents, warnings  # the images are checked once every page is drawn
         placements = placed_images(documents.values())
         if away is not None:  # its files come after these in the kit's order
             theirs = away.placements()
@@ -170,12 +177,17 @@ def lay_out(
         raise  # several people's badges: ``rows.accounted`` reports them all
     except LayoutError as exc:  # located at the input its field path names
         raise locate(exc, event, prepared.file) from None
+    return documents, warnings + check_images(event, placements)
+
+
+def check_images(event: Event, placements: list[tuple[Path, float]]) -> list[InputWarning]:
+    """The placed images checked (``read.images.check_placements``): what they warn about;
+    an image a press job cannot take is an error at the line that names it."""
     try:
         placed = check_placements(placements, press=event.press is not None)
     except PressImageError as exc:  # at the line that names the picture
         raise exc.located(event.where(LOGO), LOGO) from None
-    warnings += [InputWarning(None, "", text) for text in placed]
-    return documents, warnings
+    return [InputWarning(None, "", text) for text in placed]
 
 
 def locate(error: LayoutError, event: Event, file: str) -> LayoutError:
@@ -191,8 +203,11 @@ def _documents(
     products: Sequence[str],
     only: Collection[str] | None = None,
     skip: Collection[str] = (),
+    *,
+    stream: bool = False,
 ) -> dict[str, Document]:
-    """The files' documents (``only`` these, if given; none of ``skip``), in order."""
+    """The files' documents (``only`` these, if given; none of ``skip``), in order; with
+    ``stream``, those that can be laid out as they are drawn hold their first page only."""
     face = typeface(event.fonts)
     outputs = {
         stem: made
@@ -204,13 +219,15 @@ def _documents(
     documents: dict[str, Document] = {}
     for stem, (product, output) in outputs.items():
         try:
+            if stream and output.stream is not None:
+                documents[stem] = _streamed(stem, product, output, event, face)
+                continue
             document = output.layout(event, face)
         except LayoutError as exc:
-            if exc.product != "text":
-                raise
-            raise LayoutError(  # say which file
-                f"{stem}.pdf", exc.problem, exc.text, exc.char, exc.where, exc.field
-            ) from None
+            for earlier in documents.values():  # an earlier file's error is the one raised
+                for _ in earlier.rest or ():
+                    pass
+            raise _named(stem, exc) from None
         document = obey_ink_rule(document)  # small text in one solid ink, every product
         if product.finish is not None and output.finish:
             pages = tuple(product.finish(page, event.press) for page in document.pages)
@@ -219,8 +236,43 @@ def _documents(
     return documents
 
 
+def _named(stem: str, error: LayoutError) -> LayoutError:
+    """A text that does not fit, said of its file; any other layout error as it is."""
+    if error.product != "text":
+        return error
+    return LayoutError(
+        f"{stem}.pdf", error.problem, error.text, error.char, error.where, error.field
+    )
+
+
+def _streamed(
+    stem: str, product: registry.Product, output: registry.Output, event: Event, face
+) -> Document:
+    """The document of ``output.stream``: its first page laid out, the rest to come."""
+    made = output.stream(event, face)
+
+    def pages() -> Iterator[Page]:
+        try:
+            for page in made.pages:
+                page = ink_ruled(page)  # small text in one solid ink, as every product
+                if product.finish is not None and output.finish:
+                    page = product.finish(page, event.press)
+                yield page
+        except LayoutError as exc:
+            raise _named(stem, exc) from None
+
+    rest = pages()
+    first = next(rest)  # a stream has a page, or raises why it has none
+    return replace(made.document, pages=(first,), rest=rest)
+
+
 def placed_images(documents: Iterable[Document]) -> list[tuple[Path, float]]:
     """Every placed image file with its placed width (mm)."""
+    return [found for document in documents for page in document.pages for found in placed_on(page)]
+
+
+def placed_on(page: Page) -> list[tuple[Path, float]]:
+    """The image files ``page`` places, each with its placed width (mm)."""
     found: list[tuple[Path, float]] = []
 
     def walk(items) -> None:
@@ -230,7 +282,5 @@ def placed_images(documents: Iterable[Document]) -> list[tuple[Path, float]]:
             elif isinstance(item, Group):
                 walk(item.items)
 
-    for document in documents:
-        for page in document.pages:
-            walk(page.items)
+    walk(page.items)
     return found

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from printkit.errors import InputError, InputWarning, Location, suggest
-from printkit.layout.items import Document, Page
+from printkit.layout.items import Document, Page, Stream
 from printkit.layout.press import finish
 from printkit.layout.qr import MIN_MODULE
 from printkit.model.event import Event
@@ -55,6 +55,9 @@ class Output:
     layout: Layout
     reading: Reading = IN_THE_HAND
     finish: bool = True  # False: never finished for press (an imposed file for the office)
+    #: the layout as a stream of pages, for a build that draws each page as it is laid out
+    #: and holds none (badges: a run of any size in flat memory); None: ``layout`` only
+    stream: Callable[[Event, Typeface], Stream] | None = None
 
 
 def _no_findings(event: Event, document: Document) -> Iterable[InputWarning]:

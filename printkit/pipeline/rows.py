@@ -26,17 +26,20 @@ WHY = "printkit: why left out"
 
 
 def accounted(
-    prepared: Prepared, products: Sequence[str], away: Away | None = None
+    prepared: Prepared, products: Sequence[str], away: Away | None = None, *, stream: bool = False
 ) -> tuple[Prepared, tuple[Refusal, ...], dict[str, Document], list[InputWarning]]:
     """Lay out the products (but ``away``'s, which a second process lays out), gathering every
     row that cannot be printed; raise them all together (``RowsRefused``) unless
-    ``event.keep_going``, which lays out the others."""
+    ``event.keep_going``, which lays out the others. With ``stream``, when every row was read
+    and none is to be left out, what can be laid out as it is drawn is (``lay_out``): a badge
+    that cannot be set is then raised while drawing, as ``Unfit`` (``refusal`` says it)."""
     event = prepared.event
     refused = list(event.refused)
     documents = None
     own: set[str] = set()  # the event file's people whose badge cannot be set, by key
+    stream = stream and not refused and not event.keep_going
     try:
-        documents, warnings = lay_out(prepared, products, away)
+        documents, warnings = lay_out(prepared, products, away, stream=stream)
     except Unfit as exc:
         refused += [_unfit(person, error, prepared) for person, error in exc.failures]
         own = {p.key for p, _ in exc.failures if isinstance(p, Person) and p.origin is None}
@@ -55,6 +58,12 @@ def accounted(
         prepared = replace(prepared, event=replace(event, badged=badged))
         documents, warnings = lay_out(prepared, products)
     return prepared, tuple(refused), documents, warnings
+
+
+def refusal(prepared: Prepared, unfit: Unfit) -> RowsRefused:
+    """The badges a stream could not set, refused as ``accounted`` refuses them."""
+    refused = [_unfit(person, error, prepared) for person, error in unfit.failures]
+    return RowsRefused(report_lines(refused), exit_code=3)
 
 
 def _unfit(person: object, error: LayoutError, prepared: Prepared) -> Refusal:

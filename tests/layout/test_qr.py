@@ -11,7 +11,7 @@ import zxingcpp
 from PIL import Image
 
 from printkit.errors import LayoutError
-from printkit.layout.qr import CAPACITY, PARALLEL_FROM, encode, encode_all
+from printkit.layout.qr import AHEAD, CAPACITY, CHUNK, PARALLEL_FROM, encode, encode_ahead
 
 
 def _decoded(matrix, text_mode=zxingcpp.TextMode.HRI) -> str:
@@ -69,12 +69,14 @@ def test_path_holds_every_dark_run_in_module_units():
 )
 def test_codes_encoded_on_every_core_are_the_codes_one_core_makes():
     contents = [f"https://tickets.example.org/FM17-{i:06d}" for i in range(PARALLEL_FROM + 7)]
-    together = encode_all([*contents, "x" * (CAPACITY["M"] + 1)])  # one too long: left out
-    assert len(together) == len(contents)
+    too_long = "x" * (CAPACITY["M"] + 1)  # left to the caller, whose ``encode`` says why
+    codes = encode_ahead([*contents, too_long], count=len(contents) + 1)
     for content in contents[:: len(contents) // 12]:
         alone = encode.__wrapped__(content)
-        assert together[content] == alone and together[content].path == alone.path
-        assert _decoded(together[content]) == content
+        assert codes.get(content) == alone and codes.get(content).path == alone.path
+        assert _decoded(codes.get(content)) == content
+    assert codes.get(too_long) is None
+    codes.close()
 
 
 def test_too_much_content_says_how_much_a_code_holds():
@@ -90,21 +92,24 @@ def test_codes_encoded_on_every_core_keep_their_error_correction_level():
     """A vCard run's codes are at level L (badges.front.VCARD_LEVEL): encoded together they
     are the level-L symbols, not level M's."""
     contents = [f"BEGIN:VCARD\nFN:Person {i}\nEND:VCARD" for i in range(PARALLEL_FROM + 1)]
-    together = encode_all(contents, "L")
+    codes = encode_ahead(contents, "L", len(contents))
     for content in contents[::97]:
-        assert together[content] == encode.__wrapped__(content, "L")
-    assert any(together[c] != encode.__wrapped__(c, "M") for c in contents[::97])
+        assert codes.get(content) == encode.__wrapped__(content, "L")
+    assert any(encode.__wrapped__(c, "L") != encode.__wrapped__(c, "M") for c in contents[::97])
+    codes.close()
 
 
 MANY_CODES_UNDER_THE_CLI = """
 import multiprocessing, signal
 from printkit import cli
-from printkit.layout.qr import PARALLEL_FROM, _worker, encode_all
+from printkit.layout.qr import PARALLEL_FROM, _worker, encode_ahead
 for signum in (signal.SIGTERM, signal.SIGHUP):  # what printkit.cli.main installs
     signal.signal(signum, cli._terminate)
 for run in range(3):
-    codes = encode_all(f"https://t.example.org/{run}-{i}" for i in range(PARALLEL_FROM + 1))
-    assert len(codes) == PARALLEL_FROM + 1
+    contents = [f"https://t.example.org/{run}-{i}" for i in range(PARALLEL_FROM + 1)]
+    codes = encode_ahead(iter(contents), count=len(contents))
+    assert all(codes.get(content) is not None for content in contents)
+    codes.close()
 with multiprocessing.get_context("fork").Pool(1, initializer=_worker) as pool:
     for signum in (signal.SIGTERM, signal.SIGINT):
         print(pool.apply(signal.getsignal, (signum,)).name)
@@ -142,10 +147,9 @@ def test_the_first_codes_are_there_before_the_last_are_encoded_and_workers_let_g
     import time
 
     contents = [f"https://tickets.example.org/FM17-{i:06d}" for i in range(PARALLEL_FROM * 4)]
-    codes = encode_all(contents)
-    first = codes[contents[0]]
+    codes = encode_ahead(iter(contents), count=len(contents))
+    first = codes.get(contents[0])
     assert first == encode.__wrapped__(contents[0])
-    assert codes._left > 0  # later chunks not yet taken
     assert multiprocessing.active_children()
     del codes, first
     gc.collect()
@@ -153,3 +157,34 @@ def test_the_first_codes_are_there_before_the_last_are_encoded_and_workers_let_g
     while multiprocessing.active_children() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(
+    len(os.sched_getaffinity(0)) < 2 if hasattr(os, "sched_getaffinity") else True,
+    reason="one core: nothing runs in parallel",
+)
+def test_codes_are_read_and_held_a_few_chunks_ahead_of_the_layout_not_all_at_once():
+    """Memory flat in the number of badges (issue 15): the contents are read only as the
+    workers are given chunks, a few per core ahead of the code asked for, and the chunks
+    before the one asked for are let go; a code asked for again after that is the caller's
+    to encode (None), never a wrong one."""
+    read = []
+
+    def contents():
+        for i in range(PARALLEL_FROM * 20):
+            read.append(i)
+            yield f"https://tickets.example.org/FM17-{i:06d}"
+
+    workers = len(os.sched_getaffinity(0))
+    codes = encode_ahead(contents(), count=PARALLEL_FROM * 20)
+    ahead = AHEAD * workers * CHUNK
+    assert len(read) <= ahead + 1  # a chunk a core's worker is given at a time
+    middle = f"https://tickets.example.org/FM17-{PARALLEL_FROM * 10:06d}"
+    assert codes.get(middle) is None  # not yet given out: not among the codes coming
+    for i in range(0, PARALLEL_FROM * 10, 97):
+        content = f"https://tickets.example.org/FM17-{i:06d}"
+        assert codes.get(content) == encode.__wrapped__(content)
+        assert len(read) <= i + ahead + CHUNK + 1  # read a few chunks ahead, no further
+    assert len(codes._chunks) <= AHEAD * workers  # the chunks held: the ones ahead
+    assert codes.get("https://tickets.example.org/FM17-000000") is None  # let go: re-encoded
+    codes.close()

@@ -13,8 +13,9 @@ ganged on plain sheets of the stock's paper instead, each with its own bleed and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import islice
 
 from printkit.errors import LayoutError, Location
 from printkit.layout.items import Fold, Group, Item, Line, Page
@@ -67,46 +68,66 @@ def imposed_sheet(event: Event) -> tuple[SheetGeometry, int]:
     return sheet, 2 if backs else 1
 
 
-def impose_sides(
-    event: Event, fronts: Sequence[Sequence[Item]], backs: Sequence[Sequence[Item]] | None
-) -> tuple[list[Page], SheetGeometry]:
+def start_problem(event: Event) -> LayoutError | None:
+    """What is wrong with ``--start`` for this sheet, if anything."""
     sheet, _ = imposed_sheet(event)
-    # a printer offset corrects a desktop printer's feed; a print shop cuts by the marks
-    offset = event.offset  # the preparation drops it in press mode
-    face = piece_size(sheet.label, event.duplex, event.badge_back)
     single = event.press is not None and not event.press.gang_up
-    pieces = list(fronts)
-    folds: tuple[Fold, ...] = ()
-    if backs is not None and event.duplex is Duplex.FOLD:
-        pieces = [_fold(front, back, face) for front, back in zip(fronts, backs, strict=True)]
-        folds = (Fold(horizontal=True, at=face.height),)
-        backs = None
-    positions = slots(sheet)
     if event.start > sheet.per_sheet and not single:
-        raise LayoutError(
+        return LayoutError(
             "badges",
             f"--start {event.start}: the sheet has {sheet.per_sheet} labels; give 1 to"
             f" {sheet.per_sheet}",
             where=Location("--start"),
         )
-    pages = []
-    first, at = 0, 0 if single else event.start - 1  # a partly used sheet: from label N
-    while first < len(pieces):
-        count = min(sheet.per_sheet - at, len(pieces) - first)
+    return None
+
+
+def page_count(event: Event, badges: int) -> int:
+    """How many pages ``imposed`` makes of ``badges`` badges."""
+    sheet, sides = imposed_sheet(event)
+    single = event.press is not None and not event.press.gang_up
+    at = 0 if single else event.start - 1
+    return -(-(at + badges) // sheet.per_sheet) * sides
+
+
+#: A badge's front and its back (None without backs), each in the badge's own coordinates.
+Pair = tuple[Sequence[Item], Sequence[Item] | None]
+
+
+def imposed(event: Event, pairs: Iterable[Pair]) -> Iterator[Page]:
+    """The pages of the badges, each sheet made once its badges are there: ``pairs`` is read
+    a sheet at a time, so a run of any size holds one sheet of badges, not all of them."""
+    problem = start_problem(event)
+    if problem is not None:
+        raise problem
+    sheet, _ = imposed_sheet(event)
+    # a printer offset corrects a desktop printer's feed; a print shop cuts by the marks
+    offset = event.offset  # the preparation drops it in press mode
+    face = piece_size(sheet.label, event.duplex, event.badge_back)
+    single = event.press is not None and not event.press.gang_up
+    positions = slots(sheet)
+    pairs = iter(pairs)
+    at = 0 if single else event.start - 1  # a partly used sheet: from label N
+    while chunk := list(islice(pairs, sheet.per_sheet - at)):
+        pieces = [front for front, _ in chunk]
+        backs = None if chunk[0][1] is None else [back for _, back in chunk]
+        folds: tuple[Fold, ...] = ()
+        if backs is not None and event.duplex is Duplex.FOLD:
+            pieces = [_fold(front, back, face) for front, back in chunk]
+            folds, backs = (Fold(horizontal=True, at=face.height),), None
+        count = len(pieces)
         used = positions[at : at + count]
-        page = place(sheet, pieces[first : first + count], used, event.press, offset, folds)
+        page = place(sheet, pieces, used, event.press, offset, folds)
         dx, dy = offset.page_shift
         fronts = tuple(Rect(r.x + dx, r.y + dy, r.width, r.height) for r in used)
-        pages.append(replace(page, pieces=fronts))
+        yield replace(page, pieces=fronts)
         if backs is not None:
             mirrored = [back_rect(r, sheet.paper, event.duplex) for r in positions]
-            chunk = backs[first : first + count]
             if event.duplex is Duplex.SHORT_EDGE and not single:
-                chunk = [turned(b, sheet.label) for b in chunk]
+                backs = [turned(b, sheet.label) for b in backs]
             # the back page's offset: the printer feeds it the same way, so the same correction
-            pages.append(place(sheet, chunk, mirrored[at : at + count], event.press, offset))
-        first, at = first + count, 0
-    return pages, sheet
+            yield place(sheet, backs, mirrored[at : at + count], event.press, offset)
+        at = 0
 
 
 def _fold(front: Sequence[Item], back: Sequence[Item], face: Size) -> tuple[Item, ...]:

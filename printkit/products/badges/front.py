@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from printkit.errors import LayoutError, Location, Unfit, about
-from printkit.layout.items import QR, Document, Image, Item, Note
-from printkit.layout.mono import monochrome
+from printkit.errors import LayoutError
+from printkit.layout.items import QR, Image, Item, Note
 from printkit.layout.qr import (
     MIN_MODULE,
     PHONE_DISTANCE,
@@ -23,14 +22,12 @@ from printkit.layout.qr import (
     QUIET_ZONE,
     Matrix,
     encode,
-    encode_all,
 )
 from printkit.layout.text import fit_block
 from printkit.layout.words import affiliation, when
-from printkit.model.event import BadgeBack, Event, Person
+from printkit.model.event import Event, Person
 from printkit.model.geometry import PT, Rect
-from printkit.pipeline.people import payload_or_none, payloads_or_none
-from printkit.products.badges.back import badge_back
+from printkit.pipeline.people import payloads_or_none
 from printkit.products.badges.design import (
     LINE_ASCENT,
     ORG_LINES,
@@ -41,7 +38,6 @@ from printkit.products.badges.design import (
     checked,
     name_block,
 )
-from printkit.products.badges.duplex import impose_sides, piece_size
 from printkit.typeset.fonts import Typeface
 
 PRODUCT = "badges"
@@ -61,48 +57,6 @@ FOOT_TITLE_LINES = 2
 TITLE_LEADING = 1.15  # the foot's title lines
 SHOWN = 5  # names a note lists before "and N more"
 DATE_STEP = 1.25  # of the date's size: from the date's baseline to the title's
-
-
-def layout_badges(event: Event, face: Typeface) -> Document:
-    design = BadgeType(piece_size(event.sheet.label, event.duplex, event.badge_back))
-    people = event.badged
-    if not people:
-        raise LayoutError(
-            PRODUCT,
-            "no one is left to badge after the filters (--only); check them",
-            where=Location("--only"),
-        )
-    shared: dict = {}  # what every badge (or every badge of a role) has in common, set once
-    settings = event.badge.qr
-    if settings is not None:  # the personal codes, encoded together (on every core)
-        payloads = (payload_or_none(p, settings.template, settings.vcard) for p in people)
-        level = VCARD_LEVEL if settings.vcard else "M"
-        shared["codes"] = encode_all((p for p in payloads if p is not None), level)
-    notes: list[Note] = []
-    fronts = []
-    failed: list[tuple[object, LayoutError]] = []  # every badge that cannot be set, not the first
-    for person in people:
-        try:
-            with about(*person.place("name")):  # what no check below names more closely
-                fronts.append(badge(event, person, face, design, shared, notes=notes))
-        except LayoutError as exc:
-            failed.append((person, exc))
-    if failed:
-        raise Unfit(failed)
-    if shared.get("shortened"):
-        notes.append(_shortened(shared["shortened"]))
-    backs = None
-    if event.badge_back is not BadgeBack.NONE:
-        backs = [badge_back(event, person, face, design) for person in people]
-    pages, sheet = impose_sides(event, fronts, backs)
-    document = Document(
-        pages=tuple(pages),
-        title=f"{event.title} – {event.labels['badges']}",
-        author=event.organiser.name if event.organiser else "",
-        subject=f"{len(fronts)} × {sheet.label.width:g} × {sheet.label.height:g} mm, {sheet.name}",
-        notes=tuple(dict.fromkeys(notes)),  # once each, however many badges said it
-    )
-    return monochrome(document) if event.badge.mono else document
 
 
 def badge(
@@ -271,7 +225,7 @@ def _steps(largest: float, smallest: float) -> Iterator[float]:
     yield smallest
 
 
-def _shortened(names: list[str]) -> Note:
+def shortened(names: list[str]) -> Note:
     shown = ", ".join(names[:SHOWN]) + (
         f" and {len(names) - SHOWN} more" if len(names) > SHOWN else ""
     )
