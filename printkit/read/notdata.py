@@ -1,6 +1,7 @@
-"""Rows and cells of an attendee list that look like data and are not: the header row again
-(two exports pasted into one), and a spreadsheet's error values (``#N/A`` where a formula
-failed). Part of reading a list; the list's reader decides what becomes of the row.
+"""Rows and cells of a table that look like data and are not: the header row again (two
+exports pasted into one), and a spreadsheet's error values (``#N/A`` where a formula failed).
+Part of reading an attendee list or a schedule sheet; its reader decides what becomes of the
+row, and which of its fields an error value may not blank (``essential``).
 """
 
 from __future__ import annotations
@@ -45,33 +46,39 @@ def repeats_header(row: Row, header: tuple[str, ...]) -> bool:
     )
 
 
-def header_again(table: Table, row: Row) -> InputWarning:
-    """The warning for a row left out as the header again."""
+def header_again(table: Table, row: Row, what: str = "a person") -> InputWarning:
+    """The warning for a row left out as the header again (``what`` a row holds)."""
     return InputWarning(
         table.at(row),
         f"row {row.number}",
-        "the header row again (two exports pasted into one?); left out, it is not a person",
+        f"the header row again (two exports pasted into one?); left out, it is not {what}",
     )
 
 
 def without_errors(
-    table: Table, row: Row, cells: tuple[str, ...], fields: Mapping[int, str]
+    table: Table,
+    row: Row,
+    cells: tuple[str, ...],
+    fields: Mapping[int, str],
+    essential: Mapping[str, str] = ESSENTIAL,
+    export: str = "the list",
 ) -> tuple[str, ...]:
     """The row's cells with error values read as empty, each warned about; an error value in
-    an essential field (``fields``: column → field) refuses the row."""
+    an ``essential`` field (``fields``: column → field; field → what it must be) refuses the
+    row, saying to export ``export`` again."""
     if not ERROR_VALUES.intersection(cells):
         return cells
     kept = list(cells)
     for i, cell in enumerate(cells):
         if cell not in ERROR_VALUES:
             continue
-        what = ESSENTIAL.get(fields.get(i, ""))
+        what = essential.get(fields.get(i, ""))
         if what is not None:
             raise InputError(
                 table.at(row, i),
                 table.cell(row, i),
                 f"{cell} is a spreadsheet's error value (a formula that failed), not {what};"
-                " correct the formula (or type the value) and export the list again",
+                f" correct the formula (or type the value) and export {export} again",
             )
         warn(
             InputWarning(

@@ -1,5 +1,6 @@
 """Write the attendee-list attacks of issue 13's second round (csv/pretix-json-*.json and the
-workbooks and lists beside them). Run from this folder:
+workbooks and lists beside them), and the schedule sheets' (schedules/sheet-*, xlsx-*). Run
+from this folder:
 
     python make_lists.py
 
@@ -226,7 +227,38 @@ def text_lists() -> None:
     )
 
 
+SESSIONS = [
+    ("Date", "Start", "End", "Room", "Title", "Track", "Speakers"),
+    ("2027-05-20", "10:00", "10:30", "Hall", "Opening", "Data", "Anna Berg"),
+    ("2027-05-20", "11:00", "11:30", "Hall", "Open budgets", "Data", "Bo Ek"),
+]
+
+
+def schedule_sheets() -> None:
+    """Schedule sheets with what attendee lists have too: error values, the header again."""
+    schedules = HERE / "schedules"
+
+    def put(name: str, rows: list[tuple]) -> None:
+        if name.endswith(".xlsx"):
+            (schedules / name).write_bytes(_book({"Programme": rows}))
+        else:
+            text = "".join(",".join(row) + "\n" for row in rows)
+            (schedules / name).write_text(text, encoding="utf-8")
+
+    def changed(row: int, column: int, value: str) -> list[tuple]:
+        rows = list(SESSIONS)
+        rows[row] = (*rows[row][:column], value, *rows[row][column + 1 :])
+        return rows
+
+    put("sheet-error-value-as-room.csv", changed(2, 3, "#N/A"))
+    put("sheet-error-value-as-track.csv", changed(1, 5, "#REF!"))
+    put("sheet-header-row-again.csv", [*SESSIONS[:2], SESSIONS[0], SESSIONS[2]])
+    put("xlsx-error-value-as-speakers.xlsx", changed(1, 6, "#N/A"))
+    put("xlsx-header-row-again.xlsx", [*SESSIONS[:2], SESSIONS[0], SESSIONS[2]])
+
+
 if __name__ == "__main__":
     pretix_files()
     workbook_files()
     text_lists()
+    schedule_sheets()

@@ -4,17 +4,23 @@ columns told by their headers (English, Danish, German; case and punctuation ign
 
 date, start, end or duration, room, title, subtitle, kind, speakers (separated by ``;`` or
 ``,``), moderator, track, abstract, url and language. Problems name the row and the column
-(``schedule.csv:14:3: row 12, column 'start': …``).
+(``schedule.csv:14:3: row 12, column 'start': …``). The header row again is left out, and a
+spreadsheet's error value (``#N/A``) is what it is in an attendee list (``notdata``): it
+refuses the row in a field that places the session or names its people, else it is read as
+empty, with a warning.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from printkit.errors import InputError, Location
 from printkit.read.attendees import header_key
+from printkit.read.notdata import header_again, repeats_header, without_errors
+from printkit.read.notices import warn
 from printkit.read.schedule.entry import YEARS, Entry, Named, duration, text
 from printkit.read.schedule.found import Found
 from printkit.read.table import Row, Table, read_table
@@ -47,6 +53,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "language": ("language", "sprog", "sprache", "lang"),
 }
 REQUIRED = ("date", "start", "room", "title")
+#: the fields an error value may not blank: they place the session, or give its badges
+ESSENTIAL = {
+    "date": "a date",
+    "start": "a start time",
+    "end": "an end time",
+    "duration": "a duration",
+    "room": "a room",
+    "title": "a title",
+    "kind": "a kind",
+    "speakers": "the speakers' names",
+    "moderator": "a moderator's name",
+}
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
 _SPLIT = re.compile(r"\s*[;,]\s*")
 
@@ -79,7 +97,16 @@ def read(path: Path, display: str) -> Found:
             f" {', '.join(h for h in table.header if h)}); name the columns date, start,"
             " end, room, title, speakers",
         )
-    entries = [_entry(table, row, found) for row in table.rows if not row.blank]
+    fields = {index: field for field, index in found.items()}
+    entries = []
+    for row in table.rows:
+        if row.blank:
+            continue
+        if repeats_header(row, table.header):
+            warn(header_again(table, row, "a session"))
+            continue
+        cells = without_errors(table, row, row.cells, fields, ESSENTIAL, "the schedule")
+        entries.append(_entry(table, replace(row, cells=cells), found))
     return Found(entries, None, header_at)
 
 
