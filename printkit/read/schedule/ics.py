@@ -18,7 +18,8 @@ import re
 
 import icalendar
 
-from printkit.errors import InputError, Location
+from printkit.errors import InputError, InputWarning, Location
+from printkit.read.notices import warn
 from printkit.read.schedule import recur
 from printkit.read.schedule.entry import Entry, Named, in_years, text, within_hours
 from printkit.read.schedule.found import Found
@@ -139,7 +140,7 @@ def _entry(event, place: dict[str, Location], display: str, zone: str | None) ->
     room = text(str(event.get("LOCATION") or ""))
     if not room:
         raise InputError(begin, path, "has no LOCATION; name the room it takes place in")
-    speakers, moderator = _people(event, at("ATTENDEE"))
+    speakers, moderator = _people(event, place, begin, path)
     categories = event.get("CATEGORIES")
     track = None
     if categories is not None:
@@ -180,16 +181,32 @@ def _moment(event, name: str, where: Location, path: str) -> dt.datetime:  # noq
     raise InputError(where, path, f"{name} {event.get(name).to_ical().decode()!r} is not a time")
 
 
-def _people(event, where: Location) -> tuple[tuple[Named, ...], Named | None]:  # noqa: ANN001
+def _people(
+    event,  # noqa: ANN001
+    place: dict[str, Location],
+    begin: Location,
+    path: str,
+) -> tuple[tuple[Named, ...], Named | None]:
+    """The ATTENDEEs by their CN, each at its line; one without a CN is left out with a
+    warning: its address is not a name, and is never printed as one."""
     attendees = event.get("ATTENDEE")
     if attendees is None:
         return (), None
     if not isinstance(attendees, list):
         attendees = [attendees]
     speakers, moderator = [], None
-    for attendee in attendees:
+    for n, attendee in enumerate(attendees, start=1):
+        where = place.get("ATTENDEE" if n == 1 else f"ATTENDEE#{n}", begin)
         name = text(attendee.params.get("CN"))
         if not name:
+            warn(
+                InputWarning(
+                    where,
+                    path,
+                    "an ATTENDEE without a CN (the person's name) is left out: an address is"
+                    ' not a name; add CN="Their Name" to print them',
+                )
+            )
             continue
         person = Named(name, where)
         if attendee.params.get("ROLE", "").upper() == "CHAIR" and moderator is None:

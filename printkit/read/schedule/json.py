@@ -95,13 +95,8 @@ def _entry(event: Value, room: str) -> Entry:
     begins = instant(start.data, start.where, path)
     length = _field(event, "duration", path, "HH:MM")
     persons = event.get("persons")
-    speakers = []
-    for person in persons.data if persons is not None and isinstance(persons.data, list) else []:
-        name = text(person.text("public_name") or person.text("name")) if person.get else None
-        if isinstance(person.data, str):
-            name = text(person.data)
-        if name:
-            speakers.append(Named(name, person.where))
+    people = persons.data if persons is not None and isinstance(persons.data, list) else []
+    speakers = [_person(person, f"persons[{i}]", path) for i, person in enumerate(people)]
     kind = event.get("type")
     return Entry(
         path=path,
@@ -125,6 +120,23 @@ def _entry(event: Value, room: str) -> Entry:
             if (found := event.get(key) or event.get("id" if key == "guid" else key))
         },
     )
+
+
+def _person(person: Value, at: str, path: str) -> Named:
+    """A person by name (pretalx's ``public_name``, else ``name``; c3voc may give a bare
+    string); one whose name is empty, or missing, is refused at the value: it would be a
+    speaker no programme or badge can name."""
+    if isinstance(person.data, str):
+        name, where = text(person.data), person.where
+    else:
+        key = "public_name" if text(person.text("public_name")) else "name"
+        name, given = text(person.text(key)), person.get(key)
+        where = given.where if given is not None else person.where
+    if not name:
+        raise InputError(
+            where, path, f"{at}: a person without a name; give their name, or remove them"
+        )
+    return Named(name, person.where)
 
 
 def _field(event: Value, key: str, path: str, what: str) -> Value:

@@ -2,8 +2,8 @@
 (``printkit.read.table``: encodings, delimiters, the header row): one session per row, the
 columns told by their headers (English, Danish, German; case and punctuation ignored):
 
-date, start, end or duration, room, title, subtitle, kind, speakers (separated by ``;`` or
-``,``), moderator, track, abstract, url and language. Problems name the row and the column
+date, start, end or duration, room, title, subtitle, kind, speakers (separated as ``people``
+says), moderator, track, abstract, url and language. Problems name the row and the column
 (``schedule.csv:14:3: row 12, column 'start': …``). The header row again is left out, and a
 spreadsheet's error value (``#N/A``) is what it is in an attendee list (``notdata``): it
 refuses the row in a field that places the session or names its people, else it is read as
@@ -66,7 +66,6 @@ ESSENTIAL = {
     "moderator": "a moderator's name",
 }
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
-_SPLIT = re.compile(r"\s*[;,]\s*")
 
 
 def columns(header: tuple[str, ...]) -> dict[str, int]:
@@ -138,7 +137,7 @@ def _entry(table: Table, row: Row, found: dict[str, int]) -> Entry:
         raise fail("end" if "end" in found else "duration", "empty; give the end or duration")
     room = text(cell("room")) or ""  # none: a break in every room, or refused (``written``)
     where = table.at(row, found.get("speakers", found["title"]))
-    speakers = tuple(Named(n, where) for n in _SPLIT.split(cell("speakers")) if text(n))
+    speakers = tuple(Named(n, where) for n in people(cell("speakers")))
     moderator = text(cell("moderator"))
     return Entry(
         path=f"row {row.number}",
@@ -155,7 +154,7 @@ def _entry(table: Table, row: Row, found: dict[str, int]) -> Entry:
         track=text(cell("track")),
         language=text(cell("language")),
         url=text(cell("url")),
-        speakers=tuple(Named(text(s.name) or "", s.where) for s in speakers),
+        speakers=speakers,
         moderator=Named(moderator, table.at(row, found["moderator"])) if moderator else None,
         places={
             name: table.at(row, found[column])
@@ -163,6 +162,19 @@ def _entry(table: Table, row: Row, found: dict[str, int]) -> Entry:
             if column in found
         },
     )
+
+
+def people(cell: str) -> list[str]:
+    """The names in a speakers cell: separated by ``;`` when it holds one; else by commas
+    only when every part has two words or more ("Ann Lee, Bo Ek" is two people, "Smith,
+    John" is one, written surname first)."""
+    if ";" in cell:
+        parts = cell.split(";")
+    else:
+        parts = cell.split(",")
+        if not all(len(part.split()) >= 2 for part in parts if part.strip()):
+            parts = [cell]
+    return [name for part in parts if (name := text(part))]
 
 
 #: an entry's text field → the column that gives it

@@ -152,13 +152,22 @@ def _entry(event: Element, room: Element, day: Element) -> Entry:
         language=_value(event, "language"),
         url=_value(event, "url"),
         uid=text(event.attrs.get("guid")) or text(event.attrs.get("id")),
-        speakers=tuple(
-            Named(name, p.where)
-            for p in (persons.all("person") if persons is not None else [])
-            if (name := text(p.text))
-        ),
+        speakers=tuple(_person(p, path) for p in (persons.all("person") if persons else ())),
         places=_places(event, room),
     )
+
+
+def _person(person: Element, path: str) -> Named:
+    """A <person> by its name; one with none (``<person>  </person>``) is refused: it would
+    be a speaker no programme or badge can name."""
+    name = text(person.text)
+    if not name:
+        raise InputError(
+            person.where,
+            path,
+            "a <person> has no name; write the person's name in it, or remove the <person>",
+        )
+    return Named(name, person.where)
 
 
 def _places(event: Element, room: Element) -> dict[str, Location]:
