@@ -22,6 +22,16 @@ from printkit.model.rows import Refusal
 _PARENT = re.compile(r"(?:^|\.)[^.\[\]]+$|\[\d+\]$")
 
 
+@dataclass(frozen=True)
+class InputFile:
+    """A file the event file names (or the event file itself: ``field`` empty), as found."""
+
+    path: Path
+    where: Location | None  # where event.yaml names it
+    field: str  # "schedule", "organiser.logo", …
+    written: str  # as event.yaml writes it
+
+
 class Role(StrEnum):
     """The roles the event file itself gives people; an attendee list may name others
     (``printkit.model.roles``), so a person's role is a plain string key."""
@@ -305,6 +315,8 @@ class Event:
     tracks: tuple[Track, ...] = ()
     timezone: str | None = None  # IANA name; the sessions' times are local times there
     schedule_file: Path | None = None  # ``schedule:``, read for sessions (to report and watch)
+    #: the event file and every file it names, where it names them: never written over
+    inputs: tuple[InputFile, ...] = field(default=(), compare=False, repr=False)
 
     def kind(self, session: Session) -> Kind:
         """The session's kind, labelled in the event's language."""

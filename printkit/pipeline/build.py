@@ -21,6 +21,7 @@ from printkit.model.production import PdfX
 from printkit.model.stock import find, slug
 from printkit.output.calendar import calendar
 from printkit.output.files import Content, write_all
+from printkit.output.inputs import Target, refuse_inputs, writes
 from printkit.output.stamp import source_date, stamp_into, stamped
 from printkit.pipeline import kit as _kit  # noqa: F401  (registers the built-in products)
 from printkit.pipeline import products as registry
@@ -74,14 +75,19 @@ def build(
     display: str | None = None,
     progress: Progress | None = None,
     keep_documents: bool = False,
+    also: Callable[[Event], list[Target]] | None = None,
 ) -> Report:
     """Build the products (default: the whole kit) and write them; nothing is written unless
     every product succeeded. The laid-out documents are let go page by page as they are
-    rendered, unless ``keep_documents`` (a proof cuts its contact sheet where they say)."""
+    rendered, unless ``keep_documents`` (a proof cuts its contact sheet where they say).
+    No input is written over: neither the build's files nor what ``also`` says the caller
+    writes next may be a file the event names."""
     products = registry.kit() if products is None else tuple(products)
     with young_collections_only():
         prepared = prepare(event_file, products, overrides, display)
         event = prepared.event
+        targets = planned(products, event, out_dir, overrides)
+        refuse_inputs(event.inputs, targets + (also(event) if also is not None else []))
         pdfx = event.press.pdfx if event.press is not None else None
         epoch = source_date([event_file, *files_read(event)])
         work = _elsewhere(prepared, products, epoch, pdfx)
@@ -245,6 +251,20 @@ def _drawn(
         raise locate(exc, prepared.event, prepared.file) from None
 
 
+def planned(
+    products: Sequence[str], event: Event, out_dir: Path, overrides: Overrides | None
+) -> list[Target]:
+    """Every file a build of ``products`` may write into ``out_dir``."""
+    files = []
+    for stem in registry.outputs(products, event):
+        files.append(out_dir / f"{_stem(stem, event, overrides)}.pdf")
+        if stem == "programme":
+            files.append(out_dir / "programme.ics")
+    if any(registry.get(name).people for name in products):
+        files.append(out_dir / REJECTED)  # written with --keep-going, else removed when stale
+    return [target for file in files for target in writes(file)]
+
+
 def _elsewhere(
     prepared: Prepared, products: tuple[str, ...], epoch: int, pdfx: PdfX | None
 ) -> share.Work:
@@ -311,6 +331,7 @@ def calibrate(
     if sheet.lower().endswith((".yaml", ".yml")):
         event = load_event(Path(sheet), sheet)
         geometry, offset = event.sheet, event.offset
+        refuse_inputs(event.inputs, writes(out_dir / f"calibrate-{slug(geometry.name)}.pdf"))
     else:
         geometry, offset = find(sheet).sheet, PrinterOffset()
     offset = offset.override(offset_x, offset_y)

@@ -143,7 +143,7 @@ def _own_glabels(sheet: Fields, node: Node, base: Path) -> SheetGeometry:
     name_node = sheet.need("name", 'name the product in it, e.g. name: "Avery 5395"')
     name = scalar_text(name_node, "badges.sheet.name", 200)
     try:
-        path = find_file(base, file, "glabels template")
+        path = find_file(base, file, "glabels template", file_node.where, "badges.sheet.glabels")
         catalogue = own_file(path, named_beside(file_node.where, file))
     except PathProblem as problem:
         raise fail(file_node, "badges.sheet.glabels", problem.problem) from None

@@ -15,16 +15,17 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from printkit.errors import InputError, shown
+from printkit.errors import InputError, Location, shown
 from printkit.lang import labels as label_catalogue
 from printkit.lang.i18n import is_known_locale
-from printkit.model.event import Event, Person, Session, SignKind, Venue
+from printkit.model.event import Event, InputFile, Person, Session, SignKind, Venue
 from printkit.model.stock import DEFAULT_SHEET
 from printkit.read.badge_options import read_badge_options
 from printkit.read.badges import badges_section, read_badge_sides, read_offset, read_sheet
 from printkit.read.fields import Fields, as_list, coerce, fail, scalar_text
 from printkit.read.files import read_fonts, read_organiser, read_press
 from printkit.read.kinds import in_every_room, read_conference, session_facts
+from printkit.read.paths import naming
 from printkit.read.people import read_attendees_section, read_roles
 from printkit.read.programme import read_programme_options, read_sign_paper
 from printkit.read.rooms import LISTED, Named, listed_rooms, place_rooms
@@ -89,7 +90,10 @@ def load_event(path: Path, display: str | None = None) -> Event:
     """Read and validate an event file."""
     display = display if display is not None else str(path)
     root = load_file(path, display)
-    return build_event(root, path.resolve().parent)
+    with naming() as named:
+        event = build_event(root, path.resolve().parent)
+    itself = InputFile(path, Location(display), "", str(path))
+    return replace(event, inputs=(itself, *named))
 
 
 def build_event(root: Node, base: Path) -> Event:

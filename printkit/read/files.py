@@ -52,7 +52,7 @@ def _file(node: Node, path: str, base: Path, suffixes: tuple[str, ...], what: st
             f"{shown(name)}: a {what} must be a {_kinds(suffixes)} file",
         )
     try:
-        return find_file(base, name, f"{what} file")
+        return find_file(base, name, f"{what} file", node.where, path)
     except PathProblem as problem:
         raise fail(node, path, problem.problem) from None
 

@@ -6,23 +6,32 @@ Loading is pure and deep; rather than thread a list through every reader, the bu
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TypeVar
 
 from printkit.errors import InputWarning
+
+T = TypeVar("T")
 
 _CURRENT: ContextVar[list[InputWarning] | None] = ContextVar("printkit_warnings", default=None)
 
 
 @contextmanager
-def collecting() -> Iterator[list[InputWarning]]:
-    found: list[InputWarning] = []
-    token = _CURRENT.set(found)
+def gathering(scope: ContextVar[list[T] | None]) -> Iterator[list[T]]:
+    """A list that readers add to (through ``scope``) until the ``with`` ends."""
+    found: list[T] = []
+    token = scope.set(found)
     try:
         yield found
     finally:
-        _CURRENT.reset(token)
+        scope.reset(token)
+
+
+def collecting() -> contextlib.AbstractContextManager[list[InputWarning]]:
+    return gathering(_CURRENT)
 
 
 def warn(text: InputWarning) -> None:

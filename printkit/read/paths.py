@@ -10,11 +10,14 @@ event.yaml.
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
+from contextvars import ContextVar
 from pathlib import Path
 
 from printkit.errors import Location
-from printkit.model.event import Event
+from printkit.model.event import Event, InputFile
+from printkit.read.notices import gathering
 from printkit.read.regular import NotRegular, open_regular
 
 
@@ -26,8 +29,21 @@ class PathProblem(ValueError):
         super().__init__(problem)
 
 
-def find_file(base: Path, name: str, what: str) -> Path:
-    """The file ``name`` (as written in event.yaml) names, relative to the folder ``base``.
+#: the files named so far by the event file being read (``naming``), each with its place
+_NAMED: ContextVar[list[InputFile] | None] = ContextVar("named", default=None)
+
+
+def naming() -> contextlib.AbstractContextManager[list[InputFile]]:
+    """Collect every file ``find_file`` finds while the event file is read, with where it is
+    named: the build refuses to write over any of them (``output.inputs``)."""
+    return gathering(_NAMED)
+
+
+def find_file(
+    base: Path, name: str, what: str, where: Location | None = None, field: str = ""
+) -> Path:
+    """The file ``name`` (as written in event.yaml, at ``where`` in ``field``) names,
+    relative to the folder ``base``.
 
     ``what`` names the file in messages: "logo file", "attendee list", … Raises
     ``PathProblem`` for a missing file, a folder, something that is not a regular file, a
@@ -55,6 +71,9 @@ def find_file(base: Path, name: str, what: str) -> Path:
             handle.read(1)
     except OSError as exc:
         raise PathProblem(unreadable(name, what, exc)) from None
+    named = _NAMED.get()
+    if named is not None:
+        named.append(InputFile(file, where, field, name))
     return file
 
 

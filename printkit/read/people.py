@@ -121,7 +121,7 @@ def read_attendees_section(
     file_node = fields.need("file", "name the attendee list, e.g. file: people.csv")
     name = scalar_text(file_node, "attendees.file", 1000)
     try:
-        path = find_file(base, name, "attendee list")
+        path = find_file(base, name, "attendee list", file_node.where, "attendees.file")
     except PathProblem as problem:
         raise fail(file_node, "attendees.file", problem.problem) from None
     columns = _columns(fields.get("columns"), attendees.FIELDS)

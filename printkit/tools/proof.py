@@ -23,8 +23,10 @@ from typing import TYPE_CHECKING
 from PIL import Image
 
 from printkit.errors import OutputError
+from printkit.model.event import Event
 from printkit.model.geometry import MM_PER_INCH, POINTS_PER_INCH, Rect, SheetGeometry
 from printkit.output.files import write_atomic
+from printkit.output.inputs import Target, writes_like
 from printkit.pipeline import products as registry
 from printkit.pipeline.build import Overrides, Report, build
 from printkit.products.badges.duplex import imposed_sheet
@@ -145,9 +147,17 @@ def proof(
     """
     if not MIN_DPI <= dpi <= MAX_DPI:
         raise ValueError(f"dpi must be between {MIN_DPI} and {MAX_DPI}, not {dpi}")
-    kit = build(event_file, out_dir, products, overrides, display, keep_documents=True)
-    event = kit.event
     folder = out_dir / FOLDER
+
+    def also(event: Event) -> list[Target]:  # the pages and contact sheets proof writes
+        stems = registry.outputs(products or registry.kit(), event)
+        pages = "|".join(re.escape(stem) for stem in stems)
+        return writes_like(
+            folder, rf"(?:{pages})-\d+\.png|{CONTACT}(?:-\d+)?\.png", f"{folder}/NAME-N.png"
+        )
+
+    kit = build(event_file, out_dir, products, overrides, display, keep_documents=True, also=also)
+    event = kit.event
     contacts = {
         out_dir / f"{stem}.pdf"
         for stem, (product, _) in registry.outputs(products or registry.kit(), event).items()

@@ -58,7 +58,7 @@ def read_schedule_section(
     """``schedule: FILE``: the file's sessions that event.yaml does not already give."""
     name = scalar_text(node, "schedule", 1000)
     try:
-        path = find_file(base, name, "schedule file")
+        path = find_file(base, name, "schedule file", node.where, "schedule")
     except PathProblem as problem:
         raise fail(node, "schedule", problem.problem) from None
     if path.suffix.lower() not in SUFFIXES:
