@@ -136,12 +136,39 @@ def fonts(pdf: Path) -> list[dict]:
 
 
 def content_streams(pdf: Path) -> list[bytes]:
+    """Each page's content as it is painted: every form it places (``/Name Do``: a badge's
+    band and foot, a logo, a trap) written out where it is placed, its own forms in turn."""
     reader = PdfReader(pdf)
     streams = []
     for page in reader.pages:
         contents = page.get_contents()
-        streams.append(contents.get_data() if contents is not None else b"")
+        data = contents.get_data() if contents is not None else b""
+        streams.append(_forms_placed(data, page.get("/Resources"), depth=0))
     return streams
+
+
+FORM_DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do\b")
+MAX_FORM_DEPTH = 8  # forms placing forms: deeper than ours ever go
+
+
+def _forms_placed(data: bytes, resources, depth: int) -> bytes:
+    """``data`` with each form XObject it places replaced by the form's own content."""
+    resources = resources.get_object() if resources is not None else None
+    xobjects = resources.get("/XObject") if resources is not None else None
+    if xobjects is None or depth > MAX_FORM_DEPTH:
+        return data
+    xobjects = xobjects.get_object()
+
+    def expand(match: re.Match) -> bytes:
+        name = "/" + match.group(1).decode("latin-1")
+        form = xobjects.get(name)
+        form = form.get_object() if form is not None else None
+        if form is None or form.get("/Subtype") != "/Form":
+            return match.group(0)  # a picture: stays placed
+        inner = _forms_placed(form.get_data(), form.get("/Resources"), depth + 1)
+        return b"q\n" + inner + b"\nQ"
+
+    return FORM_DO.sub(expand, data)
 
 
 RGB_OPERATOR = re.compile(rb"(?<![\w.])(?:-?[\d.]+\s+){3}(rg|RG)\b")

@@ -121,14 +121,14 @@ def item_dict(item: Item, face: Typeface | None = None, root: Path | None = None
             "width": _n(item.width),
         }
     if isinstance(item, Group):
-        return {
-            "group": {
-                "offset": [_n(v) for v in item.offset],
-                "rotate": _n(item.rotate),
-                "pivot": [_n(v) for v in item.pivot],
-            },
-            "items": [item_dict(child, face, root) for child in item.items],
+        group = {
+            "offset": [_n(v) for v in item.offset],
+            "rotate": _n(item.rotate),
+            "pivot": [_n(v) for v in item.pivot],
         }
+        if item.repeated:  # drawn once per file and placed
+            group["repeated"] = True
+        return {"group": group, "items": [item_dict(child, face, root) for child in item.items]}
     raise TypeError(f"cannot dump {item!r}")  # pragma: no cover - the vocabulary is closed
 
 

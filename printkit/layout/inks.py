@@ -11,7 +11,6 @@ document so no product can forget it:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -23,35 +22,67 @@ SOLID = "text"  # what small text falls back to: 100 % K, one ink
 
 
 def obey_ink_rule(document: Document) -> Document:
-    return replace(document, pages=tuple(ink_ruled(page) for page in document.pages))
+    done: dict[int, tuple[Group, Group]] = {}
+    return replace(document, pages=tuple(ink_ruled(page, done) for page in document.pages))
 
 
-def ink_ruled(page: Page) -> Page:
-    """``page`` with the rule applied."""
-    return replace(page, items=_items(page.items, []))
+def ink_ruled(page: Page, done: dict[int, tuple[Group, Group]] | None = None) -> Page:
+    """``page`` with the rule applied; ``done``: what ``_items`` keeps between the pages of
+    one document (a stream's pages, ruled one by one, share one)."""
+    return replace(page, items=_items(page.items, [], {} if done is None else done))
 
 
-def _items(items: Iterable[Item], boxes: list[Box]) -> tuple[Item, ...]:
-    """The items with the rule applied; ``boxes``: the filled boxes painted before them, in
-    the same coordinates (a group that moves or turns its items starts its own)."""
+def _items(
+    items: tuple[Item, ...], boxes: list[Box], done: dict[int, tuple[Group, Group]]
+) -> tuple[Item, ...]:
+    """The items with the rule applied (the same tuple when nothing changes); ``boxes``: the
+    filled boxes painted before them, in the same coordinates (a group that moves or turns
+    its items starts its own). ``done``: the repeated groups met on nothing painted, each
+    with its result by its identity, so a band and foot every badge of a role places is
+    looked at once and stays one object."""
     result: list[Item] = []
+    changed = False
     for item in items:
         if isinstance(item, Group):
             moved = item.offset != (0.0, 0.0) or item.rotate % 360
-            result.append(replace(item, items=_items(item.items, [] if moved else list(boxes))))
+            kept = done.get(id(item)) if item.repeated and (moved or not boxes) else None
+            if kept is not None and kept[0] is item:
+                obeyed = kept[1]
+            else:
+                inner = _items(item.items, [] if moved else list(boxes), done)
+                obeyed = item if inner is item.items else replace(item, items=inner)
+                if item.repeated and (moved or not boxes):
+                    done[id(item)] = (item, obeyed)  # (the item kept: its id stays its own)
+            changed = changed or obeyed is not item
+            result.append(obeyed)
             continue
         if isinstance(item, Box) and item.fill is not None:
             boxes.append(item)
         elif isinstance(item, Text):
-            colour = _cmyk(item.colour)
-            if colour == PAPER_WHITE:
+            verdict = _verdict(item.colour, item.size)
+            if verdict == WHITE:
                 background = _under(boxes, item)
-                if background is not None and _breaks(item.size, colour, background):
+                if background is not None and _breaks(item.size, PAPER_WHITE, background):
                     result.append(Trap(item, one_ink(background), 2 * TRAP / PT))
-            elif _breaks(item.size, colour):
-                item = replace(item, colour=SOLID)
+                    changed = True
+            elif verdict == SOLID:
+                item = Text(item.x, item.y, item.text, item.style, item.size, SOLID, item.align)
+                changed = True
         result.append(item)
-    return tuple(result)
+    return tuple(result) if changed or not isinstance(items, tuple) else items
+
+
+WHITE = "white"  # ``_verdict``: reversed text, whose background decides
+
+
+@lru_cache(maxsize=1024)
+def _verdict(colour: str | CMYK, size: float) -> str | None:
+    """What the rule does with text of ``colour`` and ``size`` alone: ``SOLID`` (set it in
+    one solid ink), ``WHITE`` (paper white: it depends on the boxes under it), or None."""
+    cmyk = _cmyk(colour)
+    if cmyk == PAPER_WHITE:
+        return WHITE
+    return SOLID if _breaks(size, cmyk) else None
 
 
 def _cmyk(colour: str | CMYK) -> CMYK:

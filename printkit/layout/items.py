@@ -70,12 +70,16 @@ class QR:
 @dataclass(frozen=True)
 class Group:
     """Items in their own coordinates, placed with their origin at ``offset`` on the page and
-    turned by ``rotate`` degrees about ``pivot`` (a point in the group's own coordinates)."""
+    turned by ``rotate`` degrees about ``pivot`` (a point in the group's own coordinates).
+
+    ``repeated``: the same items on many pieces of a file (the band and foot every badge of
+    a role carries); the renderer draws them once per file, as a form, and places it."""
 
     items: tuple[Item, ...]
     offset: tuple[float, float] = (0.0, 0.0)
     rotate: float = 0.0
     pivot: tuple[float, float] = (0.0, 0.0)
+    repeated: bool = field(default=False, kw_only=True)
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ def _bleed(item: Item, trim: Rect, bleed: float) -> Item:
             return item  # only upright and upside-down groups are extended
         local = _into(trim, item)
         children = tuple(_bleed(child, local, bleed) for child in item.items)
-        return Group(children, item.offset, item.rotate, item.pivot)
+        return replace(item, items=children)
     if isinstance(item, Box) and item.fill:
         r = item.rect
         x0 = r.x - bleed if abs(r.x - trim.x) < EDGE else r.x

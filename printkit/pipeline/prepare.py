@@ -250,11 +250,12 @@ def _streamed(
 ) -> Document:
     """The document of ``output.stream``: its first page laid out, the rest to come."""
     made = output.stream(event, face)
+    done: dict = {}  # the ink rule's groups looked at, for every page of the stream
 
     def pages() -> Iterator[Page]:
         try:
             for page in made.pages:
-                page = ink_ruled(page)  # small text in one solid ink, as every product
+                page = ink_ruled(page, done)  # small text in one solid ink, as every product
                 if product.finish is not None and output.finish:
                     page = product.finish(page, event.press)
                 yield page
@@ -267,8 +268,12 @@ def _streamed(
 
 
 def placed_images(documents: Iterable[Document]) -> list[tuple[Path, float]]:
-    """Every placed image file with its placed width (mm)."""
-    return [found for document in documents for page in document.pages for found in placed_on(page)]
+    """Every placed image file with its placed width (mm), each such placement once (a
+    logo on 10,000 badges is one), in the order first met."""
+    placed = (
+        found for document in documents for page in document.pages for found in placed_on(page)
+    )
+    return list(dict.fromkeys(placed))
 
 
 def placed_on(page: Page) -> list[tuple[Path, float]]:

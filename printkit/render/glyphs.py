@@ -22,9 +22,18 @@ def draw_trap(canvas: Canvas, item: Trap, face: Typeface, ink: Color) -> None:
     its outlines are in the file once, not on every badge (they were nine tenths of a badge
     sheet's content, and of the time spent compressing it). A spot ink names itself in the
     page's resources, so a trap in one is drawn on the page each time."""
-    if isinstance(ink, CMYKColorSep):
+    name = prepare_trap(canvas, item, face, ink)
+    if name is None:
         _stroke_outlines(canvas, item, face, ink)
-        return
+    else:
+        canvas.doForm(name)
+
+
+def prepare_trap(canvas: Canvas, item: Trap, face: Typeface, ink: Color) -> str | None:
+    """The name of the trap's form, drawn on its first use in the file; None for a trap in a
+    spot ink, which is drawn where it stands."""
+    if isinstance(ink, CMYKColorSep):
+        return None
     forms = canvas.__dict__.setdefault("_printkit_traps", {})
     name = forms.get(item)
     if name is None:
@@ -32,7 +41,7 @@ def draw_trap(canvas: Canvas, item: Trap, face: Typeface, ink: Color) -> None:
         canvas.beginForm(name)  # its box: the page's, which holds any badge on it
         _stroke_outlines(canvas, item, face, ink)
         canvas.endForm()
-    canvas.doForm(name)
+    return name
 
 
 def _stroke_outlines(canvas: Canvas, item: Trap, face: Typeface, ink: Color) -> None:

@@ -14,13 +14,13 @@ from typing import BinaryIO
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, PATH_OPS, Canvas
 
 from printkit import __version__
 from printkit.layout.items import QR, Box, Document, Group, Image, Item, Line, Page, Text, Trap
 from printkit.layout.qr import QUIET_ZONE
-from printkit.read.images import is_vector, pdf_source, svg_drawing
+from printkit.read.images import is_vector, svg_drawing
+from printkit.render.forms import image_form, place_repeated
 from printkit.render.glyphs import draw_trap, placed
 from printkit.render.ops import REGISTRATION, colour, writer_of
 from printkit.render.stream import Spill
@@ -122,24 +122,36 @@ def _draw(canvas: Canvas, items: Iterable[Item], face: Typeface) -> None:
             draw_trap(canvas, item, face, colour(item.colour))
         elif isinstance(item, Image):
             _image(canvas, item, face)
+        elif isinstance(item, Group) and item.repeated and not item.rotate:
+            place_repeated(canvas, item, face, _draw, _draw_placed)
         elif isinstance(item, Group) and not item.rotate:  # a badge on its sheet: q cm … Q
-            canvas.addLiteral(f"q 1 0 0 1 {fp_str(item.offset[0] * mm, item.offset[1] * mm)} cm")
-            _draw(canvas, item.items, face)
-            canvas.addLiteral("Q")
+            _draw_placed(canvas, item, face)
         elif isinstance(item, Group):
-            canvas.saveState()
-            canvas.translate(item.offset[0] * mm, item.offset[1] * mm)
-            if item.rotate:
-                px, py = item.pivot
-                canvas.translate(px * mm, py * mm)
-                canvas.rotate(item.rotate)
-                canvas.translate(-px * mm, -py * mm)
-            _draw(canvas, item.items, face)
-            canvas.restoreState()
+            _draw_moved(canvas, item, face)
         else:  # pragma: no cover - the vocabulary is closed
             raise TypeError(f"cannot render {item!r}")
     if texts:
         _texts(canvas, texts, face)
+
+
+def _draw_placed(canvas: Canvas, item: Group, face: Typeface) -> None:
+    """A group moved, not turned: its items under one ``cm``."""
+    canvas.addLiteral(f"q 1 0 0 1 {fp_str(item.offset[0] * mm, item.offset[1] * mm)} cm")
+    _draw(canvas, item.items, face)
+    canvas.addLiteral("Q")
+
+
+def _draw_moved(canvas: Canvas, item: Group, face: Typeface) -> None:
+    """A group moved and turned about its pivot, through the canvas's own transforms."""
+    canvas.saveState()
+    canvas.translate(item.offset[0] * mm, item.offset[1] * mm)
+    if item.rotate:
+        px, py = item.pivot
+        canvas.translate(px * mm, py * mm)
+        canvas.rotate(item.rotate)
+        canvas.translate(-px * mm, -py * mm)
+    _draw(canvas, item.items, face)
+    canvas.restoreState()
 
 
 def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
@@ -158,14 +170,7 @@ def _image(canvas: Canvas, item: Image, face: Typeface) -> None:
         return
     # each picture is drawn once per file into a form, then placed: a badge run places one
     # logo thousands of times without decoding and hashing the image each time
-    forms = canvas.__dict__.setdefault("_printkit_forms", {})
-    name = forms.get(item.path)
-    if name is None:
-        name = f"pkimg{len(forms)}"
-        canvas.beginForm(name, 0, 0, 1000, 1000)
-        canvas.drawImage(ImageReader(pdf_source(item.path)), 0, 0, 1000, 1000, mask="auto")
-        canvas.endForm()
-        forms[item.path] = name
+    name = image_form(canvas, item.path)
     placed = fp_str(r.width * mm / 1000, 0, 0, r.height * mm / 1000, r.x * mm, r.y * mm)
     canvas.addLiteral(f"q {placed} cm")
     canvas.doForm(name)  # the page's resources name the form

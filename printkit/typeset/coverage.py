@@ -17,12 +17,15 @@ def check_people(event: Event, face: Typeface, product: str) -> None:
     """Raise a ``LayoutError`` for ``product`` at the first person whose name (set bold),
     title or organisations (set regular) has a character none of the fonts has."""
     for person in event.badged:  # who gets a badge this run (--only)
-        with about(*person.place("name")):
-            face.require(person.name, "bold", product, f"the name of {person.name!r}")
-        if person.title:
+        if face.missing(person.name, "bold") is not None:
+            with about(*person.place("name")):
+                face.require(person.name, "bold", product, f"the name of {person.name!r}")
+        if person.title and face.missing(person.title, "regular") is not None:
             with about(*person.place("title")):
                 face.require(person.title, "regular", product, f"the title of {person.name!r}")
         for i, organisation in enumerate(person.organisations, start=1):
+            if face.missing(organisation, "regular") is None:
+                continue
             with about(*person.place(f"organisations[{i}]")):
                 face.require(
                     organisation, "regular", product, f"the organisations of {person.name!r}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -140,15 +140,7 @@ class Typeface:
     def missing(self, text: str, style: str) -> str | None:
         """The first character of ``text`` that no font of the chain has a glyph for, if any
         (invisible formatting characters such as joiners need none)."""
-        covers = [coverage(font) for font in self._chains[style]]
-        if covers[0].issuperset(text):
-            return None
-        for char in text:
-            if char == "\n" or ignorable(char):
-                continue
-            if not any(char in cover for cover in covers):
-                return char
-        return None
+        return _missing(self._chains[style], text)
 
     def families(self, style: str) -> list[str]:
         """The family names of the chain's fonts, in order, each once."""
@@ -166,6 +158,21 @@ class Typeface:
                 text=text,
                 char=char,
             )
+
+
+@lru_cache(maxsize=1 << 14)
+def _missing(chain: tuple[str, ...], text: str) -> str | None:
+    """``Typeface.missing`` in the registered fonts ``chain``, kept: a badge run checks the
+    same foot, band and organisations on every badge."""
+    covers = [coverage(font) for font in chain]
+    if covers[0].issuperset(text):
+        return None
+    for char in text:
+        if char == "\n" or ignorable(char):
+            continue
+        if not any(char in cover for cover in covers):
+            return char
+    return None
 
 
 def family_name(font: str) -> str:

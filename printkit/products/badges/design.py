@@ -8,7 +8,7 @@ lengths below are millimetres and type sizes points *at that design size*.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from printkit.errors import LayoutError
 from printkit.layout.flow import fitted_lines
@@ -55,7 +55,7 @@ class BadgeType:
 
     size: Size
 
-    @property
+    @cached_property
     def k(self) -> float:
         return min(self.size.width / DESIGN.width, self.size.height / DESIGN.height)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from printkit.errors import LayoutError
-from printkit.layout.items import QR, Image, Item, Note
+from printkit.layout.items import QR, Group, Image, Item, Note, Text
 from printkit.layout.qr import (
     MIN_MODULE,
     PHONE_DISTANCE,
@@ -82,7 +82,6 @@ def badge(
         shared["foot"] = _foot(event, person, face, design, safe)
     band_items, band_bottom = shared[band_key]
     foot_items, foot_top = shared["foot"]
-    items = [*band_items, *foot_items]
     zone = Rect(
         safe.x,
         foot_top + ZONE_GAP * design.k,
@@ -93,10 +92,10 @@ def badge(
     settings = event.badge.qr
     payloads = payloads_or_none(person, settings.template, settings.vcard) if settings else None
     if payloads is None:
-        return tuple(items + name_block(event, person, face, design, zone, second, notes=notes))
+        common = _common(shared, band_key, "foot", band_items, foot_items)
+        return (*common, *name_block(event, person, face, design, zone, second, notes=notes))
     level = VCARD_LEVEL if settings.vcard else "M"
     symbol = partial(_symbol, level=level, codes=shared.get("codes", {}))
-    base = [*band_items]
     failure = LayoutError(
         PRODUCT,
         f"the event's title does not fit the badge foot beside the QR code of {person.name!r};"
@@ -109,7 +108,7 @@ def badge(
         payload = matrix.content
         if size <= zone.height + 1e-9:  # beside the name, above the foot as wide as the badge
             rect = Rect(zone.right - size, zone.y + (zone.height - size) / 2, size, size)
-            foot, text_zone = foot_items, zone
+            key, text_zone = "foot", zone
         else:  # taller than that: from the band down, the foot moves beside it, under the name
             rect = _tall(matrix, size, band_bottom, safe, design)
             column = rect.x - QR_GAP * design.k
@@ -119,7 +118,7 @@ def badge(
                     shared[key] = _foot(event, person, face, design, safe, column)
             except LayoutError:
                 continue  # the foot's title does not fit beside this code: a smaller one
-            foot, top = shared[key]
+            top = shared[key][1]
             text_zone = Rect(
                 safe.x,
                 top + ZONE_GAP * design.k,
@@ -144,8 +143,26 @@ def badge(
                 notes.append(_closer(person, matrix, size))
         if payload != payloads[0]:
             shared.setdefault("shortened", []).append(person.name)
-        return tuple(base + foot + [QR(rect, matrix)] + drawn)
+        common = _common(shared, band_key, key, band_items, shared[key][0])
+        return (*common, QR(rect, matrix), *drawn)
     raise failure
+
+
+def _common(
+    shared: dict, band: tuple, foot: object, band_items: list[Item], foot_items: list[Item]
+) -> tuple[Item, ...]:
+    """What every badge of a role (in a language) carries, made once: the band and the foot's
+    logo as one group, which the renderer draws once per file and places on each badge,
+    then the foot's lines. The lines stay in the badge's own text (a text extractor reads a
+    badge's lines after the form it places as the lines of one badge, apart from its
+    neighbour's: pypdf ran the names of two badges side by side together)."""
+    key = ("common", band, foot)
+    common = shared.get(key)
+    if common is None:
+        lines = tuple(item for item in foot_items if isinstance(item, Text))
+        rest = tuple(item for item in foot_items if not isinstance(item, Text))
+        common = shared[key] = (Group((*band_items, *rest), repeated=True), *lines)
+    return common
 
 
 def _symbol(payload: str, level: str, codes: dict) -> Matrix | None:

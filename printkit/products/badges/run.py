@@ -16,11 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from printkit.errors import LayoutError, Location, Unfit, about
+from printkit.errors import LayoutError, Location, Unfit
 from printkit.layout.items import Document, Note, Page, Stream
 from printkit.layout.mono import monochrome_page
 from printkit.layout.qr import encode_ahead
-from printkit.model.event import BadgeBack, Event
+from printkit.model.event import BadgeBack, Event, Person
 from printkit.pipeline.people import payload_or_none
 from printkit.products.badges.back import badge_back
 from printkit.products.badges.design import BadgeType
@@ -89,10 +89,11 @@ def _pages(
     def pairs() -> Iterator[Pair]:
         for person in people:
             try:
-                with about(*person.place("name")):  # what no check below names more closely
-                    front = badge(event, person, face, design, shared, notes=notes)
-            except LayoutError as exc:
-                failed.append((person, exc))
+                front = badge(event, person, face, design, shared, notes=notes)
+            except LayoutError as exc:  # at the name, if no check below names more closely
+                failed.append(
+                    (person, exc if exc.field or exc.where is not None else _at_name(exc, person))
+                )
                 continue
             if failed or backs:
                 continue  # no more pages: the others are set only to be named if they fail
@@ -122,3 +123,10 @@ def _pages(
         raise start
     if shared.get("shortened") and notes is not None:
         notes.append(shortened(shared["shortened"]))
+
+
+def _at_name(error: LayoutError, person: Person) -> LayoutError:
+    """``error`` located at the person's name, as ``errors.about`` would locate it: the place
+    is found only for a badge that fails, not beforehand for every person."""
+    where, field = person.place("name")
+    return error.located(where, field)
