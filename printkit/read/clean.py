@@ -45,6 +45,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ _MULTI_BREAKS = str.maketrans({"\r": "\n", "\v": "\n", "\f": "\n", "\x85": "\n",
 _PLAIN = re.compile(r"[ !-~]+")  # printable ASCII without tabs, breaks or doubled spaces
 
 
+@lru_cache(maxsize=1 << 12)  # a list's organisations, titles and first names repeat
 def clean(text: str, *, single_line: bool) -> Cleaned:
     """The text to typeset and what was changed; raises ``Refused`` for what cannot be."""
     if _nothing_to_clean(text):

@@ -4,6 +4,7 @@ that decide how names are set, sorted and coded. Part of load; errors are locate
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -19,7 +20,7 @@ from printkit.errors import (
 )
 from printkit.lang.i18n import language_in
 from printkit.model.event import ListRow, Person
-from printkit.model.roles import BUILTIN, DEFAULT_ROLE, RoleDef, match
+from printkit.model.roles import BUILTIN, DEFAULT_ROLE, RoleDef, matcher
 from printkit.model.rows import Refusal, lookup
 from printkit.read.clean import Refused, clean
 from printkit.read.fields import Fields, fail, scalar_text
@@ -153,9 +154,12 @@ def read_attendees_section(
     refused = list(listing.refused)
     left_out = 0
     located = tuple(_field_columns(listing))  # every row's, so shared (100,000 rows: 40 MB)
+    find_role = matcher(roles)  # the roles' names casefolded once, not on every row
     for attendee in listing:
         try:
-            person = _person(attendee, roles, default, listing, language, roles_from, located)
+            person = _person(
+                attendee, roles, default, listing, language, roles_from, located, find_role
+            )
         except InputError as exc:
             who = elide(printable(attendee.name), 40)
             refused.append(
@@ -208,12 +212,13 @@ def _person(
     language: str,
     roles_from: RolesFrom | None = None,
     columns: tuple[tuple[str, int, str], ...] | None = None,
+    find_role: Callable[[str], str | None] | None = None,
 ) -> Person:
     role = default
     if roles_from is not None:
         role = _mapped_role(attendee, roles_from, listing)
     elif attendee.role:
-        found = match(attendee.role, roles)
+        found = (find_role or matcher(roles))(attendee.role)
         if found is None:
             where, field = _cell(listing, attendee, "role")
             raise InputError(
@@ -228,15 +233,17 @@ def _person(
         """One cell as one line of print: cleaned, with what was changed warned about."""
         if not value:
             return value
-        where, field = _cell(listing, attendee, key)
         try:
             cleaned = clean(value, single_line=True)
         except Refused as refused:
-            raise InputError(where, field, refused.problem) from None
+            raise InputError(*_cell(listing, attendee, key), refused.problem) from None
         if cleaned.text.startswith("="):
-            raise InputError(where, field, _FORMULA.format(shown(cleaned.text, 40)))
-        for change in cleaned.changes:
-            warn(InputWarning(where, field, change.what))
+            formula = _FORMULA.format(shown(cleaned.text, 40))
+            raise InputError(*_cell(listing, attendee, key), formula)
+        if cleaned.changes:  # where the cell is: found only to be said
+            where, field = _cell(listing, attendee, key)
+            for change in cleaned.changes:
+                warn(InputWarning(where, field, change.what))
         return cleaned.text
 
     name = line(attendee.name, "name") or attendee.name
