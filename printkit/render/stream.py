@@ -16,6 +16,7 @@ run's time): the same compressed bytes are now made once, and the stamp pass cop
 
 from __future__ import annotations
 
+import zlib
 from typing import BinaryIO
 
 from reportlab.pdfbase.pdfdoc import (
@@ -29,6 +30,11 @@ from reportlab.pdfbase.pdfdoc import (
     pdfdocEnc,
 )
 from reportlab.pdfgen.canvas import Canvas
+
+#: zlib's level for a page's content: 3 compresses a sheet of ten personal codes (34 KB of
+#: operators) in 0.29 ms where ReportLab's 6 takes 0.71 ms, into 5.6 KB rather than 4.4 KB
+#: (measured on the benchmark's pages); a file is the same bytes on every run either way.
+PAGE_LEVEL = 3
 
 #: The first bytes of the file, as ReportLab writes them (the binary comment marks it binary).
 HEADER = b"\n%\223\214\213\236 ReportLab Generated PDF document (opensource)\n"
@@ -68,7 +74,8 @@ class Spill:
         page = doc.Pages.pages[-1]
         # Flate alone (ReportLab adds ASCII85, which the stamp pass then decoded and
         # compressed again, page by page): the same compressed bytes, made once
-        stream = PDFStream(content=PDFZCompress.encode(page.stream))
+        content = page.stream.encode("utf8") if isinstance(page.stream, str) else page.stream
+        stream = PDFStream(content=zlib.compress(content, PAGE_LEVEL))
         stream.dictionary["Filter"] = PDFName(PDFZCompress.pdfname)  # applied
         stream.__Comment__ = "page stream"
         reference = doc.Reference(stream)
