@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import icalendar
 import pytest
 
 from tests.conftest import run
@@ -72,3 +73,17 @@ def test_an_xml_schedule_in_the_encoding_it_declares(tmp_path, declaration, enco
     assert "Søren Kierkegaard reads" in programme
     assert "Åse Ødegård" in programme
     assert "Ã" not in programme
+
+
+def test_two_sessions_of_one_guid_are_two_events_in_the_calendar_build_after_build(tmp_path):
+    """Issue 13, F10: both sessions reach programme.ics, each with its own UID, and a second
+    build writes the same bytes (the suffix follows the file's order, not chance)."""
+    corpus = Path(__file__).resolve().parent.parent / "hostile" / "schedules"
+    build(tmp_path, "guid-twice.xml", (corpus / "guid-twice.xml").read_bytes())
+    first = (tmp_path / "out" / "programme.ics").read_bytes()
+    calendar = icalendar.Calendar.from_ical(first)
+    events = {str(e["UID"]): str(e["SUMMARY"]) for e in calendar.walk("VEVENT")}
+    guid = "c1b2a3d4-0000-4000-8000-000000000001"
+    assert events == {guid: "Opening", f"{guid}-2": "Open budgets"}
+    build(tmp_path, "guid-twice.xml", (corpus / "guid-twice.xml").read_bytes())
+    assert (tmp_path / "out" / "programme.ics").read_bytes() == first

@@ -30,6 +30,7 @@ from printkit.read.schedule.checked import checked, checked_tracks
 from printkit.read.schedule.entry import written
 from printkit.read.schedule.found import Found
 from printkit.read.schedule.times import Clock, note, placed
+from printkit.read.schedule.uids import distinct
 from printkit.read.source import Node, read_bytes, read_text
 from printkit.read.timetable import Written
 
@@ -96,7 +97,7 @@ def read_schedule(path: Path, display: str, programme: Conference) -> Schedule:
     tracks = tuple(t for t in own_tracks if t.key not in known)
     merged = Conference(programme.kinds, programme.tracks + tracks, zone)
     sessions, moved = [], []
-    for entry in found.entries:
+    for entry in distinct(found.entries, warnings):  # one UID a session (``uids``)
         start, end, converted = placed(entry, clock, warnings)
         moved += [converted] if converted else []
         sessions.append(written(checked(entry, warnings), (start, end), merged, zone, warnings))
