@@ -11,7 +11,7 @@ descriptor and the map's own name. Different subsets get different tags; the sam
 same tag in every build.
 
 **Dates.** ``SOURCE_DATE_EPOCH`` when it is set, else the newest modification time of the
-files the build read (see :func:`source_date`): the same inputs still give the same bytes,
+files the build read (``output.dates``): the same inputs still give the same bytes,
 and a shop's job list shows a true date instead of ReportLab's invariant 2000-01-01.
 """
 
@@ -19,42 +19,18 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
-from collections.abc import Iterable
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import BinaryIO
 
 import pikepdf
 from pikepdf import Name, String
 
 from printkit.model.production import PdfX
+from printkit.output.dates import pdf_date
 from printkit.output.pdfx import PDFX_PDF, identify
 
 TAG_LENGTH = 6
 _TAGGED = re.compile(rb"^[A-Z]{6}\+")
-ENVIRONMENT = "SOURCE_DATE_EPOCH"
-
-
-def source_date(files: Iterable[Path]) -> int:
-    """Seconds since 1970 for the files' dates: ``SOURCE_DATE_EPOCH`` if set, else the newest
-    modification time among ``files`` (those that exist), else 0."""
-    stated = os.environ.get(ENVIRONMENT, "").strip()
-    if stated:
-        return int(stated)
-    times = []
-    for path in files:
-        try:
-            times.append(int(path.stat().st_mtime))
-        except OSError:
-            continue
-    return max(times, default=0)
-
-
-def pdf_date(epoch: int) -> str:
-    """A PDF date string (UTC), as ReportLab writes them: ``D:20260601093000+00'00'``."""
-    return datetime.fromtimestamp(epoch, UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def subset_tag(*parts: bytes) -> str:

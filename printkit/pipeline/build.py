@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import shutil
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -20,9 +21,10 @@ from printkit.model.geometry import PrinterOffset
 from printkit.model.production import PdfX
 from printkit.model.stock import find, slug
 from printkit.output.calendar import calendar
+from printkit.output.dates import source_date
 from printkit.output.files import Content, write_all
 from printkit.output.inputs import Target, refuse_inputs, writes
-from printkit.output.stamp import source_date, stamp_into, stamped
+from printkit.pipeline import helper as helping
 from printkit.pipeline import kit as _kit  # noqa: F401  (registers the built-in products)
 from printkit.pipeline import products as registry
 from printkit.pipeline import share
@@ -64,6 +66,7 @@ class Report:
 
 #: A progress reporter: called with a label and a total, returns what to call after each step.
 Progress = Callable[[str, int], Callable[[int], None]]
+COPY_BUFFER = 1 << 20  # bytes: a stamped file copied from the helper's into the target's
 PROGRESS_FROM = 300  # people to badge: below this a run is quick enough to need no progress bar
 
 
@@ -92,13 +95,26 @@ def build(
         epoch = source_date([event_file, *files_read(event)])
         work = _elsewhere(prepared, products, epoch, pdfx)
         away = share.start(event, products, work, shared=not keep_documents)
+        helper = None
+        if away is None and len(event.badged) < PROGRESS_FROM:  # a small build: a seed's
+            helper = helping.start(event, "programme" in products, epoch, pdfx)
         try:
             return _build(
-                prepared, products, out_dir, overrides, progress, keep_documents, away, epoch
+                prepared,
+                products,
+                out_dir,
+                overrides,
+                progress,
+                keep_documents,
+                away,
+                epoch,
+                helper,
             )
         finally:
             if away is not None:
                 away.stop()
+            if helper is not None:
+                helper.stop()
 
 
 #: the oldest generation's threshold during a build: in effect, no full collection
@@ -128,6 +144,7 @@ def _build(
     keep_documents: bool,
     away: share.Away | None,
     epoch: int,
+    helper: helping.Helper | None = None,
 ) -> Report:
     prepared, refused, documents, laid_out = accounted(
         prepared, products, away, stream=not keep_documents
@@ -161,6 +178,8 @@ def _build(
                 staged[stem] = staging.enter_context(_staging())
                 notes += _draw(staged[stem], document, face, step, product, prepared, placements)
                 del document
+                if helper is not None:  # stamped there while the next file is drawn here
+                    helper.stamp(stem, staged[stem])
             elif stem not in elsewhere:
                 continue
             if product.name not in seen:
@@ -169,9 +188,11 @@ def _build(
         if streamed:  # every page drawn: their images, checked as a layout checks them
             warnings[images:images] = check_images(event, list(placements))
         rendered: dict[str, Content] = {
-            stem: partial(_stamp, file, epoch, pdfx) for stem, file in staged.items()
+            stem: partial(_stamp, file, epoch, pdfx, helper, stem) for stem, file in staged.items()
         }
-        ics = calendar(event) if "programme" in rendered else None
+        ics = None
+        if "programme" in rendered:
+            ics = (helper.calendar() if helper is not None else None) or calendar(event)
         if away is not None:  # its files end the kit: they and their notes come last
             made = away.files()
             missing = [stem for stem in away.stems if stem not in made]
@@ -283,7 +304,7 @@ def _elsewhere(
             notes = outputs[stem][0].notes(event, document)
             pages = deque(document.pages)  # as ``build`` draws them
             document = replace(document, pages=document.pages[:1])
-            made[stem] = (stamped(render(document, face, None, pages), epoch, pdfx), notes)
+            made[stem] = (_stamped(render(document, face, None, pages), epoch, pdfx), notes)
             del document, pages
         send(("made", made))
 
@@ -306,8 +327,29 @@ def _staging() -> BinaryIO:
         ) from None
 
 
-def _stamp(source: BinaryIO, epoch: int, pdfx, out: BinaryIO) -> None:
-    stamp_into(source, out, epoch, pdfx)
+def _stamp(
+    source: BinaryIO,
+    epoch: int,
+    pdfx: PdfX | None,
+    helper: helping.Helper | None,
+    stem: str,
+    out: BinaryIO,
+) -> None:
+    """The file ReportLab wrote, stamped into ``out``: by the helper if it could, else here."""
+    made = helper.stamped(stem) if helper is not None else None
+    if made is None:
+        from printkit.output.stamp import stamp_into  # pikepdf: the helper's, when there is one
+
+        stamp_into(source, out, epoch, pdfx)
+        return
+    with made:
+        shutil.copyfileobj(made, out, COPY_BUFFER)
+
+
+def _stamped(pdf: bytes, epoch: int, pdfx: PdfX | None = None) -> bytes:
+    from printkit.output.stamp import stamped  # (pikepdf: loaded when a file is stamped)
+
+    return stamped(pdf, epoch, pdfx)
 
 
 def _stem(stem: str, event: Event, overrides: Overrides | None) -> str:
@@ -338,7 +380,7 @@ def calibrate(
     face = typeface()
     data = render(layout_calibration(geometry, offset, face), face)
     read = [Path(sheet)] if sheet.lower().endswith((".yaml", ".yml")) else []
-    data = stamped(data, source_date(read or _bundled_files()))
+    data = _stamped(data, source_date(read or _bundled_files()))
     return Report(write_all({out_dir / f"calibrate-{slug(geometry.name)}.pdf": data}))
 
 
