@@ -57,7 +57,7 @@ MOMENTS = [
     "import:click",
     "import:babel",
     "import:yaml",
-    "import:pikepdf._core",  # a C extension's initialisation
+    "import:_rl_accel",  # a C extension's initialisation (pikepdf's no longer loads at the start)
     "import:PIL._imaging",
     "import:uharfbuzz._harfbuzz",
     "import:reportlab.pdfgen.canvas",
