@@ -1,7 +1,9 @@
 """Write the hostile PDFs for ``printkit check``: files that bound its work (attack F15, F16),
 each a few kilobytes that asks for gigabytes or hours, and pages whose boxes no printer can
 print (attack f06). Run from this folder: ``python make_pdfs.py``. The files are committed;
-this says how each was made."""
+this says how each was made. And press files whose RGB hides where a check may not look
+(attack f05): in a Type 3 glyph, a spot colour's alternate, a transparency group, a shading,
+an inline image."""
 
 from __future__ import annotations
 
@@ -91,6 +93,7 @@ def main() -> None:
     )
 
     _page_boxes()
+    _hidden_rgb()
 
 
 def _page_boxes() -> None:
@@ -116,6 +119,94 @@ def _page_boxes() -> None:
         ("trim-box-outside-the-media-box.pdf", b"[0 0 200 200]", b"/TrimBox [-20 10 190 190]"),
     ):
         _pdf(name, [CATALOG, pages, page % (box, extra), ink])
+
+
+def _hidden_rgb() -> None:
+    """A press page (a TrimBox), drawn in 100 % K except for RGB in one hidden place each."""
+    pages = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /TrimBox [10 10 190 190]"
+        b" /Contents 4 0 R /Resources %s %s >>"
+    )
+    gold = b"<< /FunctionType 2 /Domain [0 1] /C0 [1 1 1] /C1 [1 0.8 0] /N 1 >>"
+    type3 = (
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0"
+        b" 0.001 0 0] /CharProcs << /a 6 0 R >> /Encoding << /Type /Encoding /Differences"
+        b" [97 /a] >> /FirstChar 97 /LastChar 97 /Widths [1000] /Resources << >> >>"
+    )
+    text = _stream(b"0 0 0 1 k BT /T1 20 Tf 50 50 Td (a) Tj ET")
+    square = _stream(b"0 0 0 1 k 20 20 100 100 re f")
+    blend = b"/Group << /Type /Group /S /Transparency /CS %s >>"
+    ramp = b"/Coords [0 0 200 0] /Function << /FunctionType 2 /Domain [0 1] /C0 [0] /C1 [1] /N 1 >>"
+    form = b"/Type /XObject /Subtype /Form /BBox [0 0 200 200]"
+    for name, resources, extra, rest in (
+        (
+            "rgb-in-a-type-3-glyph.pdf",
+            b"<< /Font << /T1 5 0 R >> >>",
+            b"",
+            [text, type3, _stream(b"1000 0 d0 1 0 0 rg 0 0 1000 1000 re f")],
+        ),
+        (
+            "rgb-inline-image-in-a-type-3-glyph.pdf",
+            b"<< /Font << /T1 5 0 R >> >>",
+            b"",
+            [
+                text,
+                type3,
+                _stream(
+                    b"1000 0 d0 q 1000 0 0 1000 0 0 cm BI /W 1 /H 1 /CS /RGB /BPC 8 ID"
+                    b" \xff\x00\x00 EI Q"
+                ),
+            ],
+        ),
+        (
+            "separation-with-an-rgb-alternate.pdf",
+            b"<< /ColorSpace << /CS0 [/Separation /Gold /DeviceRGB 5 0 R] >> >>",
+            b"",
+            [_stream(b"/CS0 cs 1 scn 20 20 100 100 re f"), gold],
+        ),
+        (
+            "devicen-with-an-rgb-alternate.pdf",
+            b"<< /ColorSpace << /CS0 [/DeviceN [/Gold] /DeviceRGB 5 0 R] >> >>",
+            b"",
+            [_stream(b"/CS0 cs 1 scn 20 20 100 100 re f"), gold],
+        ),
+        (
+            "devicen-with-an-rgb-process-space.pdf",
+            b"<< /ColorSpace << /CS0 [/DeviceN [/Cyan /Gold] /DeviceCMYK 5 0 R << /Subtype"
+            b" /NChannel /Process << /ColorSpace /DeviceRGB /Components [/Red] >> >>] >> >>",
+            b"",
+            [_stream(b"/CS0 cs 1 1 scn 20 20 100 100 re f"), gold],
+        ),
+        ("page-group-blends-in-rgb.pdf", b"<< >>", blend % b"/DeviceRGB", [square]),
+        (
+            "form-group-blends-in-icc-rgb.pdf",
+            b"<< /XObject << /Fm0 5 0 R >> >>",
+            b"",
+            [
+                _stream(b"/Fm0 Do"),
+                _stream(b"0 0 0 1 k 20 20 100 100 re f", form + blend % b"[/ICCBased 6 0 R]"),
+                _stream(b"not a profile: only its /N is read", b"/N 3"),
+            ],
+        ),
+        (
+            "shading-in-a-spot-colour-over-rgb.pdf",
+            b"<< /Shading << /Sh0 5 0 R >> >>",
+            b"",
+            [
+                _stream(b"/Sh0 sh"),
+                b"<< /ShadingType 2 /ColorSpace [/Separation /Gold /DeviceRGB 6 0 R] %s >>" % ramp,
+                gold,
+            ],
+        ),
+        (
+            "inline-image-in-a-spot-colour-over-rgb.pdf",
+            b"<< /ColorSpace << /CS0 [/Separation /Gold /DeviceRGB 5 0 R] >> >>",
+            b"",
+            [_stream(b"q 100 0 0 100 20 20 cm BI /W 1 /H 1 /CS /CS0 /BPC 8 ID \xff EI Q"), gold],
+        ),
+    ):
+        _pdf(name, [CATALOG, pages, page % (resources, extra), *rest])
 
 
 if __name__ == "__main__":

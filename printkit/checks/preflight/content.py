@@ -8,10 +8,10 @@ effective resolution — is known where ``Do`` paints it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pypdf import PageObject, PdfReader
-from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NameObject
+from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NameObject, StreamObject
 
 from printkit.checks.preflight.report import ColourKind, ColourUse, ImageUse, Placement
 from printkit.checks.preflight.structure import MAX_DEPTH, as_dict, object_key, user_unit
@@ -75,10 +75,10 @@ def describe_space(
     if family in _CAL:
         return (family.lstrip("/"), _CAL[family])
     if family == "/Separation":
-        return (f"Separation {str(space[1]).lstrip('/')}", ColourKind.SPOT)
+        return _spot(f"Separation {str(space[1]).lstrip('/')}", space, resources, depth)
     if family == "/DeviceN":
         names = ", ".join(str(n).lstrip("/") for n in space[1].get_object())
-        return (f"DeviceN ({names})", ColourKind.SPOT)
+        return _spot(f"DeviceN ({names})", space, resources, depth)
     if family in ("/Indexed", "/I"):
         label, kind = describe_space(space[1], resources, depth + 1)
         return (f"Indexed {label}", kind)
@@ -88,12 +88,36 @@ def describe_space(
     return (family.lstrip("/"), ColourKind.UNKNOWN)
 
 
+#: what a spot colour's alternate (how a proof or a composite press shows it) may be
+_PROCESS = (ColourKind.CMYK, ColourKind.GRAY, ColourKind.SPOT)
+
+
+def _spot(
+    label: str, space: ArrayObject, resources: DictionaryObject, depth: int
+) -> tuple[str, ColourKind]:
+    """A Separation or DeviceN space: a spot colour if its alternate space, and for DeviceN
+    the colorants and process space its attributes name, are CMYK, gray or spot; else
+    what the worst of them is (an RGB alternate is RGB on every proof and composite press)."""
+    parts = [("alternate", space[2])] if len(space) > 2 else []
+    if len(space) > 4:  # DeviceN attributes: its colorants' own spaces, its process space
+        attributes = as_dict(space[4])
+        parts += [("colorant", c) for c in as_dict(attributes.get("/Colorants")).values()]
+        process = as_dict(attributes.get("/Process")).get("/ColorSpace")
+        parts += [("process", process)] if process is not None else []
+    for role, part in parts:
+        inner, kind = describe_space(part, resources, depth + 1)
+        if kind not in _PROCESS:
+            return (f"{label}, {role} {inner}", kind)
+    return (label, ColourKind.SPOT)
+
+
 @dataclass
 class _Found:
     colours: dict[tuple[str, str], ColourUse] = field(default_factory=dict)
     images: dict[tuple[object, str], ImageUse] = field(default_factory=dict)
     inline: int = 0
     patterns: set[object] = field(default_factory=set)
+    fonts: set[object] = field(default_factory=set)  # Type 3 fonts walked
 
 
 @dataclass(frozen=True)
@@ -130,9 +154,11 @@ def page_content(
 ) -> tuple[tuple[ColourUse, ...], tuple[ImageUse, ...]]:
     """Colour spaces used and images painted on the page, in the order first met."""
     walker = _Walker(reader, user_unit(page))
+    resources = as_dict(page.get("/Resources"))
+    walker.group(page, _Scope(resources, IDENTITY, "page"), "the page")
     contents = page.get_contents()
     if contents is not None:
-        walker.walk(contents, _Scope(as_dict(page.get("/Resources")), IDENTITY, "content stream"))
+        walker.walk(contents, _Scope(resources, IDENTITY, "content stream"))
     return tuple(walker.found.colours.values()), tuple(walker.found.images.values())
 
 
@@ -149,6 +175,37 @@ class _Walker:
 
     def add_colour(self, label: str, kind: ColourKind, where: str) -> None:
         self.found.colours.setdefault((label, where), ColourUse(label, kind, where))
+
+    def group(self, owner: DictionaryObject, scope: _Scope, what: str) -> None:
+        """The blending colour space of a transparency group (``/Group /CS``): the page's or
+        a form's; transparency in it is composited in that space before it is printed."""
+        space = as_dict(owner.get("/Group")).get("/CS")
+        if space is not None:
+            self.colour(space, scope, f"the transparency group of {what}")
+
+    def type3(self, name: object, size: float, ctm: Matrix, scope: _Scope) -> None:
+        """A Type 3 font's glyph procedures, walked once per font where it is first set:
+        each glyph is a content stream that may paint any colour, shading or inline image."""
+        ref, font = scope.resource("/Font", name)
+        if font.get("/Subtype") != "/Type3":
+            return
+        key = object_key(ref, _name(name))
+        if key in self.found.fonts:
+            return
+        self.found.fonts.add(key)
+        resources = as_dict(font.get("/Resources")) or scope.resources
+        matrix = tuple(float(x) for x in font.get("/FontMatrix", (0.001, 0, 0, 0.001, 0, 0)))
+        base = multiply(multiply(matrix, (size, 0.0, 0.0, size, 0.0, 0.0)), ctm)
+        label = f"Type 3 font {_name(name)}" + (f" (object {key})" if isinstance(key, int) else "")
+        procedures = as_dict(font.get("/CharProcs"))
+        for glyph in procedures:
+            inner = scope.enter((key, glyph), resources, base, "glyph", _name(glyph))
+            procedure = procedures[glyph].get_object()
+            if inner is None or not isinstance(procedure, StreamObject):
+                continue
+            inner = replace(inner, where=f"glyph {_name(glyph)} of {label}")
+            inner = replace(inner, inside=f" in {inner.where}")
+            self.walk(ContentStream(procedure, self.reader), inner)
 
     def walk(self, stream: ContentStream, scope: _Scope) -> None:
         ctm, saved = scope.base, []
@@ -171,6 +228,8 @@ class _Walker:
                 self.colour(shading.get("/ColorSpace"), scope, where)
             elif operator == b"Do" and operands:
                 self.xobject(operands[0], ctm, scope)
+            elif operator == b"Tf" and len(operands) == 2:
+                self.type3(operands[0], float(operands[1]), ctm, scope)
             elif operator == b"INLINE IMAGE" and isinstance(operands, dict):
                 self.found.inline += 1
                 where = f"inline image {self.found.inline}{scope.inside}"
@@ -187,6 +246,7 @@ class _Walker:
             resources = as_dict(xobject.get("/Resources")) or scope.resources
             inner = scope.enter(key, resources, multiply(matrix, ctm), "form", _name(name))
             if inner is not None:
+                self.group(xobject, inner, inner.where)
                 self.walk(ContentStream(xobject, self.reader), inner)
 
     def pattern(self, name: object, scope: _Scope) -> None:
