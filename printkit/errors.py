@@ -6,6 +6,7 @@ Library code raises these; only the CLI turns them into a message and an exit co
 from __future__ import annotations
 
 import difflib
+import signal
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -253,6 +254,29 @@ class PdfReadError(PrintkitError):
 
     def message(self) -> str:
         return f"{self.file}: {self.problem}"
+
+
+#: The signals that stop a build (cli turns SIGTERM and SIGHUP into an interruption).
+STOPS = frozenset(
+    s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None
+)
+
+
+@contextmanager
+def stops_held() -> Iterator[None]:
+    """The stop signals wait while the block runs and are taken the moment it ends: for a
+    library that would lose the interruption they raise (ReportLab's font parser catches
+    every exception with a bare ``except``; HarfBuzz calls Python from C and drops what it
+    raises), so a build interrupted there ran on and waited for its stopped second process
+    forever."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def interruption(exc: BaseException | None) -> KeyboardInterrupt | None:

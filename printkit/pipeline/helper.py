@@ -25,9 +25,10 @@ import tempfile
 import threading
 from typing import BinaryIO
 
+from printkit.errors import STOPS
 from printkit.model.event import Event
 from printkit.model.production import PdfX
-from printkit.pipeline.share import STOPS, cores
+from printkit.pipeline.share import cores
 
 HEADER = struct.Struct("!I")  # a message's length, before it
 NOT_MADE = ("failed",)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from printkit.errors import STOPS
 from printkit.model.event import Event
 from printkit.pipeline import products as registry
 
@@ -33,8 +34,6 @@ SHARE_FROM = 200
 #: calendar are the other half)
 AWAY = ("tents", "posters")
 
-#: the signals that stop a build (held across the fork)
-STOPS = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
 
 #: The images a file's pages place: (file, placed width in mm), as ``lay_out`` checks them.
 Placements = list[tuple[Path, float]]

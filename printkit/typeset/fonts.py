@@ -16,7 +16,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from printkit.errors import LayoutError
+from printkit.errors import LayoutError, stops_held
 from printkit.model.production import FallbackFont, FontFamily
 from printkit.read.regular import open_regular, read_regular
 from printkit.read.versions import per_version
@@ -185,7 +185,8 @@ def family_name(font: str) -> str:
 @cache
 def _register(path: str, digest: str) -> str:
     name = f"PK-{Path(path).stem}-{digest[:8]}"
-    pdfmetrics.registerFont(TTFont(name, path))
+    with stops_held():  # ReportLab's parser swallows any exception, an interruption too
+        pdfmetrics.registerFont(TTFont(name, path))
     coverage(name)  # the cmap as the file has it, before shaping adds private code points
     return name
 

@@ -9,12 +9,12 @@ is a vector drawing, not text, so a copy of the words does not double them.
 
 from __future__ import annotations
 
-import signal
 from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr
 
+from printkit.errors import stops_held
 from printkit.typeset.shaping import _hb_font, set_line
 
 #: A path segment at 1 pt, from the line's left end on its baseline: ("m", x, y),
@@ -86,19 +86,9 @@ def outline(chain: tuple[str, ...], text: str) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-#: The signals that stop a build (cli turns SIGTERM and SIGHUP into an interruption).
-_STOPS = {s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s}
-
-
 def _draw(hb_font, glyph: int, pen: _Pen) -> None:
     """HarfBuzz calls the pen's methods from C, which prints an exception raised in them and
     drops it: a Ctrl-C (or SIGTERM) landing in one was lost, and the build ran on to the
     end. Those signals wait while the glyph is drawn and are taken the moment it is done."""
-    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+    with stops_held():
         hb_font.draw_glyph_with_pen(glyph, pen)
-        return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-    try:
-        hb_font.draw_glyph_with_pen(glyph, pen)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
